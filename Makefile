@@ -1,0 +1,37 @@
+# make report · make test · make lab · make bench — each sets itself up.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: setup report test test-fast lab bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[test]"
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+## make report: render the sample campaign's report and print where it is
+report: $(STAMP)
+	$(VENV)/bin/infoint report
+
+## make test: the whole suite (browser tests need Debian's chromium; CI=true makes them required)
+test: $(STAMP)
+	$(PY) -m pytest -q -n 2 --dist loadfile -m "not browser"
+	$(PY) -m pytest -q -m browser -p no:randomly
+
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -n 2 --dist loadfile -m "not browser and not slow"
+
+## make lab: JupyterLab on the numbered notebooks
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks
+
+## make bench: large-log timings against a floor measured in the same run
+bench: $(STAMP)
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis reports

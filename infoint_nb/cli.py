@@ -1,0 +1,313 @@
+"""The ``infoint`` command.
+
+Exit status: 0 when all went well, 2 for a user's mistake (a short message on
+stderr, no traceback), 1 only for a bug.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import InfointError
+
+__all__ = ["main", "build_parser"]
+
+EXIT_OK, EXIT_BUG, EXIT_USER = 0, 1, 2
+
+
+class UsageError(InfointError, ValueError):
+    """A command-line mistake (exit 2)."""
+
+
+# --- shared helpers for command bodies ---------------------------------------------
+def _say(msg: str) -> None:
+    print(msg, file=sys.stderr)
+
+
+def _open_log(args, *, read_only: bool = True):
+    """Open ``args.log``; without it (read-only commands) the sample campaign, said on stderr."""
+    from . import config
+    from .store import ContactLog
+
+    if getattr(args, "log", None) is None:
+        if not read_only:
+            raise UsageError("this command changes a log: name it with --log DIR")
+        _say(f"infoint: no --log given, using the sample campaign in {config.SAMPLE_DIR}")
+        args._is_sample = True
+        return ContactLog.open(config.SAMPLE_DIR)
+    args._is_sample = False
+    return ContactLog.open(Path(args.log))
+
+
+def _parse_date_arg(value: str | None, flag: str):
+    """A ``datetime.date`` from a command-line value, or None."""
+    if value is None:
+        return None
+    from .schema import parse_date
+    try:
+        return parse_date(value, what=flag).date()
+    except ValueError as exc:
+        raise UsageError(f"{flag}: {exc}") from None
+
+
+def _as_of(args, log):
+    """``--as-of`` as a date; for the sample, the date of its last interaction; else today."""
+    import datetime as dt
+
+    given = _parse_date_arg(getattr(args, "as_of", None), "--as-of")
+    if given is not None:
+        return given
+    if getattr(args, "_is_sample", False):
+        from .schema import DATE
+        dates = log.interactions[DATE]
+        if len(dates):
+            return dates.max().date()
+    return dt.date.today()
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+# --- init / check / add / restore ---------------------------------------------------
+def _cmd_init(args) -> int:
+    from .store import ContactLog
+    log = ContactLog.init(Path(args.dir))
+    print(f"created an empty log in {log.folder} (contacts.csv, interactions.csv)")
+    return EXIT_OK
+
+
+def _cmd_check(args) -> int:
+    from .errors import LogValidationError
+    from .store import ContactLog
+    folder = Path(args.dir)
+    try:
+        log = ContactLog.open(folder)
+    except LogValidationError as exc:
+        for p in exc.problems:
+            print(str(p).replace(p.file, str(folder / p.file), 1) if p.file else str(p))
+        n = len(exc.problems)
+        _say(f"infoint check: {folder}: {n} problem{'s' if n != 1 else ''}; nothing was changed")
+        return EXIT_USER
+    n_c, n_i = len(log.raw_contacts), len(log.raw_interactions)
+    print(f"{folder}: ok — {_plural(n_c, 'contact')}, {_plural(n_i, 'interaction')}"
+          + (", plan.json" if (folder / "plan.json").exists() else ""))
+    return EXIT_OK
+
+
+def _cmd_add(args) -> int:
+    from .store import ContactLog
+    log = ContactLog.open(Path(args.log))
+    fields = dict(args.fields)
+    if args.what == "contact":
+        cid = log.add_contact(different_person=args.different_person, **fields)
+        print(cid)
+    else:
+        cid = fields.pop("contact_id", None)
+        kind = fields.pop("kind", None)
+        if not cid or not kind:
+            raise UsageError("add interaction needs --contact-id ID and --kind KIND")
+        date = fields.pop("date", None) or None
+        iid = log.add_interaction(cid, kind, date, **fields)
+        print(iid)
+    return EXIT_OK
+
+
+def _cmd_delete(args) -> int:
+    from .store import ContactLog
+    log = ContactLog.open(Path(args.log))
+    if args.what == "contact":
+        n = log.delete_contact(args.id, confirm=args.confirm)
+        print(f"deleted {args.id} and {n} interaction{'s' if n != 1 else ''}")
+    else:
+        log.delete_interaction(args.id)
+        print(f"deleted {args.id}")
+    return EXIT_OK
+
+
+def _cmd_restore(args) -> int:
+    from .store import list_backups, restore_backup
+    folder = Path(args.dir)
+    if args.list or not args.backup:
+        backups = list_backups(folder)
+        if not backups:
+            print(f"{folder}: no backups yet (one is kept before every change)")
+            return EXIT_OK
+        for b in backups:
+            print(b)
+        if not args.list:
+            _say("infoint restore: choose one with --from NAME")
+        return EXIT_OK
+    # a broken log is the usual reason to restore: the current files need not validate
+    restore_backup(folder, args.backup)
+    print(f"{folder}: restored {args.backup} (the version it replaced is in .backups/)")
+    return EXIT_OK
+
+
+# --- commands filled in by their own modules --------------------------------------
+def _cmd_stats(args) -> int:
+    raise UsageError("infoint stats is not available yet")
+
+
+def _cmd_due(args) -> int:
+    raise UsageError("infoint due is not available yet")
+
+
+def _cmd_report(args) -> int:
+    raise UsageError("infoint report is not available yet")
+
+
+def _cmd_import(args) -> int:
+    raise UsageError("infoint import is not available yet")
+
+
+def _cmd_export(args) -> int:
+    raise UsageError("infoint export is not available yet")
+
+
+# --- the parser ---------------------------------------------------------------------
+def _parse_field_args(extra: list[str]) -> list[tuple[str, str]]:
+    """``--field-name VALUE`` pairs (kebab-case) into ``(field_name, value)``."""
+    out = []
+    i = 0
+    while i < len(extra):
+        tok = extra[i]
+        if not tok.startswith("--"):
+            raise UsageError(f"unexpected {tok!r}: give fields as --field-name VALUE")
+        name, eq, val = tok[2:].partition("=")
+        if not eq:
+            if i + 1 >= len(extra):
+                raise UsageError(f"--{name} needs a value")
+            val = extra[i + 1]
+            i += 1
+        out.append((name.replace("-", "_"), val))
+        i += 1
+    return out
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``infoint`` argument parser (every sub-command and flag)."""
+    p = argparse.ArgumentParser(
+        prog="infoint",
+        description="Plan, log and learn from informational interviews.")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    s = sub.add_parser("init", help="create a new, empty log folder")
+    s.add_argument("dir", metavar="DIR")
+    s.set_defaults(func=_cmd_init)
+
+    s = sub.add_parser("check", help="validate a log; list every problem")
+    s.add_argument("dir", metavar="DIR")
+    s.set_defaults(func=_cmd_check)
+
+    s = sub.add_parser("stats", help="who answered and how fast, by group")
+    s.add_argument("--log", metavar="DIR")
+    s.add_argument("--by", required=True,
+                   choices=["company", "industry", "channel", "source", "month"])
+    s.add_argument("--as-of", metavar="DATE")
+    s.add_argument("--csv", action="store_true", help="print CSV instead of a table")
+    s.set_defaults(func=_cmd_stats)
+
+    s = sub.add_parser("due", help="follow-ups, thank-yous and updates due")
+    s.add_argument("--log", metavar="DIR")
+    s.add_argument("--as-of", metavar="DATE")
+    s.add_argument("--ics", metavar="FILE", help="also write them as a calendar file")
+    s.add_argument("--mode", choices=["default", "3b7"], default="default",
+                   help="3b7: Dalton's 3B7 routine (business days)")
+    s.add_argument("--csv", action="store_true", help="print CSV instead of a table")
+    s.set_defaults(func=_cmd_due)
+
+    s = sub.add_parser("report", help="render the campaign report with papermill")
+    s.add_argument("--log", metavar="DIR")
+    s.add_argument("--out", metavar="DIR")
+    s.add_argument("--as-of", metavar="DATE")
+    s.add_argument("--start", metavar="DATE")
+    s.add_argument("--end", metavar="DATE")
+    s.add_argument("--company", metavar="NAME", action="append", default=[])
+    s.add_argument("--industry", metavar="NAME", action="append", default=[])
+    s.add_argument("--each", choices=["company", "industry", "month"])
+    s.add_argument("--redact", action="store_true",
+                   help="leave out names, e-mails, phones, addresses, URLs and notes")
+    s.add_argument("--no-html", action="store_true", help="skip the HTML export")
+    s.add_argument("-p", "--parameter", nargs=2, metavar=("NAME", "VALUE"),
+                   action="append", default=[])
+    s.set_defaults(func=_cmd_report)
+
+    s = sub.add_parser("import", help="bring contacts in from LinkedIn, a spreadsheet or vCards")
+    s.add_argument("kind", choices=["linkedin", "sheet", "vcard"])
+    s.add_argument("file", metavar="FILE")
+    s.add_argument("--log", metavar="DIR", required=True)
+    s.add_argument("--sheet", metavar="NAME", help="the worksheet to read (XLSX)")
+    s.add_argument("--map", metavar="COLUMN=FIELD", action="append", default=[])
+    s.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
+    s.set_defaults(func=_cmd_import)
+
+    s = sub.add_parser("restore", help="bring back an earlier version from .backups/")
+    s.add_argument("dir", metavar="DIR")
+    g = s.add_mutually_exclusive_group()
+    g.add_argument("--list", action="store_true")
+    g.add_argument("--from", dest="backup", metavar="BACKUP")
+    s.set_defaults(func=_cmd_restore)
+
+    s = sub.add_parser("export", help="write the log as an Excel workbook or CSV files")
+    s.add_argument("format", choices=["xlsx", "csv"])
+    s.add_argument("--log", metavar="DIR", required=True)
+    s.add_argument("--out", metavar="PATH", required=True)
+    s.add_argument("--raw", action="store_true",
+                   help="CSV only: do not neutralise values that spreadsheets run as formulas")
+    s.set_defaults(func=_cmd_export)
+
+    s = sub.add_parser("add", help="add a contact or an interaction: --field-name VALUE ...",
+                       description="Fields are the log's columns in kebab-case, e.g. "
+                       "infoint add contact --log L --name 'Dana Whitfield' --company Brightline; "
+                       "infoint add interaction --log L --contact-id C0001 --kind outreach "
+                       "--date 2026-05-05 --channel email")
+    s.add_argument("what", choices=["contact", "interaction"])
+    s.add_argument("--log", metavar="DIR", required=True)
+    s.add_argument("--different-person", action="store_true",
+                   help="add even though someone alike is in the log")
+    s.set_defaults(func=_cmd_add)
+
+    s = sub.add_parser("delete", help="delete a contact (with --confirm N) or an interaction")
+    s.add_argument("what", choices=["contact", "interaction"])
+    s.add_argument("id", metavar="ID")
+    s.add_argument("--log", metavar="DIR", required=True)
+    s.add_argument("--confirm", type=int, metavar="N",
+                   help="the number of the contact's interactions that go with them")
+    s.set_defaults(func=_cmd_delete)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``infoint``; return the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        if argv[:1] == ["add"]:
+            args, extra = parser.parse_known_args(argv)
+            args.fields = _parse_field_args(extra)
+        else:
+            args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
+        return int(exc.code or 0)
+    except InfointError as exc:
+        _say(f"infoint: {exc}")
+        return EXIT_USER
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_USER
+    try:
+        return int(args.func(args) or 0)
+    except InfointError as exc:
+        _say(f"infoint {args.command}: {exc}")
+        return EXIT_USER
+    except KeyboardInterrupt:
+        _say("infoint: interrupted")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

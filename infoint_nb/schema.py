@@ -1,0 +1,434 @@
+"""The log's data contract: columns, allowed values, dtypes and validation.
+
+Everything else refers to these names by constant. Validation works on the
+*raw text* of the two files (every value a string, exactly as stored) and
+returns every problem at once; :func:`to_typed_contacts` and
+:func:`to_typed_interactions` turn valid text into typed frames.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+
+import numpy as np
+import pandas as pd
+
+from .errors import Problem
+
+__all__ = [
+    "CONTACTS_FILE", "INTERACTIONS_FILE", "PLAN_FILE", "PLAN_SCHEMA_VERSION",
+    "CONTACT_ID", "NAME", "COMPANY", "ROLE", "INDUSTRY", "LOCATION", "EMAIL", "PHONE",
+    "EXTENSION", "WORK_ADDRESS", "LINKEDIN_URL", "SOURCE", "REFERRED_BY",
+    "MUTUAL_CONNECTION", "CITE_PERMISSION", "PRIORITY", "ADDED_ON", "NOTES",
+    "INTERACTION_ID", "DATE", "CHANNEL", "KIND", "SCHEDULED_FOR", "PLACE",
+    "CONTACT_COLUMNS", "INTERACTION_COLUMNS", "INTERACTION_OPTIONAL_COLUMNS",
+    "CONTACT_REQUIRED_COLUMNS", "INTERACTION_REQUIRED_COLUMNS",
+    "PERSONAL_COLUMNS",
+    "ATTEMPT_KINDS", "RESPONSE_KINDS", "RELATIONSHIP_KINDS", "RECORD_KINDS", "KINDS",
+    "KIND_GROUPS",
+    "OUTREACH", "FOLLOW_UP", "VOICEMAIL", "MESSAGE_LEFT", "NO_ANSWER",
+    "REPLY_YES", "REPLY_NO", "REPLY_LATER", "REPLY_REFERRAL", "MEETING_SCHEDULED",
+    "MEETING_HELD", "THANK_YOU", "UPDATE", "SNAFU", "NOTE",
+    "POSITIVE_KINDS",
+    "CHANNELS", "SOURCES", "CITE_PERMISSIONS", "PRIORITIES",
+    "suggest", "parse_when", "parse_date",
+    "validate_contacts", "validate_interactions", "validate_log",
+    "to_typed_contacts", "to_typed_interactions",
+    "empty_contacts", "empty_interactions",
+]
+
+# --- files -------------------------------------------------------------------------
+CONTACTS_FILE = "contacts.csv"
+INTERACTIONS_FILE = "interactions.csv"
+PLAN_FILE = "plan.json"
+PLAN_SCHEMA_VERSION = 1
+
+# --- contacts.csv ------------------------------------------------------------------
+CONTACT_ID = "contact_id"
+NAME = "name"
+COMPANY = "company"
+ROLE = "role"
+INDUSTRY = "industry"
+LOCATION = "location"
+EMAIL = "email"
+PHONE = "phone"
+EXTENSION = "extension"
+WORK_ADDRESS = "work_address"
+LINKEDIN_URL = "linkedin_url"
+SOURCE = "source"
+REFERRED_BY = "referred_by"
+MUTUAL_CONNECTION = "mutual_connection"
+CITE_PERMISSION = "cite_permission"
+PRIORITY = "priority"
+ADDED_ON = "added_on"
+NOTES = "notes"
+
+CONTACT_COLUMNS: tuple[str, ...] = (
+    CONTACT_ID, NAME, COMPANY, ROLE, INDUSTRY, LOCATION, EMAIL, PHONE, EXTENSION,
+    WORK_ADDRESS, LINKEDIN_URL, SOURCE, REFERRED_BY, MUTUAL_CONNECTION, CITE_PERMISSION,
+    PRIORITY, ADDED_ON, NOTES,
+)
+#: Columns a contacts file cannot do without; the others are added empty when absent.
+CONTACT_REQUIRED_COLUMNS: tuple[str, ...] = (CONTACT_ID, NAME, ADDED_ON)
+
+# --- interactions.csv --------------------------------------------------------------
+INTERACTION_ID = "interaction_id"
+DATE = "date"
+CHANNEL = "channel"
+KIND = "kind"
+SCHEDULED_FOR = "scheduled_for"
+PLACE = "place"
+
+INTERACTION_COLUMNS: tuple[str, ...] = (INTERACTION_ID, CONTACT_ID, DATE, CHANNEL, KIND, NOTES)
+#: Optional columns, used on ``meeting_scheduled`` rows.
+INTERACTION_OPTIONAL_COLUMNS: tuple[str, ...] = (SCHEDULED_FOR, PLACE)
+INTERACTION_REQUIRED_COLUMNS: tuple[str, ...] = (INTERACTION_ID, CONTACT_ID, DATE, KIND)
+
+#: Columns that identify or describe a person (removed or tokenised by ``--redact``).
+PERSONAL_COLUMNS: tuple[str, ...] = (
+    NAME, EMAIL, PHONE, EXTENSION, WORK_ADDRESS, LINKEDIN_URL, MUTUAL_CONNECTION, NOTES,
+)
+
+# --- kinds -------------------------------------------------------------------------
+OUTREACH, FOLLOW_UP, VOICEMAIL, MESSAGE_LEFT, NO_ANSWER = (
+    "outreach", "follow_up", "voicemail", "message_left", "no_answer")
+REPLY_YES, REPLY_NO, REPLY_LATER, REPLY_REFERRAL, MEETING_SCHEDULED, MEETING_HELD = (
+    "reply_yes", "reply_no", "reply_later", "reply_referral", "meeting_scheduled",
+    "meeting_held")
+THANK_YOU, UPDATE = "thank_you", "update"
+SNAFU, NOTE = "snafu", "note"
+
+#: Outbound attempts to reach someone.
+ATTEMPT_KINDS: tuple[str, ...] = (OUTREACH, FOLLOW_UP, VOICEMAIL, MESSAGE_LEFT, NO_ANSWER)
+#: Inbound: the person answered in some way.
+RESPONSE_KINDS: tuple[str, ...] = (
+    REPLY_YES, REPLY_NO, REPLY_LATER, REPLY_REFERRAL, MEETING_SCHEDULED, MEETING_HELD)
+#: Outbound, after a response.
+RELATIONSHIP_KINDS: tuple[str, ...] = (THANK_YOU, UPDATE)
+#: Records: something happened that is neither an attempt nor a response.
+RECORD_KINDS: tuple[str, ...] = (SNAFU, NOTE)
+KINDS: tuple[str, ...] = ATTEMPT_KINDS + RESPONSE_KINDS + RELATIONSHIP_KINDS + RECORD_KINDS
+KIND_GROUPS: dict[str, tuple[str, ...]] = {
+    "attempt": ATTEMPT_KINDS,
+    "response": RESPONSE_KINDS,
+    "relationship": RELATIONSHIP_KINDS,
+    "record": RECORD_KINDS,
+}
+#: Kinds that make a contact a *positive reply*.
+POSITIVE_KINDS: tuple[str, ...] = (REPLY_YES, MEETING_SCHEDULED, MEETING_HELD)
+
+CHANNELS: tuple[str, ...] = ("email", "letter", "phone", "linkedin", "in_person", "video", "other")
+SOURCES: tuple[str, ...] = (
+    "alumni", "referral", "online_search", "company_website", "linkedin", "social_media",
+    "professional_association", "career_center", "event", "personal_network", "other",
+)
+CITE_PERMISSIONS: tuple[str, ...] = ("yes", "no", "asked")
+PRIORITIES: tuple[str, ...] = ("1", "2", "3", "4", "5")
+
+# --- helpers -----------------------------------------------------------------------
+_DATE_RE = r"\d{4}-\d{2}-\d{2}"
+_DATETIME_RE = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?"
+_OFFSET_RE = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
+
+
+def suggest(value: str, allowed: tuple[str, ...] | list[str]) -> str | None:
+    """The allowed value ``value`` was most likely meant to be, or ``None``.
+
+    Examples
+    --------
+    >>> suggest("Email", CHANNELS)
+    'email'
+    >>> suggest("meeting held", KINDS)
+    'meeting_held'
+    """
+    v = str(value).strip()
+    folded = re.sub(r"[\s\-]+", "_", v.casefold())
+    for a in allowed:
+        if a.casefold() == folded:
+            return a
+    close = difflib.get_close_matches(folded, list(allowed), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _allowed_message(value: str, allowed, what: str) -> str:
+    guess = suggest(value, allowed)
+    msg = f"not {what}"
+    if guess is not None and guess != value:
+        msg += f"; did you mean {guess!r}?"
+    return msg + " Allowed: " + ", ".join(allowed) + "."
+
+
+def parse_when(value, *, what: str = "date") -> pd.Timestamp:
+    """Parse a log date: ``date``, ``datetime`` or ISO text without an offset.
+
+    Raises
+    ------
+    ValueError
+        With a message saying what is allowed.
+    """
+    if isinstance(value, pd.Timestamp):
+        ts = value
+    elif hasattr(value, "isoformat") and not isinstance(value, str):
+        ts = pd.Timestamp(value)
+    else:
+        text = str(value).strip()
+        if _OFFSET_RE.search(text) and "T" in text:
+            raise ValueError(f"{what} {text!r} has a time-zone offset; write local time "
+                             "without one, e.g. 2026-05-05T09:30")
+        if not (re.fullmatch(_DATE_RE, text) or re.fullmatch(_DATETIME_RE, text)):
+            raise ValueError(f"{what} {text!r} is not an ISO date; write 2026-05-05 "
+                             "or 2026-05-05T09:30")
+        try:
+            ts = pd.Timestamp(text)
+        except ValueError:
+            raise ValueError(f"{what} {text!r} is not a real calendar date") from None
+    if ts.tzinfo is not None:
+        raise ValueError(f"{what} {value!r} has a time zone; give local time without one")
+    return ts
+
+
+def parse_date(value, *, what: str = "date") -> pd.Timestamp:
+    """Parse a calendar date (no time part) into a midnight Timestamp."""
+    ts = parse_when(value, what=what)
+    return ts.normalize()
+
+
+def _text_to_datetimes(col: pd.Series, *, date_only: bool) -> tuple[pd.Series, pd.Series]:
+    """Vectorised: parse text to datetime64; return (values, bad mask) for non-empty cells."""
+    s = col.astype(str).str.strip()
+    nonempty = s != ""
+    pattern = _DATE_RE if date_only else f"(?:{_DATE_RE}|{_DATETIME_RE})"
+    shape_ok = s.str.fullmatch(pattern)
+    parsed = pd.to_datetime(s.where(nonempty & shape_ok), format="ISO8601", errors="coerce")
+    bad = nonempty & (~shape_ok | parsed.isna())
+    return parsed, bad
+
+
+def _norm_str(col: pd.Series) -> pd.Series:
+    return col.astype(str)
+
+
+# --- validation --------------------------------------------------------------------
+class _Collector:
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def add(self, row, column, value, message):
+        self.problems.append(Problem(self.file, row, column, value, message))
+
+    def add_mask(self, frame: pd.DataFrame, mask: pd.Series, column: str, message):
+        """One problem per True cell of ``mask``; ``message`` may be a callable(value)."""
+        if not mask.any():
+            return
+        idx = np.flatnonzero(mask.to_numpy())
+        values = frame[column].to_numpy()
+        rows = frame.index.to_numpy()
+        for i in idx:
+            v = str(values[i])
+            m = message(v) if callable(message) else message
+            self.add(int(rows[i]), column, v, m)
+
+
+def _missing_columns(frame: pd.DataFrame, required, col: _Collector, what: str) -> bool:
+    missing = [c for c in required if c not in frame.columns]
+    for c in missing:
+        guess = suggest(c, list(map(str, frame.columns)))
+        hint = f" (the header has {guess!r}; rename it to {c!r})" if guess else ""
+        col.add(1, c, None, f"required column is missing from the header{hint}. "
+                f"The {what} header needs: " + ", ".join(required) + ".")
+    return bool(missing)
+
+
+def _duplicate_header(frame: pd.DataFrame, col: _Collector) -> bool:
+    seen = set()
+    bad = False
+    for c in frame.columns:
+        if c in seen:
+            col.add(1, str(c), None, "this column name appears twice in the header; "
+                    "rename or delete one of them")
+            bad = True
+        seen.add(c)
+    return bad
+
+
+def validate_contacts(raw: pd.DataFrame, *, file: str = CONTACTS_FILE) -> list[Problem]:
+    """Check the text of a contacts file; return every problem found.
+
+    Parameters
+    ----------
+    raw : DataFrame
+        All values text, as read; the index holds spreadsheet rows (header = 1).
+    file : str
+        How to name the file in messages.
+    """
+    col = _Collector(file)
+    if _duplicate_header(raw, col) or _missing_columns(raw, CONTACT_REQUIRED_COLUMNS, col, "contacts"):
+        return col.problems
+    ids = raw[CONTACT_ID].astype(str)
+    col.add_mask(raw, ids.str.strip() == "", CONTACT_ID,
+                 "every contact needs a contact_id (any short unique text, e.g. C0042)")
+    stripped = ids.str.strip()
+    col.add_mask(raw, (stripped != ids) & (stripped != ""), CONTACT_ID,
+                 "a contact_id may not start or end with spaces; remove them")
+    dup = ids.duplicated(keep="first") & (ids.str.strip() != "")
+    if dup.any():
+        first_row = {}
+        for r, v in zip(raw.index, ids):
+            first_row.setdefault(v, r)
+        col.add_mask(raw, dup, CONTACT_ID,
+                     lambda v: f"duplicate contact_id (first used on row {first_row[v]}); "
+                     "give each person their own id")
+    col.add_mask(raw, raw[NAME].astype(str).str.strip() == "", NAME,
+                 "every contact needs a name")
+    _, bad = _text_to_datetimes(raw[ADDED_ON], date_only=True)
+    empty = raw[ADDED_ON].astype(str).str.strip() == ""
+    col.add_mask(raw, empty, ADDED_ON, "every contact needs added_on, an ISO date such as 2026-05-05")
+    col.add_mask(raw, bad, ADDED_ON,
+                 "not a real ISO date; write the date as YYYY-MM-DD, e.g. 2026-05-05")
+    if SOURCE in raw:
+        s = raw[SOURCE].astype(str)
+        col.add_mask(raw, (s != "") & ~s.isin(SOURCES), SOURCE,
+                     lambda v: _allowed_message(v, SOURCES, "a source") + " Leave it empty if unknown.")
+    if CITE_PERMISSION in raw:
+        s = raw[CITE_PERMISSION].astype(str)
+        col.add_mask(raw, (s != "") & ~s.isin(CITE_PERMISSIONS), CITE_PERMISSION,
+                     lambda v: _allowed_message(v, CITE_PERMISSIONS, "a cite permission")
+                     + " Leave it empty if you have not asked.")
+    if PRIORITY in raw:
+        s = raw[PRIORITY].astype(str)
+        col.add_mask(raw, (s != "") & ~s.isin(PRIORITIES), PRIORITY,
+                     "priority is a whole number from 1 to 5, or empty")
+    if REFERRED_BY in raw:
+        s = raw[REFERRED_BY].astype(str)
+        known = set(ids)
+        col.add_mask(raw, (s != "") & ~s.isin(known), REFERRED_BY,
+                     "no contact has this contact_id; referred_by must be the contact_id of "
+                     "the person who referred them, or empty")
+        col.add_mask(raw, (s != "") & (s == ids), REFERRED_BY,
+                     "a contact cannot refer themselves")
+    return col.problems
+
+
+def validate_interactions(raw: pd.DataFrame, contact_ids, *,
+                          file: str = INTERACTIONS_FILE) -> list[Problem]:
+    """Check the text of an interactions file against the contact ids; return every problem."""
+    col = _Collector(file)
+    if _duplicate_header(raw, col) or _missing_columns(
+            raw, INTERACTION_REQUIRED_COLUMNS, col, "interactions"):
+        return col.problems
+    ids = raw[INTERACTION_ID].astype(str)
+    col.add_mask(raw, ids.str.strip() == "", INTERACTION_ID,
+                 "every interaction needs an interaction_id (any short unique text, e.g. I00042)")
+    dup = ids.duplicated(keep="first") & (ids.str.strip() != "")
+    if dup.any():
+        first_row = {}
+        for r, v in zip(raw.index, ids):
+            first_row.setdefault(v, r)
+        col.add_mask(raw, dup, INTERACTION_ID,
+                     lambda v: f"duplicate interaction_id (first used on row {first_row[v]}); "
+                     "give each interaction its own id")
+    cid = raw[CONTACT_ID].astype(str)
+    known = pd.Index(pd.Series(list(contact_ids), dtype=object).astype(str))
+    col.add_mask(raw, cid.str.strip() == "", CONTACT_ID,
+                 "every interaction needs the contact_id of the person it is with")
+    col.add_mask(raw, (cid.str.strip() != "") & ~cid.isin(known), CONTACT_ID,
+                 f"no contact has this contact_id in {CONTACTS_FILE}; add the contact first "
+                 "or correct the id")
+    d = raw[DATE].astype(str)
+    col.add_mask(raw, d.str.strip() == "", DATE,
+                 "every interaction needs a date: 2026-05-05 or 2026-05-05T09:30")
+    _, bad = _text_to_datetimes(d, date_only=False)
+    offset = d.str.contains(r"T.*(?:Z|[+-]\d{2}:?\d{2})$", regex=True)
+    col.add_mask(raw, bad & offset, DATE,
+                 "has a time-zone offset; write local time without one, e.g. 2026-05-05T09:30")
+    col.add_mask(raw, bad & ~offset, DATE,
+                 "not a real ISO date; write 2026-05-05 or 2026-05-05T09:30")
+    k = raw[KIND].astype(str)
+    col.add_mask(raw, ~k.isin(KINDS), KIND,
+                 lambda v: ("every interaction needs a kind. Allowed: " + ", ".join(KINDS) + "."
+                            if v.strip() == "" else _allowed_message(v, KINDS, "a kind")))
+    if CHANNEL in raw:
+        c = raw[CHANNEL].astype(str)
+        col.add_mask(raw, (c != "") & ~c.isin(CHANNELS), CHANNEL,
+                     lambda v: _allowed_message(v, CHANNELS, "a channel") + " Or leave it empty.")
+    if SCHEDULED_FOR in raw:
+        sf = raw[SCHEDULED_FOR].astype(str)
+        _, bad = _text_to_datetimes(sf, date_only=False)
+        col.add_mask(raw, bad, SCHEDULED_FOR,
+                     "not a local date-time; write 2026-05-05T09:30 (no offset), or leave empty")
+    return col.problems
+
+
+def validate_log(contacts_raw: pd.DataFrame, interactions_raw: pd.DataFrame, *,
+                 contacts_file: str = CONTACTS_FILE,
+                 interactions_file: str = INTERACTIONS_FILE) -> list[Problem]:
+    """Validate both files of a log together; return every problem."""
+    problems = validate_contacts(contacts_raw, file=contacts_file)
+    ids = contacts_raw[CONTACT_ID] if CONTACT_ID in contacts_raw else []
+    problems += validate_interactions(interactions_raw, ids, file=interactions_file)
+    return problems
+
+
+# --- typed frames ------------------------------------------------------------------
+def _text_columns(frame: pd.DataFrame, exclude) -> pd.DataFrame:
+    for c in frame.columns:
+        if c not in exclude:
+            frame[c] = frame[c].astype("str")
+    return frame
+
+
+def empty_contacts() -> pd.DataFrame:
+    """An empty raw contacts frame with the standard header."""
+    return pd.DataFrame({c: pd.Series([], dtype="str") for c in CONTACT_COLUMNS})
+
+
+def empty_interactions() -> pd.DataFrame:
+    """An empty raw interactions frame with the standard header."""
+    return pd.DataFrame({c: pd.Series([], dtype="str")
+                         for c in INTERACTION_COLUMNS + INTERACTION_OPTIONAL_COLUMNS})
+
+
+def to_typed_contacts(raw: pd.DataFrame) -> pd.DataFrame:
+    """Typed contacts from valid raw text.
+
+    Text stays text (``0041…`` keeps its zeros, ``NA`` stays ``NA``), ``priority``
+    becomes nullable ``Int64``, ``added_on`` a ``datetime64`` date. Standard columns
+    missing from the file are added empty; extra columns follow in file order.
+    """
+    out = raw.copy()
+    for c in CONTACT_COLUMNS:
+        if c not in out:
+            out[c] = ""
+    extras = [c for c in raw.columns if c not in CONTACT_COLUMNS]
+    out = out[list(CONTACT_COLUMNS) + extras]
+    out = _text_columns(out, exclude=(PRIORITY, ADDED_ON))
+    pr = out[PRIORITY].astype(str)
+    out[PRIORITY] = pd.array(pd.to_numeric(pr.where(pr != ""), errors="coerce"), dtype="Int64")
+    out[ADDED_ON] = pd.to_datetime(out[ADDED_ON].astype(str), format="ISO8601").dt.normalize()
+    out = out.reset_index(drop=True)
+    return out
+
+
+def to_typed_interactions(raw: pd.DataFrame) -> pd.DataFrame:
+    """Typed interactions from valid raw text.
+
+    ``date`` and ``scheduled_for`` become ``datetime64`` (a date alone is midnight;
+    ``scheduled_for`` is ``NaT`` when empty); the rest stays text.
+    """
+    out = raw.copy()
+    for c in INTERACTION_COLUMNS + INTERACTION_OPTIONAL_COLUMNS:
+        if c not in out:
+            out[c] = ""
+    std = list(INTERACTION_COLUMNS + INTERACTION_OPTIONAL_COLUMNS)
+    extras = [c for c in raw.columns if c not in std]
+    out = out[std + extras]
+    out = _text_columns(out, exclude=(DATE, SCHEDULED_FOR))
+    out[DATE] = pd.to_datetime(out[DATE].astype(str).str.strip(), format="ISO8601")
+    sf = out[SCHEDULED_FOR].astype(str).str.strip()
+    out[SCHEDULED_FOR] = pd.to_datetime(sf.where(sf != ""), format="ISO8601")
+    if len(out) == 0:
+        out[DATE] = out[DATE].astype("datetime64[ns]")
+        out[SCHEDULED_FOR] = out[SCHEDULED_FOR].astype("datetime64[ns]")
+    out = out.reset_index(drop=True)
+    return out

@@ -1,0 +1,1081 @@
+"""Open, validate and change a log folder without ever losing a row.
+
+A log is a folder with ``contacts.csv``, ``interactions.csv`` and an optional
+``plan.json`` (DESIGN.md §3). The text of the files is the truth: a
+:class:`ContactLog` keeps it exactly as read (every value a string, extra
+columns in their order) and derives typed frames from it, so what is written
+back is what was read plus the change asked for.
+
+Every change follows one path (:meth:`ContactLog._change`): take the folder's
+lock, re-read the files, apply the change, validate the whole result, snapshot
+the current files into ``.backups/``, then write atomically (temp file, fsync,
+``os.replace``, fsync the folder). A change of several files is committed by
+an intent file that the next opener rolls forward, so a crash at any instant
+leaves the old or the new version, never a mix.
+"""
+from __future__ import annotations
+
+import copy
+import csv
+import datetime as _dt
+import io
+import json
+import os
+import re
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import config
+from . import schema as S
+from .errors import (
+    ConfirmationRequiredError,
+    DuplicateContactError,
+    InfointError,
+    LogExistsError,
+    LogLockedError,
+    LogNotFoundError,
+    LogValidationError,
+    Problem,
+    UnknownIdError,
+)
+
+__all__ = ["ContactLog", "Backup", "read_table", "write_table_bytes", "atomic_write"]
+
+_COMMIT_FILE = ".commit.json"
+_LOCK_FILE = ".lock"
+_TMP_MARK = ".tmp-"
+_UTF8_HINT = ("save it as UTF-8: in Excel use File › Save As › 'CSV UTF-8 (Comma delimited)'; "
+              "in a text editor choose the UTF-8 encoding")
+
+
+# --- reading ------------------------------------------------------------------------
+def _decode_problem(data: bytes, err: UnicodeDecodeError, file: str) -> Problem:
+    line = data.count(b"\n", 0, err.start) + 1
+    bad = data[err.start:err.start + 1].hex()
+    return Problem(file, None, None, None,
+                   f"line {line}: byte 0x{bad} is not UTF-8 text; {_UTF8_HINT}")
+
+
+def _field_counts(buf: bytes) -> np.ndarray:
+    """Fields per CSV record, vectorised (quotes respected; ``""`` escapes keep parity)."""
+    arr = np.frombuffer(buf, dtype=np.uint8)
+    if arr.size == 0:
+        return np.zeros(0, dtype=np.int64)
+    in_quotes = np.logical_xor.accumulate(arr == 34)  # True inside a quoted field
+    outside = ~in_quotes
+    ends = np.flatnonzero((arr == 10) & outside)
+    if ends.size == 0 or ends[-1] != arr.size - 1:
+        ends = np.append(ends, arr.size)  # last record without a newline
+    commas = np.cumsum((arr == 44) & outside, dtype=np.int64)
+    at_end = commas[np.minimum(ends, arr.size - 1)]
+    # a record ending at arr.size (no newline) includes the last byte's count
+    before = np.concatenate(([0], at_end[:-1]))
+    counts = at_end - before + 1
+    # an empty line (zero bytes or a lone \r) is a blank record: report it as 0 fields
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    length = ends - starts
+    blank = (length == 0) | ((length == 1) & (arr[np.minimum(starts, arr.size - 1)] == 13))
+    counts[blank] = 0
+    return counts
+
+
+def read_table(path: Path, *, file: str | None = None) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read one CSV file of a log as text.
+
+    Returns the raw frame (every value a ``str``, index = spreadsheet row, the
+    header being row 1; blank rows dropped) and the problems that stop it from
+    being read cleanly (encoding, header, ragged rows). Values are never
+    converted: ``0041…`` keeps its zeros and ``NA`` stays ``NA``.
+    """
+    file = file or path.name
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Problem(file, None, None, None,
+                              "the file is missing; every log needs contacts.csv and "
+                              "interactions.csv (run `infoint init` to create a new log)")]
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return None, [_decode_problem(data, err, file)]
+    if not text.strip():
+        return None, [Problem(file, 1, None, None,
+                              "the file is empty; it needs at least the header row")]
+    header = next(csv.reader(io.StringIO(text)))
+    header_n = len(header)
+    counts = _field_counts(data)
+    problems: list[Problem] = []
+    ragged = np.flatnonzero((counts != header_n) & (counts != 0))
+    ragged = ragged[ragged > 0]
+    for rec in ragged:
+        n = int(counts[rec])
+        what = "fewer" if n < header_n else "more"
+        problems.append(Problem(
+            file, int(rec) + 1, None, None,
+            f"this row has {n} values but the header has {header_n} columns ({what}); "
+            "a comma inside a value needs the value in double quotes, and every row needs "
+            "one value per column (empty is fine)"))
+    if problems:
+        frame = _read_slow(text, header)
+    else:
+        frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False,
+                            skip_blank_lines=False, encoding="utf-8", index_col=False)
+        if list(frame.columns) != header:
+            # pandas renames duplicate or odd header cells; keep the file's own names
+            frame.columns = header if len(set(header)) == len(header) else frame.columns
+        frame.index = pd.RangeIndex(2, 2 + len(frame))
+    # rows made only of empty cells (blank lines, ",,,,") carry nothing: drop them
+    if len(frame.columns):
+        nonblank = np.zeros(len(frame), dtype=bool)
+        for c in frame.columns:
+            nonblank |= (frame[c].to_numpy(dtype=object) != "")
+        if not nonblank.all():
+            frame = frame[nonblank]
+    return frame, problems
+
+
+def _read_slow(text: str, header: list[str]) -> pd.DataFrame:
+    """Parse row by row (only for files with ragged rows, to still check their cells)."""
+    rows = []
+    index = []
+    n = len(header)
+    for i, rec in enumerate(csv.reader(io.StringIO(text))):
+        if i == 0:
+            continue
+        rec = (rec + [""] * n)[:n]
+        rows.append(rec)
+        index.append(i + 1)
+    cols = [f"{c}" for c in header]
+    frame = pd.DataFrame(rows, columns=range(n), dtype=str) if rows else pd.DataFrame(
+        {i: pd.Series([], dtype=str) for i in range(n)})
+    frame.columns = cols
+    frame.index = pd.Index(index, dtype="int64")
+    return frame.astype(str)
+
+
+# --- writing ------------------------------------------------------------------------
+def _quote(col: pd.Series) -> pd.Series:
+    s = col.astype(str)
+    needs = s.str.contains(r'[",\r\n]', regex=True) | s.str.startswith(" ") | s.str.endswith(" ")
+    if not needs.any():
+        return s
+    quoted = '"' + s.str.replace('"', '""', regex=False) + '"'
+    return s.where(~needs, quoted)
+
+
+def write_table_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV bytes for a raw frame: UTF-8 with a BOM (so Excel reads it), ``\\n`` line ends.
+
+    Fields holding a comma, quote, CR or LF are always quoted (Python's csv module
+    leaves a bare CR unquoted, which breaks the file for every reader).
+    """
+    header = ",".join(_quote(pd.Series(list(map(str, frame.columns)))).tolist())
+    if len(frame) == 0:
+        body = ""
+    else:
+        cols = [_quote(frame[c]) for c in frame.columns]
+        lines = cols[0].str.cat(cols[1:], sep=",") if len(cols) > 1 else cols[0]
+        body = "\n".join(lines.tolist()) + "\n"
+    return b"\xef\xbb\xbf" + (header + "\n" + body).encode("utf-8")
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory fds
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)
+
+
+def _write_temp(folder: Path, name: str, data: bytes) -> Path:
+    tmp = folder / f"{name}{_TMP_MARK}{os.getpid()}-{time.monotonic_ns()}"
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return tmp
+
+
+def atomic_write(folder: Path, files: dict[str, bytes]) -> None:
+    """Replace ``files`` (name → bytes) in ``folder`` so a crash leaves old or new, never half.
+
+    One file: temp file, fsync, ``os.replace``, fsync the folder. Several files:
+    all temp files are written and synced first, then an intent file naming them
+    is put in place atomically (the commit point), then each is moved; the next
+    opener rolls a found intent forward. The caller holds the folder's lock.
+    """
+    folder = Path(folder)
+    temps = {name: _write_temp(folder, name, data) for name, data in files.items()}
+    if len(temps) == 1:
+        (name, tmp), = temps.items()
+        os.replace(tmp, folder / name)
+        _fsync_dir(folder)
+        return
+    _fsync_dir(folder)
+    intent = json.dumps({name: tmp.name for name, tmp in temps.items()}).encode()
+    itmp = _write_temp(folder, _COMMIT_FILE, intent)
+    os.replace(itmp, folder / _COMMIT_FILE)
+    _fsync_dir(folder)
+    _roll_forward(folder)
+
+
+def _roll_forward(folder: Path) -> bool:
+    """Finish a multi-file commit whose intent file is present; return whether one was."""
+    marker = folder / _COMMIT_FILE
+    try:
+        intent = json.loads(marker.read_text("utf-8"))
+    except FileNotFoundError:
+        return False
+    except (ValueError, OSError):
+        intent = {}
+    for name, tmpname in intent.items():
+        tmp = folder / tmpname
+        if tmp.exists():
+            os.replace(tmp, folder / name)
+    _fsync_dir(folder)
+    marker.unlink(missing_ok=True)
+    _fsync_dir(folder)
+    return True
+
+
+def _clean_temps(folder: Path) -> None:
+    """Remove temp files of writes that never committed (a crash before the commit point)."""
+    for p in folder.glob(f"*{_TMP_MARK}*"):
+        try:
+            p.unlink()
+        except OSError:
+            pass
+
+
+# --- backups ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Backup:
+    """One earlier version of a log, kept in ``.backups/``."""
+
+    name: str
+    created: _dt.datetime
+    files: tuple[str, ...]
+    path: Path
+
+    def __str__(self) -> str:
+        return f"{self.name}  ({self.created:%Y-%m-%d %H:%M:%S}; {', '.join(self.files)})"
+
+
+_LOG_FILES = (S.CONTACTS_FILE, S.INTERACTIONS_FILE, S.PLAN_FILE)
+
+
+def _snapshot(folder: Path, changing: set[str], action: str) -> None:
+    """Keep the current files in a new ``.backups/<stamp>-<action>/`` folder (bounded)."""
+    root = folder / config.BACKUPS_DIRNAME
+    now = _dt.datetime.now()
+    stamp = now.strftime("%Y%m%dT%H%M%S-%f")
+    slug = re.sub(r"[^a-z0-9]+", "-", action.lower()).strip("-")[:40] or "change"
+    target = root / f"{stamp}-{slug}"
+    tmp = root / f".{stamp}-{slug}.partial"
+    present = [n for n in _LOG_FILES if (folder / n).exists()]
+    if not present:
+        return
+    tmp.mkdir(parents=True, exist_ok=True)
+    for name in present:
+        src, dst = folder / name, tmp / name
+        if name in changing:
+            # the file is about to be replaced, never edited: a hard link keeps the old bytes
+            try:
+                os.link(src, dst)
+                continue
+            except OSError:
+                pass
+        shutil.copy2(src, dst)
+    os.replace(tmp, target)
+    _fsync_dir(root)
+    backups = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    for old in backups[:-config.MAX_BACKUPS]:
+        shutil.rmtree(old, ignore_errors=True)
+    for partial in root.glob(".*.partial"):
+        if partial != tmp:
+            shutil.rmtree(partial, ignore_errors=True)
+
+
+# --- the log ------------------------------------------------------------------------
+def _today() -> _dt.date:
+    return _dt.date.today()
+
+
+def _date_text(value, *, what: str) -> str:
+    """Text for a date field: date → ``YYYY-MM-DD``, datetime → ``YYYY-MM-DDTHH:MM[:SS]``."""
+    if value is None:
+        return _today().isoformat()
+    if isinstance(value, str):
+        text = value.strip()
+        S.parse_when(text, what=what)  # raises ValueError with a clear message
+        return text
+    if isinstance(value, _dt.datetime) or isinstance(value, pd.Timestamp):
+        ts = pd.Timestamp(value)
+        if ts.tzinfo is not None:
+            raise ValueError(f"{what} {value!r} has a time zone; give local time without one")
+        fmt = "%Y-%m-%dT%H:%M:%S" if ts.second else "%Y-%m-%dT%H:%M"
+        return ts.strftime(fmt)
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    raise ValueError(f"{what} {value!r} is not a date; give a date, a datetime or ISO text")
+
+
+def _norm_email(s: pd.Series) -> pd.Series:
+    return s.astype(str).str.strip().str.casefold()
+
+
+def _norm_url(s: pd.Series) -> pd.Series:
+    out = s.astype(str).str.strip().str.casefold()
+    out = out.str.replace(r"^https?://", "", regex=True).str.replace(r"^www\.", "", regex=True)
+    return out.str.replace(r"[?#].*$", "", regex=True).str.rstrip("/")
+
+
+def _norm_name(s: pd.Series) -> pd.Series:
+    return s.astype(str).str.strip().str.casefold().str.replace(r"\s+", " ", regex=True)
+
+
+def _next_ids(existing: pd.Series, prefix: str, width: int, count: int) -> list[str]:
+    nums = existing.astype(str).str.extract(rf"^{prefix}(\d+)$", expand=False)
+    start = int(pd.to_numeric(nums, errors="coerce").max()) + 1 if nums.notna().any() else 1
+    return [f"{prefix}{n:0{width}d}" for n in range(start, start + count)]
+
+
+def _json_default(obj):
+    if isinstance(obj, (_dt.date, _dt.datetime, pd.Timestamp)):
+        return obj.isoformat()
+    if isinstance(obj, (np.integer,)):
+        return int(obj)
+    if isinstance(obj, (np.floating,)):
+        return float(obj)
+    if isinstance(obj, (set, tuple)):
+        return list(obj)
+    raise TypeError(f"{type(obj).__name__} values cannot be saved in plan.json")
+
+
+class ContactLog:
+    """A contact log folder: people, dated interactions and the campaign plan.
+
+    Use :meth:`open`, :meth:`init` or :meth:`open_or_init` rather than the
+    constructor. ``contacts`` and ``interactions`` are typed DataFrames derived
+    from the files' text; every change method validates, saves atomically with
+    a backup, and returns only once the change is on disk.
+
+    Examples
+    --------
+    >>> log = ContactLog.init(tmp_path / "my_log")                  # doctest: +SKIP
+    >>> cid = log.add_contact(name="Dana Whitfield", company="Brightline")  # doctest: +SKIP
+    >>> log.add_interaction(cid, "outreach", "2026-05-05", channel="email")  # doctest: +SKIP
+    'I00001'
+    """
+
+    def __init__(self, folder: Path, contacts_raw: pd.DataFrame,
+                 interactions_raw: pd.DataFrame, plan: dict):
+        self.folder = Path(folder)
+        self._contacts_raw = contacts_raw
+        self._interactions_raw = interactions_raw
+        self._plan = plan
+        self._typed: dict[str, pd.DataFrame] = {}
+
+    # -- opening ---------------------------------------------------------------------
+    @classmethod
+    def open(cls, folder) -> "ContactLog":
+        """Load and validate the log in ``folder``.
+
+        Raises
+        ------
+        LogNotFoundError
+            When the folder does not exist.
+        LogValidationError
+            With every problem of the files, each naming file, row, column and value.
+        """
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise LogNotFoundError(
+                f"{folder}: no log folder here; create one with `infoint init {folder}` "
+                "or check the path")
+        with cls._lock_for_read(folder):
+            c, i, plan, problems = cls._read_folder(folder)
+        if problems:
+            raise LogValidationError(problems, context=f"{folder}: the log has problems")
+        return cls(folder, c, i, plan)
+
+    @classmethod
+    def init(cls, folder) -> "ContactLog":
+        """Create a new, empty log in ``folder`` (made if needed) and return it.
+
+        Raises
+        ------
+        LogExistsError
+            When ``folder`` already holds a log file.
+        """
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        there = [n for n in (S.CONTACTS_FILE, S.INTERACTIONS_FILE) if (folder / n).exists()]
+        if there:
+            raise LogExistsError(
+                f"{folder}: already holds {', '.join(there)}; open it instead, "
+                "or choose an empty folder for a new log")
+        c, i = S.empty_contacts(), S.empty_interactions()
+        with cls._lock(folder):
+            atomic_write(folder, {S.CONTACTS_FILE: write_table_bytes(c),
+                                  S.INTERACTIONS_FILE: write_table_bytes(i)})
+        c.index = pd.RangeIndex(2, 2)
+        i.index = pd.RangeIndex(2, 2)
+        return cls(folder, c, i, {"schema": S.PLAN_SCHEMA_VERSION})
+
+    @classmethod
+    def open_or_init(cls, folder) -> "ContactLog":
+        """Open the log in ``folder``, creating an empty one there on first use."""
+        folder = Path(folder)
+        if not (folder / S.CONTACTS_FILE).exists() and not (folder / S.INTERACTIONS_FILE).exists():
+            try:
+                return cls.init(folder)
+            except LogExistsError:  # another process created it in the meantime
+                pass
+        return cls.open(folder)
+
+    @staticmethod
+    def _lock(folder: Path):
+        from filelock import FileLock
+        return FileLock(str(folder / _LOCK_FILE), timeout=config.LOCK_TIMEOUT)
+
+    @classmethod
+    def _lock_for_read(cls, folder: Path):
+        """The folder's lock, or nothing where it cannot be created (a read-only folder)."""
+        import contextlib
+        lock = cls._lock(folder)
+        try:
+            lock.acquire()
+        except OSError:
+            return contextlib.nullcontext()
+        except Exception as exc:  # filelock.Timeout
+            raise LogLockedError(
+                f"{folder}: another program has held the log's lock for "
+                f"{config.LOCK_TIMEOUT:.0f} s; close other notebooks writing to it, "
+                f"or delete {folder / _LOCK_FILE} if none is running") from exc
+
+        @contextlib.contextmanager
+        def held():
+            try:
+                yield
+            finally:
+                lock.release()
+        return held()
+
+    @classmethod
+    def _read_folder(cls, folder: Path):
+        if (folder / _COMMIT_FILE).exists():
+            try:
+                _roll_forward(folder)
+            except OSError:
+                pass
+        problems: list[Problem] = []
+        c, p1 = read_table(folder / S.CONTACTS_FILE)
+        i, p2 = read_table(folder / S.INTERACTIONS_FILE)
+        problems += p1 + p2
+        if c is not None:
+            problems += S.validate_contacts(c)
+        if i is not None:
+            ids = c[S.CONTACT_ID] if (c is not None and S.CONTACT_ID in c) else None
+            if ids is not None:
+                problems += S.validate_interactions(i, ids)
+            else:
+                problems += [p for p in S.validate_interactions(i, []) if p.column != S.CONTACT_ID
+                             or p.row is None or p.value == ""]
+        plan, p3 = cls._read_plan(folder)
+        problems += p3
+        return c, i, plan, problems
+
+    @staticmethod
+    def _read_plan(folder: Path) -> tuple[dict, list[Problem]]:
+        path = folder / S.PLAN_FILE
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except FileNotFoundError:
+            return {"schema": S.PLAN_SCHEMA_VERSION}, []
+        except UnicodeDecodeError as err:
+            return {}, [Problem(S.PLAN_FILE, None, None, None,
+                                f"byte {err.start} is not UTF-8 text; restore a backup with "
+                                "`infoint restore`")]
+        try:
+            plan = json.loads(text) if text.strip() else {}
+        except ValueError as err:
+            return {}, [Problem(S.PLAN_FILE, None, None, None,
+                                f"is not valid JSON ({err}); fix it in a text editor or bring "
+                                "back an earlier version with `infoint restore --list`")]
+        if not isinstance(plan, dict):
+            return {}, [Problem(S.PLAN_FILE, None, None, None,
+                                "must hold a JSON object ({...}) at the top level")]
+        version = plan.get("schema", S.PLAN_SCHEMA_VERSION)
+        if not isinstance(version, int) or version > S.PLAN_SCHEMA_VERSION:
+            return {}, [Problem(S.PLAN_FILE, None, "schema", str(version),
+                                f"this version of infoint_nb reads plan schema "
+                                f"{S.PLAN_SCHEMA_VERSION} or older; upgrade infoint_nb")]
+        plan.setdefault("schema", S.PLAN_SCHEMA_VERSION)
+        return plan, []
+
+    def reload(self) -> "ContactLog":
+        """Re-read the files from disk (after another program changed them); returns self."""
+        fresh = type(self).open(self.folder)
+        self._contacts_raw, self._interactions_raw = fresh._contacts_raw, fresh._interactions_raw
+        self._plan = fresh._plan
+        self._typed.clear()
+        return self
+
+    # -- views -----------------------------------------------------------------------
+    @property
+    def contacts(self) -> pd.DataFrame:
+        """Typed contacts (a copy): text as ``str``, ``priority`` Int64, ``added_on`` dates."""
+        if "c" not in self._typed:
+            self._typed["c"] = S.to_typed_contacts(self._contacts_raw)
+        return self._typed["c"].copy()
+
+    @property
+    def interactions(self) -> pd.DataFrame:
+        """Typed interactions (a copy): ``date`` and ``scheduled_for`` as ``datetime64``."""
+        if "i" not in self._typed:
+            self._typed["i"] = S.to_typed_interactions(self._interactions_raw)
+        return self._typed["i"].copy()
+
+    @property
+    def raw_contacts(self) -> pd.DataFrame:
+        """The contacts file's text, exactly as stored (a copy; index = spreadsheet row)."""
+        return self._contacts_raw.copy()
+
+    @property
+    def raw_interactions(self) -> pd.DataFrame:
+        """The interactions file's text, exactly as stored (a copy; index = spreadsheet row)."""
+        return self._interactions_raw.copy()
+
+    @property
+    def plan(self) -> dict:
+        """A copy of ``plan.json`` (``{"schema": 1}`` when the file does not exist yet)."""
+        return copy.deepcopy(self._plan)
+
+    @property
+    def name(self) -> str:
+        """The folder's name, e.g. ``sample``."""
+        return self.folder.resolve().name
+
+    def __repr__(self) -> str:
+        return (f"ContactLog({str(self.folder)!r}: {len(self._contacts_raw)} contacts, "
+                f"{len(self._interactions_raw)} interactions)")
+
+    def contact_name(self, contact_id: str) -> str:
+        """The name of ``contact_id`` (raises UnknownIdError)."""
+        row = self._contacts_raw[self._contacts_raw[S.CONTACT_ID] == contact_id]
+        if row.empty:
+            raise UnknownIdError(self._unknown_contact_msg(contact_id, self._contacts_raw))
+        return str(row[S.NAME].iloc[0])
+
+    # -- the one change path ---------------------------------------------------------
+    def _change(self, fn, *, action: str, files: tuple[str, ...] | None = None):
+        """Lock, re-read, apply ``fn``, validate, back up, write; return ``fn``'s result.
+
+        ``fn(contacts_raw, interactions_raw, plan)`` returns
+        ``(new_contacts or None, new_interactions or None, new_plan or None, result)``.
+        """
+        lock = self._lock(self.folder)
+        try:
+            lock.acquire()
+        except OSError as exc:
+            raise InfointError(f"{self.folder}: cannot write here ({exc}); "
+                               "is the folder read-only?") from exc
+        except Exception as exc:
+            raise LogLockedError(
+                f"{self.folder}: another program has held the log's lock for "
+                f"{config.LOCK_TIMEOUT:.0f} s; close other notebooks writing to it") from exc
+        try:
+            _clean_temps(self.folder)
+            c, i, plan, problems = self._read_folder(self.folder)
+            if problems and (files is None or set(files) & {S.CONTACTS_FILE, S.INTERACTIONS_FILE}):
+                raise LogValidationError(
+                    problems, context=f"{self.folder}: the log on disk has problems, so nothing "
+                    "was changed; fix them first (see `infoint check`)")
+            if problems:  # only plan.json changes: a plan that cannot be read is still a stop
+                plan_problems = [p for p in problems if p.file == S.PLAN_FILE]
+                if plan_problems:
+                    raise LogValidationError(plan_problems, context=f"{self.folder}: plan.json "
+                                             "cannot be read, so nothing was saved")
+            new_c, new_i, new_plan, result = fn(c.copy(), i.copy(), copy.deepcopy(plan))
+            out: dict[str, bytes] = {}
+            if new_c is not None or new_i is not None:
+                cc = new_c if new_c is not None else c
+                ii = new_i if new_i is not None else i
+                cc = cc.copy()
+                ii = ii.copy()
+                cc.index = pd.RangeIndex(2, 2 + len(cc))
+                ii.index = pd.RangeIndex(2, 2 + len(ii))
+                probs = S.validate_log(cc, ii)
+                if probs:
+                    raise LogValidationError(
+                        probs, context=f"{action}: not saved, the change would break the log")
+                if new_c is not None:
+                    out[S.CONTACTS_FILE] = write_table_bytes(cc)
+                if new_i is not None:
+                    out[S.INTERACTIONS_FILE] = write_table_bytes(ii)
+                c, i = cc, ii
+            if new_plan is not None:
+                new_plan["schema"] = S.PLAN_SCHEMA_VERSION
+                try:
+                    text = json.dumps(new_plan, indent=2, ensure_ascii=False,
+                                      default=_json_default)
+                except (TypeError, ValueError) as exc:
+                    raise InfointError(f"{action}: not saved: {exc}") from exc
+                out[S.PLAN_FILE] = (text + "\n").encode("utf-8")
+                plan = new_plan
+            if out:
+                _snapshot(self.folder, set(out), action)
+                atomic_write(self.folder, out)
+            self._contacts_raw, self._interactions_raw, self._plan = c, i, plan
+            self._typed.clear()
+            return result
+        finally:
+            lock.release()
+
+    # -- contacts --------------------------------------------------------------------
+    @staticmethod
+    def _unknown_contact_msg(contact_id, c: pd.DataFrame) -> str:
+        guess = S.suggest(str(contact_id), list(c[S.CONTACT_ID].astype(str))) if len(c) else None
+        hint = f"; did you mean {guess!r}?" if guess else ""
+        return f"no contact has contact_id {contact_id!r}{hint}"
+
+    @staticmethod
+    def _check_fields(fields: dict, allowed_cols, where: str) -> None:
+        unknown = [k for k in fields if k not in allowed_cols]
+        if unknown:
+            allowed = ", ".join(allowed_cols)
+            parts = []
+            for k in unknown:
+                g = S.suggest(k, list(allowed_cols))
+                parts.append(f"{k!r}" + (f" (did you mean {g!r}?)" if g else ""))
+            raise InfointError(f"{where}: unknown field {', '.join(parts)}. Allowed: {allowed}.")
+
+    @staticmethod
+    def _contact_text(fields: dict) -> dict:
+        out = {}
+        for k, v in fields.items():
+            if v is None or (isinstance(v, float) and np.isnan(v)):
+                out[k] = ""
+            elif k == S.ADDED_ON:
+                out[k] = _date_text(v, what="added_on") if v != "" else ""
+            elif k == S.PRIORITY and isinstance(v, (int, np.integer)) and not isinstance(v, bool):
+                out[k] = str(int(v))
+            else:
+                out[k] = str(v)
+        return out
+
+    @staticmethod
+    def _find_duplicate(c: pd.DataFrame, row: dict, skip_id: str | None = None):
+        """Return (contact_id, name, company, what) of an existing contact like ``row``."""
+        if len(c) == 0:
+            return None
+        others = c if skip_id is None else c[c[S.CONTACT_ID] != skip_id]
+        checks = []
+        email = str(row.get(S.EMAIL, "")).strip()
+        if email and S.EMAIL in others:
+            checks.append((_norm_email(others[S.EMAIL]) == email.casefold(), f"e-mail {email}"))
+        url = str(row.get(S.LINKEDIN_URL, "")).strip()
+        if url and S.LINKEDIN_URL in others:
+            norm = _norm_url(pd.Series([url])).iloc[0]
+            checks.append((_norm_url(others[S.LINKEDIN_URL]) == norm, f"LinkedIn URL {url}"))
+        name = str(row.get(S.NAME, "")).strip()
+        if name:
+            company = str(row.get(S.COMPANY, "")).strip()
+            comp = others[S.COMPANY] if S.COMPANY in others else pd.Series("", index=others.index)
+            same = (_norm_name(others[S.NAME]) == _norm_name(pd.Series([name])).iloc[0]) & (
+                _norm_name(comp) == _norm_name(pd.Series([company])).iloc[0])
+            checks.append((same, f"name {name!r}" + (f" at {company}" if company else "")))
+        for mask, what in checks:
+            if mask.any():
+                hit = others[mask].iloc[0]
+                return (str(hit[S.CONTACT_ID]), str(hit[S.NAME]),
+                        str(hit.get(S.COMPANY, "")), what)
+        return None
+
+    def add_contact(self, *, different_person: bool = False, **fields) -> str:
+        """Add one person and save; return their new ``contact_id``.
+
+        Parameters
+        ----------
+        different_person : bool
+            Set when the log already has someone with the same e-mail, LinkedIn URL
+            or name and company, and this really is another person.
+        **fields
+            Contact columns (``name`` required; ``added_on`` defaults to today;
+            ``contact_id`` may be given if it is free).
+
+        Raises
+        ------
+        DuplicateContactError
+            When the person seems to be in the log already (the message names them).
+        LogValidationError
+            When a value breaks the contract (nothing is saved).
+        """
+        ids = self.apply(add_contacts=[fields], different_person=different_person,
+                         action="add contact")["contacts"]
+        return ids[0]
+
+    def update_contact(self, contact_id: str, **fields) -> None:
+        """Change fields of one contact and save (``contact_id`` itself cannot change)."""
+        if S.CONTACT_ID in fields:
+            raise InfointError("update_contact: contact_id cannot be changed; add a new "
+                               "contact and delete the old one instead")
+        self.apply(update_contacts={contact_id: fields}, action=f"update contact {contact_id}")
+
+    def delete_contact(self, contact_id: str, *, confirm: int | None = None) -> int:
+        """Delete a contact and their interactions; return how many interactions went.
+
+        Parameters
+        ----------
+        confirm : int, optional
+            The number of the contact's interactions, to confirm they go too. Needed
+            when there are any; the error message says the number.
+
+        Raises
+        ------
+        ConfirmationRequiredError
+            When the contact has interactions and ``confirm`` does not equal their number.
+        """
+        def fn(c, i, plan):
+            if not (c[S.CONTACT_ID] == contact_id).any():
+                raise UnknownIdError(self._unknown_contact_msg(contact_id, c))
+            mine = i[S.CONTACT_ID] == contact_id
+            n = int(mine.sum())
+            if n and confirm != n:
+                name = c.loc[c[S.CONTACT_ID] == contact_id, S.NAME].iloc[0]
+                raise ConfirmationRequiredError(
+                    f"{contact_id} ({name}) has {n} interaction{'s' if n != 1 else ''} that "
+                    f"would be deleted too; call delete_contact({contact_id!r}, confirm={n}) "
+                    f"(or pass --confirm {n}) to delete them")
+            c = c[c[S.CONTACT_ID] != contact_id].copy()
+            if S.REFERRED_BY in c:
+                c.loc[c[S.REFERRED_BY] == contact_id, S.REFERRED_BY] = ""
+            return c, (i[~mine] if n else None), None, n
+        return self._change(fn, action=f"delete contact {contact_id}")
+
+    # -- interactions ----------------------------------------------------------------
+    def add_interaction(self, contact_id: str, kind: str, date=None, channel: str | None = None,
+                        notes: str = "", **optional) -> str:
+        """Log one dated event with a contact and save; return its ``interaction_id``.
+
+        Parameters
+        ----------
+        contact_id : str
+            The person it was with (must be in the log).
+        kind : str
+            One of :data:`infoint_nb.schema.KINDS`.
+        date : date, datetime or str, optional
+            ISO ``2026-05-05`` or ``2026-05-05T09:30`` (no offset); today when omitted.
+            Written back as given.
+        channel : str, optional
+            One of :data:`infoint_nb.schema.CHANNELS`, or empty.
+        notes : str
+            Free text.
+        **optional
+            ``scheduled_for`` and ``place`` (on ``meeting_scheduled`` rows) or any extra
+            column the file already has.
+        """
+        row = {S.CONTACT_ID: contact_id, S.KIND: kind, S.DATE: date,
+               S.CHANNEL: channel, S.NOTES: notes, **optional}
+        return self.apply(add_interactions=[row], action=f"add {kind}")["interactions"][0]
+
+    def update_interaction(self, interaction_id: str, **fields) -> None:
+        """Change fields of one interaction and save."""
+        if S.INTERACTION_ID in fields:
+            raise InfointError("update_interaction: interaction_id cannot be changed")
+
+        def fn(c, i, plan):
+            hit = i[S.INTERACTION_ID] == interaction_id
+            if not hit.any():
+                raise UnknownIdError(f"no interaction has interaction_id {interaction_id!r}")
+            row = self._interaction_text(fields)
+            for k in row:
+                if k not in i.columns:
+                    i[k] = ""
+            self._check_fields(row, list(i.columns), f"update interaction {interaction_id}")
+            if S.CONTACT_ID in row and not (c[S.CONTACT_ID] == row[S.CONTACT_ID]).any():
+                raise UnknownIdError(self._unknown_contact_msg(row[S.CONTACT_ID], c))
+            for k, v in row.items():
+                i.loc[hit, k] = v
+            return None, i, None, None
+        self._change(fn, action=f"update interaction {interaction_id}")
+
+    def delete_interaction(self, interaction_id: str) -> None:
+        """Delete one interaction and save."""
+        def fn(c, i, plan):
+            hit = i[S.INTERACTION_ID] == interaction_id
+            if not hit.any():
+                raise UnknownIdError(f"no interaction has interaction_id {interaction_id!r}")
+            return None, i[~hit], None, None
+        self._change(fn, action=f"delete interaction {interaction_id}")
+
+    @staticmethod
+    def _interaction_text(fields: dict) -> dict:
+        out = {}
+        for k, v in fields.items():
+            if v is None:
+                out[k] = ""
+            elif k == S.DATE:
+                out[k] = _date_text(v, what="date")
+            elif k == S.SCHEDULED_FOR:
+                out[k] = "" if v == "" else _date_text(v, what="scheduled_for")
+            else:
+                out[k] = str(v)
+        return out
+
+    # -- batches ---------------------------------------------------------------------
+    def apply(self, *, add_contacts=(), update_contacts=None, add_interactions=(),
+              different_person: bool = False, action: str = "change") -> dict:
+        """Make several changes in one validated, locked, atomic, backed-up save.
+
+        Parameters
+        ----------
+        add_contacts : list of dict
+            New contacts (``contact_id`` kept when given and free, generated otherwise).
+        update_contacts : dict
+            ``{contact_id: {field: value}}``.
+        add_interactions : list of dict
+            New interactions; may refer to contacts added in the same call.
+        different_person : bool
+            Allow new contacts that look like existing ones.
+        action : str
+            A few words for the backup's name.
+
+        Returns
+        -------
+        dict
+            ``{"contacts": [new contact ids], "interactions": [new interaction ids]}``.
+        """
+        add_contacts = [dict(r) for r in add_contacts]
+        add_interactions = [dict(r) for r in add_interactions]
+        update_contacts = {k: dict(v) for k, v in (update_contacts or {}).items()}
+
+        def fn(c, i, plan):
+            new_c = new_i = None
+            c_ids: list[str] = []
+            i_ids: list[str] = []
+            if add_contacts or update_contacts:
+                c = c.copy()
+                for cid, fields in update_contacts.items():
+                    hit = c[S.CONTACT_ID] == cid
+                    if not hit.any():
+                        raise UnknownIdError(self._unknown_contact_msg(cid, c))
+                    row = self._contact_text(fields)
+                    self._check_fields(row, list(S.CONTACT_COLUMNS) + list(c.columns),
+                                       f"update contact {cid}")
+                    if S.CONTACT_ID in row and row[S.CONTACT_ID] != cid:
+                        raise InfointError(f"update contact {cid}: contact_id cannot be changed")
+                    for k in row:
+                        if k not in c.columns:
+                            c[k] = ""
+                    for k, v in row.items():
+                        c.loc[hit, k] = v
+                rows = []
+                generated = iter(_next_ids(c[S.CONTACT_ID], "C", 4, len(add_contacts)))
+                taken = set(c[S.CONTACT_ID].astype(str))
+                for fields in add_contacts:
+                    row = self._contact_text(fields)
+                    self._check_fields(row, list(S.CONTACT_COLUMNS) + list(c.columns),
+                                       "add contact")
+                    if not row.get(S.NAME, "").strip():
+                        raise LogValidationError(
+                            [Problem(S.CONTACTS_FILE, None, S.NAME, row.get(S.NAME, ""),
+                                     "every contact needs a name")],
+                            context="add contact: not saved")
+                    row.setdefault(S.ADDED_ON, _today().isoformat())
+                    if not row[S.ADDED_ON]:
+                        row[S.ADDED_ON] = _today().isoformat()
+                    cid = row.get(S.CONTACT_ID, "").strip()
+                    if not cid:
+                        cid = next(generated)
+                        while cid in taken:
+                            cid = next(generated, None) or _next_ids(
+                                pd.Series(sorted(taken)), "C", 4, 1)[0]
+                    elif cid in taken:
+                        raise InfointError(f"add contact: contact_id {cid!r} is already used by "
+                                           f"{self._name_of(c, cid)}; leave contact_id empty to "
+                                           "get a new one")
+                    row[S.CONTACT_ID] = cid
+                    if not different_person:
+                        dup = self._find_duplicate(c, row)
+                        if dup is not None:
+                            did, dname, dcomp, what = dup
+                            at = f" ({dcomp})" if dcomp else ""
+                            raise DuplicateContactError(
+                                f"{did} {dname}{at} already has the {what}; this looks like the "
+                                "same person. Update them instead, or say it is a different "
+                                "person (different_person=True, --different-person)", did)
+                    for k in row:
+                        if k not in c.columns:
+                            c[k] = ""
+                    taken.add(cid)
+                    rows.append(row)
+                    c_ids.append(cid)
+                    c = pd.concat([c, pd.DataFrame([row], dtype=str)], ignore_index=True)
+                c = c.fillna("")
+                new_c = c
+            if add_interactions:
+                i = i.copy()
+                known = set(c[S.CONTACT_ID].astype(str))
+                generated = iter(_next_ids(i[S.INTERACTION_ID], "I", 5, len(add_interactions)))
+                taken = set(i[S.INTERACTION_ID].astype(str))
+                rows = []
+                for fields in add_interactions:
+                    fields = {k: v for k, v in fields.items()}
+                    if S.DATE not in fields or fields[S.DATE] is None:
+                        fields[S.DATE] = None
+                    try:
+                        row = self._interaction_text(fields)
+                        if fields[S.DATE] is None:
+                            row[S.DATE] = _today().isoformat()
+                    except ValueError as exc:
+                        raise InfointError(f"{action}: {exc}") from None
+                    allowed = list(S.INTERACTION_COLUMNS + S.INTERACTION_OPTIONAL_COLUMNS) + list(i.columns)
+                    self._check_fields(row, list(dict.fromkeys(allowed)), "add interaction")
+                    cid = row.get(S.CONTACT_ID, "")
+                    if cid not in known:
+                        raise UnknownIdError(self._unknown_contact_msg(cid, c))
+                    kind = row.get(S.KIND, "")
+                    if kind not in S.KINDS:
+                        raise LogValidationError(
+                            [Problem(S.INTERACTIONS_FILE, None, S.KIND, kind,
+                                     S._allowed_message(kind, S.KINDS, "a kind"))],
+                            context=f"{action}: not saved")
+                    iid = row.get(S.INTERACTION_ID, "").strip()
+                    if not iid:
+                        iid = next(generated)
+                        while iid in taken:
+                            iid = _next_ids(pd.Series(sorted(taken)), "I", 5, 1)[0]
+                    elif iid in taken:
+                        raise InfointError(f"add interaction: interaction_id {iid!r} is "
+                                           "already used; leave it empty to get a new one")
+                    row[S.INTERACTION_ID] = iid
+                    for k in row:
+                        if k not in i.columns:
+                            i[k] = ""
+                    taken.add(iid)
+                    rows.append(row)
+                    i_ids.append(iid)
+                i = pd.concat([i, pd.DataFrame(rows, dtype=str)], ignore_index=True).fillna("")
+                new_i = i
+            return new_c, new_i, None, {"contacts": c_ids, "interactions": i_ids}
+        return self._change(fn, action=action)
+
+    @staticmethod
+    def _name_of(c: pd.DataFrame, cid: str) -> str:
+        hit = c.loc[c[S.CONTACT_ID] == cid, S.NAME]
+        return str(hit.iloc[0]) if len(hit) else cid
+
+    def replace(self, contacts_raw: pd.DataFrame, interactions_raw: pd.DataFrame, *,
+                action: str = "replace") -> None:
+        """Replace both tables with the given text frames (validated, atomic, backed up)."""
+        c_new = contacts_raw.astype(str).fillna("").reset_index(drop=True)
+        i_new = interactions_raw.astype(str).fillna("").reset_index(drop=True)
+        self._change(lambda c, i, plan: (c_new, i_new, None, None), action=action)
+
+    # -- plan.json -------------------------------------------------------------------
+    def plan_section(self, section: str, contact_id: str | None = None, default=None):
+        """A copy of one section of ``plan.json`` (or one contact's part of it)."""
+        value = self._plan.get(section, None)
+        if contact_id is not None:
+            value = value.get(contact_id) if isinstance(value, dict) else None
+        return copy.deepcopy(value) if value is not None else default
+
+    def save_plan_section(self, section: str, data, contact_id: str | None = None) -> None:
+        """Save one section of ``plan.json`` (or one contact's part), merging under the lock.
+
+        Other sections, possibly saved meanwhile by another notebook, are kept.
+        """
+        if section == "schema":
+            raise InfointError("plan.json: 'schema' is reserved for the file's version")
+
+        def fn(c, i, plan):
+            if contact_id is None:
+                plan[section] = data
+            else:
+                part = plan.get(section)
+                if not isinstance(part, dict):
+                    part = {}
+                part[str(contact_id)] = data
+                plan[section] = part
+            return None, None, plan, None
+        where = f"{section}/{contact_id}" if contact_id else section
+        self._change(fn, action=f"plan {where}", files=(S.PLAN_FILE,))
+
+    # -- backups ---------------------------------------------------------------------
+    def backups(self) -> list[Backup]:
+        """Earlier versions kept in ``.backups/``, oldest first."""
+        return list_backups(self.folder)
+
+    def restore(self, name: str) -> None:
+        """Bring back the version saved as backup ``name`` (the current one is backed up first).
+
+        Raises
+        ------
+        UnknownIdError
+            When there is no such backup.
+        LogValidationError
+            When the backup itself does not validate (nothing is changed).
+        """
+        restore_backup(self.folder, name)
+        self.reload()
+
+
+def list_backups(folder) -> list[Backup]:
+    """Earlier versions of the log in ``folder``, oldest first."""
+    root = Path(folder) / config.BACKUPS_DIRNAME
+    if not root.is_dir():
+        return []
+    out = []
+    for p in sorted(root.iterdir()):
+        if not p.is_dir() or p.name.startswith("."):
+            continue
+        files = tuple(n for n in _LOG_FILES if (p / n).exists())
+        m = re.match(r"(\d{8}T\d{6})-(\d{6})", p.name)
+        created = (_dt.datetime.strptime(m.group(1) + m.group(2), "%Y%m%dT%H%M%S%f")
+                   if m else _dt.datetime.fromtimestamp(p.stat().st_mtime))
+        out.append(Backup(p.name, created, files, p))
+    return out
+
+
+def restore_backup(folder, name: str) -> None:
+    """Restore backup ``name`` of the log in ``folder`` (validating it first)."""
+    folder = Path(folder)
+    backups = {b.name: b for b in list_backups(folder)}
+    if name not in backups:
+        names = list(backups)
+        guess = S.suggest(name, names) if names else None
+        hint = f"; did you mean {guess!r}?" if guess else ""
+        raise UnknownIdError(f"{folder}: no backup named {name!r}{hint} "
+                             "(see `infoint restore DIR --list`)")
+    b = backups[name]
+    c, i, plan, problems = ContactLog._read_folder(b.path)
+    if problems:
+        raise LogValidationError(problems, context=f"backup {name} does not validate; "
+                                 "nothing was restored")
+    data = {S.CONTACTS_FILE: (b.path / S.CONTACTS_FILE).read_bytes(),
+            S.INTERACTIONS_FILE: (b.path / S.INTERACTIONS_FILE).read_bytes()}
+    if (b.path / S.PLAN_FILE).exists():
+        data[S.PLAN_FILE] = (b.path / S.PLAN_FILE).read_bytes()
+    lock = ContactLog._lock(folder)
+    with lock:
+        _clean_temps(folder)
+        _roll_forward(folder)
+        _snapshot(folder, set(data), f"before restore {name}")
+        atomic_write(folder, data)
+
+
+__all__ += ["list_backups", "restore_backup"]

@@ -1,0 +1,61 @@
+"""Shared fixtures: a temp copy of the sample log, the Agg backend, the browser gate."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "sample"
+VENV_BIN = ROOT / ".venv" / "bin"
+
+
+def _copy_log(src: Path, dst: Path) -> Path:
+    dst.mkdir(parents=True)
+    for name in ("contacts.csv", "interactions.csv", "plan.json"):
+        if (src / name).exists():
+            shutil.copy2(src / name, dst / name)
+    return dst
+
+
+@pytest.fixture
+def sample_log_dir(tmp_path) -> Path:
+    """A private copy of the sample campaign (tests never write into data/sample)."""
+    return _copy_log(SAMPLE, tmp_path / "sample")
+
+
+@pytest.fixture
+def empty_log_dir(tmp_path) -> Path:
+    """A new, empty log folder."""
+    from infoint_nb import ContactLog
+    return ContactLog.init(tmp_path / "log").folder
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    import sys
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
+
+
+def infoint_exe() -> str:
+    """The ``infoint`` console script of the project's venv (or the one on PATH)."""
+    exe = VENV_BIN / "infoint"
+    return str(exe) if exe.exists() else (shutil.which("infoint") or "infoint")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests need Debian's chromium: skip without it, fail under CI=true."""
+    if shutil.which("chromium") or shutil.which("chromium-browser"):
+        return
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        return  # the tests themselves fail loudly: CI must have a browser
+    skip = pytest.mark.skip(reason="Debian's chromium is not installed (apt-get install chromium)")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
