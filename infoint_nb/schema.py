@@ -7,7 +7,6 @@ returns every problem at once; :func:`to_typed_contacts` and
 """
 from __future__ import annotations
 
-import difflib
 import re
 
 import numpy as np
@@ -31,7 +30,7 @@ __all__ = [
     "MEETING_HELD", "THANK_YOU", "UPDATE", "SNAFU", "NOTE",
     "POSITIVE_KINDS",
     "CHANNELS", "SOURCES", "CITE_PERMISSIONS", "PRIORITIES",
-    "suggest", "parse_when", "parse_date",
+    "suggest", "sort_problems", "parse_when", "parse_date",
     "validate_contacts", "validate_interactions", "validate_log",
     "to_typed_contacts", "to_typed_interactions",
     "empty_contacts", "empty_interactions",
@@ -141,6 +140,8 @@ def suggest(value: str, allowed: tuple[str, ...] | list[str]) -> str | None:
     >>> suggest("meeting held", KINDS)
     'meeting_held'
     """
+    import difflib  # only needed when something is wrong
+
     v = str(value).strip()
     folded = re.sub(r"[\s\-]+", "_", v.casefold())
     for a in allowed:
@@ -155,6 +156,8 @@ def _allowed_message(value: str, allowed, what: str) -> str:
     msg = f"not {what}"
     if guess is not None and guess != value:
         msg += f"; did you mean {guess!r}?"
+    else:
+        msg += "."
     return msg + " Allowed: " + ", ".join(allowed) + "."
 
 
@@ -252,6 +255,10 @@ def _duplicate_header(frame: pd.DataFrame, col: _Collector) -> bool:
     return bad
 
 
+def _sorted(problems):
+    return sorted(problems, key=lambda p: -1 if p.row is None else p.row)
+
+
 def validate_contacts(raw: pd.DataFrame, *, file: str = CONTACTS_FILE) -> list[Problem]:
     """Check the text of a contacts file; return every problem found.
 
@@ -307,7 +314,7 @@ def validate_contacts(raw: pd.DataFrame, *, file: str = CONTACTS_FILE) -> list[P
                      "the person who referred them, or empty")
         col.add_mask(raw, (s != "") & (s == ids), REFERRED_BY,
                      "a contact cannot refer themselves")
-    return col.problems
+    return _sorted(col.problems)
 
 
 def validate_interactions(raw: pd.DataFrame, contact_ids, *,
@@ -357,7 +364,7 @@ def validate_interactions(raw: pd.DataFrame, contact_ids, *,
         _, bad = _text_to_datetimes(sf, date_only=False)
         col.add_mask(raw, bad, SCHEDULED_FOR,
                      "not a local date-time; write 2026-05-05T09:30 (no offset), or leave empty")
-    return col.problems
+    return _sorted(col.problems)
 
 
 def validate_log(contacts_raw: pd.DataFrame, interactions_raw: pd.DataFrame, *,
@@ -367,7 +374,12 @@ def validate_log(contacts_raw: pd.DataFrame, interactions_raw: pd.DataFrame, *,
     problems = validate_contacts(contacts_raw, file=contacts_file)
     ids = contacts_raw[CONTACT_ID] if CONTACT_ID in contacts_raw else []
     problems += validate_interactions(interactions_raw, ids, file=interactions_file)
-    return problems
+    return sort_problems(problems)
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """Problems in reading order: by file, then row (whole-file problems first)."""
+    return sorted(problems, key=lambda p: (p.file, -1 if p.row is None else p.row))
 
 
 # --- typed frames ------------------------------------------------------------------

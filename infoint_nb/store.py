@@ -485,17 +485,21 @@ class ContactLog:
         c, p1 = read_table(folder / S.CONTACTS_FILE)
         i, p2 = read_table(folder / S.INTERACTIONS_FILE)
         problems += p1 + p2
+        # a ragged row's cells are shifted: checking them would only add noise
+        ragged = {(p.file, p.row) for p in p1 + p2 if p.row is not None}
+        cell: list[Problem] = []
         if c is not None:
-            problems += S.validate_contacts(c)
+            cell += S.validate_contacts(c)
         if i is not None:
             ids = c[S.CONTACT_ID] if (c is not None and S.CONTACT_ID in c) else None
             if ids is not None:
-                problems += S.validate_interactions(i, ids)
+                cell += S.validate_interactions(i, ids)
             else:
-                problems += [p for p in S.validate_interactions(i, []) if p.column != S.CONTACT_ID
-                             or p.row is None or p.value == ""]
+                cell += [p for p in S.validate_interactions(i, []) if p.column != S.CONTACT_ID
+                         or p.row is None or p.value == ""]
+        problems += [p for p in cell if (p.file, p.row) not in ragged]
         plan, p3 = cls._read_plan(folder)
-        problems += p3
+        problems = S.sort_problems(problems + p3)
         return c, i, plan, problems
 
     @staticmethod

@@ -1,0 +1,65 @@
+"""The schema: one place for columns, kinds and the rules, with helpful suggestions."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from infoint_nb import schema as S
+
+
+def test_kind_groups_partition_the_kinds():
+    groups = [set(g) for g in S.KIND_GROUPS.values()]
+    assert set().union(*groups) == set(S.KINDS)
+    assert sum(len(g) for g in groups) == len(S.KINDS)
+    assert set(S.POSITIVE_KINDS) <= set(S.RESPONSE_KINDS)
+
+
+@pytest.mark.parametrize("value, allowed, expected", [
+    ("Email", S.CHANNELS, "email"),
+    ("in person", S.CHANNELS, "in_person"),
+    ("meeting-held", S.KINDS, "meeting_held"),
+    ("LinkedIn", S.SOURCES, "linkedin"),
+    ("careercenter", S.SOURCES, "career_center"),
+    ("zzzz", S.CHANNELS, None),
+])
+def test_suggest(value, allowed, expected):
+    assert S.suggest(value, allowed) == expected
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("2026-05-05", True), ("2026-05-05T09:30", True), ("2026-05-05 09:30:15", True),
+    ("2026-02-29", False), ("2026-5-5", False), ("05/05/2026", False),
+    ("2026-05-05T09:30Z", False), ("2026-05-05T09:30+01:00", False), ("", False),
+])
+def test_parse_when(text, ok):
+    if ok:
+        assert S.parse_when(text).year == 2026
+    else:
+        with pytest.raises(ValueError):
+            S.parse_when(text)
+
+
+def test_typed_frames_keep_text_and_convert_dates():
+    raw = pd.DataFrame({"contact_id": ["C1", "C2"], "name": ["NA", "Bo"],
+                        "phone": ["0041", ""], "priority": ["", "5"],
+                        "added_on": ["2026-01-02", "2026-01-03"]}, dtype=str)
+    typed = S.to_typed_contacts(raw)
+    assert typed.loc[0, "name"] == "NA" and typed.loc[0, "phone"] == "0041"
+    assert typed["priority"].isna().tolist() == [True, False]
+    assert typed.loc[1, "priority"] == 5
+    assert list(typed.columns[:len(S.CONTACT_COLUMNS)]) == list(S.CONTACT_COLUMNS)
+    ir = pd.DataFrame({"interaction_id": ["I1", "I2"], "contact_id": ["C1", "C1"],
+                       "date": ["2026-01-02", "2026-01-02T17:45"], "kind": ["outreach", "note"],
+                       "scheduled_for": ["", "2026-01-09T10:00"]}, dtype=str)
+    it = S.to_typed_interactions(ir)
+    assert it.loc[1, "date"] == pd.Timestamp("2026-01-02 17:45")
+    assert pd.isna(it.loc[0, "scheduled_for"])
+    assert it.loc[0, "channel"] == ""
+
+
+def test_problem_lists_are_in_reading_order():
+    raw = pd.DataFrame({"contact_id": ["C1", "C1", ""], "name": ["", "Bo", "Cy"],
+                        "added_on": ["2026-01-01", "x", "2026-01-01"]}, dtype=str)
+    raw.index = [2, 3, 4]
+    rows = [p.row for p in S.validate_contacts(raw)]
+    assert rows == sorted(rows) and set(rows) == {2, 3, 4}
