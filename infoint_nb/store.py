@@ -62,26 +62,40 @@ def _decode_problem(data: bytes, err: UnicodeDecodeError, file: str) -> Problem:
 
 
 def _field_counts(buf: bytes) -> np.ndarray:
-    """Fields per CSV record, vectorised (quotes respected; ``""`` escapes keep parity)."""
+    """Fields per CSV record, vectorised (quotes respected; ``""`` escapes keep parity).
+
+    A blank record (no bytes, or a lone CR) counts as 0 fields.
+    """
     arr = np.frombuffer(buf, dtype=np.uint8)
     if arr.size == 0:
         return np.zeros(0, dtype=np.int64)
-    in_quotes = np.logical_xor.accumulate(arr == 34)  # True inside a quoted field
-    outside = ~in_quotes
-    ends = np.flatnonzero((arr == 10) & outside)
+    if b'"' in buf:
+        outside = ~np.logical_xor.accumulate(arr == 34)  # False inside a quoted field
+        ends = np.flatnonzero((arr == 10) & outside)
+        commas = np.flatnonzero((arr == 44) & outside)
+    else:
+        ends = np.flatnonzero(arr == 10)
+        commas = np.flatnonzero(arr == 44)
     if ends.size == 0 or ends[-1] != arr.size - 1:
-        ends = np.append(ends, arr.size)  # last record without a newline
-    commas = np.cumsum((arr == 44) & outside, dtype=np.int64)
-    at_end = commas[np.minimum(ends, arr.size - 1)]
-    # a record ending at arr.size (no newline) includes the last byte's count
-    before = np.concatenate(([0], at_end[:-1]))
-    counts = at_end - before + 1
-    # an empty line (zero bytes or a lone \r) is a blank record: report it as 0 fields
+        ends = np.append(ends, arr.size)  # the last record has no newline
+    counts = np.diff(np.searchsorted(commas, ends), prepend=0) + 1
     starts = np.concatenate(([0], ends[:-1] + 1))
     length = ends - starts
-    blank = (length == 0) | ((length == 1) & (arr[np.minimum(starts, arr.size - 1)] == 13))
-    counts[blank] = 0
+    lone_cr = (length == 1) & (arr[np.minimum(starts, arr.size - 1)] == 13)
+    counts[(length == 0) | lone_cr] = 0
     return counts
+
+
+def _maybe_ragged(buf: bytes, header_n: int) -> bool:
+    """Cheap test: can any record have a different number of fields than the header?
+
+    Without quotes every line is a record; when the commas add up to exactly
+    ``header_n - 1`` per line and the parser met no longer row, no row is short either.
+    """
+    if b'"' in buf:
+        return True
+    lines = buf.count(b"\n") + (0 if buf.endswith(b"\n") else 1)
+    return buf.count(b",") != (header_n - 1) * lines
 
 
 def read_table(path: Path, *, file: str | None = None) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -105,40 +119,58 @@ def read_table(path: Path, *, file: str | None = None) -> tuple[pd.DataFrame | N
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         return None, [_decode_problem(data, err, file)]
-    if not text.strip():
+    if re.match(r"\s*\Z", text):
         return None, [Problem(file, 1, None, None,
                               "the file is empty; it needs at least the header row")]
     header = next(csv.reader(io.StringIO(text)))
     header_n = len(header)
-    counts = _field_counts(data)
+    del text
+    frame = None
+    if not _maybe_ragged(data, header_n):
+        frame = _read_fast(data, header)
     problems: list[Problem] = []
-    ragged = np.flatnonzero((counts != header_n) & (counts != 0))
-    ragged = ragged[ragged > 0]
-    for rec in ragged:
-        n = int(counts[rec])
-        what = "fewer" if n < header_n else "more"
-        problems.append(Problem(
-            file, int(rec) + 1, None, None,
-            f"this row has {n} values but the header has {header_n} columns ({what}); "
-            "a comma inside a value needs the value in double quotes, and every row needs "
-            "one value per column (empty is fine)"))
-    if problems:
-        frame = _read_slow(text, header)
-    else:
-        frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False,
-                            skip_blank_lines=False, encoding="utf-8", index_col=False)
-        if list(frame.columns) != header:
-            # pandas renames duplicate or odd header cells; keep the file's own names
-            frame.columns = header if len(set(header)) == len(header) else frame.columns
-        frame.index = pd.RangeIndex(2, 2 + len(frame))
+    if frame is None:
+        counts = _field_counts(data)
+        ragged = np.flatnonzero((counts != header_n) & (counts != 0))
+        for rec in ragged[ragged > 0]:
+            n = int(counts[rec])
+            what = "fewer" if n < header_n else "more"
+            problems.append(Problem(
+                file, int(rec) + 1, None, None,
+                f"this row has {n} values but the header has {header_n} columns ({what}); "
+                "a comma inside a value needs the value in double quotes, and every row needs "
+                "one value per column (empty is fine)"))
+        frame = _read_slow(data.decode("utf-8"), header) if problems else _read_fast(data, header)
+        if frame is None:  # pragma: no cover - the counts and the parser disagree
+            frame = _read_slow(data.decode("utf-8"), header)
     # rows made only of empty cells (blank lines, ",,,,") carry nothing: drop them
-    if len(frame.columns):
-        nonblank = np.zeros(len(frame), dtype=bool)
-        for c in frame.columns:
-            nonblank |= (frame[c].to_numpy(dtype=object) != "")
-        if not nonblank.all():
-            frame = frame[nonblank]
+    if len(frame.columns) and len(frame):
+        first = frame.iloc[:, 0].to_numpy(dtype=object) == ""
+        if first.any():  # only rows with an empty first cell can be blank
+            cand = frame[first]
+            blank = np.ones(len(cand), dtype=bool)
+            for c in cand.columns:
+                blank &= cand[c].to_numpy(dtype=object) == ""
+            if blank.any():
+                frame = frame.drop(index=cand.index[blank])
     return frame, problems
+
+
+def _read_fast(data: bytes, header: list[str]) -> pd.DataFrame | None:
+    """pandas' C parser, all text; None when it meets a row longer than the header."""
+    import warnings
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False,
+                                skip_blank_lines=False, encoding="utf-8", index_col=False)
+    except (pd.errors.ParserError, pd.errors.ParserWarning):
+        return None
+    if list(frame.columns) != header and len(set(header)) == len(header):
+        frame.columns = header  # pandas renames odd header cells; keep the file's own names
+    frame.index = pd.RangeIndex(2, 2 + len(frame))
+    return frame
 
 
 def _read_slow(text: str, header: list[str]) -> pd.DataFrame:
@@ -387,6 +419,7 @@ class ContactLog:
         self._interactions_raw = interactions_raw
         self._plan = plan
         self._typed: dict[str, pd.DataFrame] = {}
+        self._parsed: tuple[dict, dict] = ({}, {})
 
     # -- opening ---------------------------------------------------------------------
     @classmethod
@@ -405,11 +438,14 @@ class ContactLog:
             raise LogNotFoundError(
                 f"{folder}: no log folder here; create one with `infoint init {folder}` "
                 "or check the path")
+        parsed: tuple[dict, dict] = ({}, {})
         with cls._lock_for_read(folder):
-            c, i, plan, problems = cls._read_folder(folder)
+            c, i, plan, problems = cls._read_folder(folder, parsed)
         if problems:
             raise LogValidationError(problems, context=f"{folder}: the log has problems")
-        return cls(folder, c, i, plan)
+        log = cls(folder, c, i, plan)
+        log._parsed = parsed
+        return log
 
     @classmethod
     def init(cls, folder) -> "ContactLog":
@@ -475,13 +511,15 @@ class ContactLog:
         return held()
 
     @classmethod
-    def _read_folder(cls, folder: Path):
+    def _read_folder(cls, folder: Path, parsed: tuple[dict, dict] | None = None):
+        """Read and validate the files; ``parsed`` (two dicts) receives parsed date columns."""
         if (folder / _COMMIT_FILE).exists():
             try:
                 _roll_forward(folder)
             except OSError:
                 pass
         problems: list[Problem] = []
+        parsed_c, parsed_i = parsed if parsed is not None else ({}, {})
         c, p1 = read_table(folder / S.CONTACTS_FILE)
         i, p2 = read_table(folder / S.INTERACTIONS_FILE)
         problems += p1 + p2
@@ -489,11 +527,11 @@ class ContactLog:
         ragged = {(p.file, p.row) for p in p1 + p2 if p.row is not None}
         cell: list[Problem] = []
         if c is not None:
-            cell += S.validate_contacts(c)
+            cell += S.validate_contacts(c, parsed=parsed_c)
         if i is not None:
             ids = c[S.CONTACT_ID] if (c is not None and S.CONTACT_ID in c) else None
             if ids is not None:
-                cell += S.validate_interactions(i, ids)
+                cell += S.validate_interactions(i, ids, parsed=parsed_i)
             else:
                 cell += [p for p in S.validate_interactions(i, []) if p.column != S.CONTACT_ID
                          or p.row is None or p.value == ""]
@@ -536,6 +574,7 @@ class ContactLog:
         self._contacts_raw, self._interactions_raw = fresh._contacts_raw, fresh._interactions_raw
         self._plan = fresh._plan
         self._typed.clear()
+        self._parsed = fresh._parsed
         return self
 
     # -- views -----------------------------------------------------------------------
@@ -543,14 +582,14 @@ class ContactLog:
     def contacts(self) -> pd.DataFrame:
         """Typed contacts (a copy): text as ``str``, ``priority`` Int64, ``added_on`` dates."""
         if "c" not in self._typed:
-            self._typed["c"] = S.to_typed_contacts(self._contacts_raw)
+            self._typed["c"] = S.to_typed_contacts(self._contacts_raw, self._parsed[0])
         return self._typed["c"].copy()
 
     @property
     def interactions(self) -> pd.DataFrame:
         """Typed interactions (a copy): ``date`` and ``scheduled_for`` as ``datetime64``."""
         if "i" not in self._typed:
-            self._typed["i"] = S.to_typed_interactions(self._interactions_raw)
+            self._typed["i"] = S.to_typed_interactions(self._interactions_raw, self._parsed[1])
         return self._typed["i"].copy()
 
     @property
@@ -645,6 +684,7 @@ class ContactLog:
                 atomic_write(self.folder, out)
             self._contacts_raw, self._interactions_raw, self._plan = c, i, plan
             self._typed.clear()
+            self._parsed = ({}, {})
             return result
         finally:
             lock.release()
