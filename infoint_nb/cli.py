@@ -147,23 +147,126 @@ def _cmd_restore(args) -> int:
 
 # --- commands filled in by their own modules --------------------------------------
 def _cmd_stats(args) -> int:
-    raise UsageError("infoint stats is not available yet")
+    from . import metrics
+
+    log = _open_log(args)
+    as_of = _as_of(args, log)
+    table = metrics.response_by(log.contacts, log.interactions, by=args.by, as_of=as_of)
+    _say(f"infoint stats: as of {as_of.isoformat()}, {int(table['contacted'].sum())} contacted"
+         f" in {_plural(len(table), 'group')} by {args.by}")
+    if args.csv:
+        # rates are fractions; an unreached median is an empty cell
+        sys.stdout.write(table.to_csv(index=False, lineterminator="\n"))
+        return EXIT_OK
+    shown = table.astype(object)
+    for col in ("response_rate", "ci_low", "ci_high"):
+        shown[col] = [f"{v:.2f}" for v in table[col]]
+    shown["median_days_to_response"] = [
+        "" if v != v else f"{v:g}" for v in table["median_days_to_response"]]
+    if not len(shown):
+        print("  ".join(shown.columns) + "\n(nobody contacted yet)")
+        return EXIT_OK
+    width = max(len(args.by), int(table[args.by].str.len().max()))
+    shown[args.by] = table[args.by].str.ljust(width)          # names read best left-aligned
+    print(shown.rename(columns={args.by: args.by.ljust(width)}).to_string(index=False))
+    return EXIT_OK
 
 
 def _cmd_due(args) -> int:
-    raise UsageError("infoint due is not available yet")
+    from . import metrics
+
+    log = _open_log(args)
+    as_of = _as_of(args, log)
+    due = metrics.followups_due(log.contacts, log.interactions, as_of=as_of,
+                                mode=getattr(args, "mode", "default") or "default")
+    meetings = metrics.upcoming_meetings(log.contacts, log.interactions, as_of=as_of)
+    if args.ics:
+        from .calendar import write_ics
+        path = write_ics(args.ics, due, meetings)
+        _say(f"infoint due: wrote {_plural(len(due) + len(meetings), 'event')} to {path}")
+    if getattr(args, "csv", False):
+        sys.stdout.write(due.to_csv(index=False, date_format="%Y-%m-%d", lineterminator="\n"))
+        return EXIT_OK
+    def aligned(frame, when):
+        shown = frame.astype(object)
+        shown[when] = frame[when].dt.strftime("%Y-%m-%d %H:%M" if when == "scheduled_for"
+                                             else "%Y-%m-%d")
+        names = {}
+        for col in frame.columns:                   # text left-aligned, numbers right
+            if col != "overdue_days":
+                width = max(len(col), int(shown[col].astype(str).str.len().max()))
+                shown[col] = shown[col].astype(str).str.ljust(width)
+                names[col] = col.ljust(width)
+        text = shown.rename(columns=names).to_string(index=False)
+        return "\n".join(line.rstrip() for line in text.splitlines())
+
+    if len(due):
+        print(f"Due as of {as_of.isoformat()} ({len(due)}):")
+        print(aligned(due, "due_on"))
+    else:
+        print(f"Nothing due as of {as_of.isoformat()}.")
+    if len(meetings):
+        print(f"\nUpcoming meetings ({len(meetings)}):")
+        print(aligned(meetings, "scheduled_for"))
+    return EXIT_OK
 
 
 def _cmd_report(args) -> int:
-    raise UsageError("infoint report is not available yet")
+    from . import config
+    from .reports import ReportFailedError, collect_parameters, render_each, render_report
+
+    params = collect_parameters(
+        [tuple(p) for p in args.parameter], as_of=args.as_of, start=args.start,
+        end=args.end, companies=args.company, industries=args.industry)
+    if args.log is None and "log_dir" not in params:
+        _say(f"infoint: no --log given, using the sample campaign in {config.SAMPLE_DIR}")
+    common = dict(parameters=params, redact=args.redact, html=not args.no_html)
+    try:
+        if args.each:
+            done = render_each(args.each, args.log, args.out, **common)
+            _say(f"infoint report: {_plural(len(done.reports), 'report')} by {args.each} "
+                 f"in {done.out_dir}")
+            print(done.index)
+        else:
+            result = render_report(args.log, args.out, **common)
+            print(result.main)
+    except ReportFailedError as exc:  # a bug-like failure: the evidence is kept, exit 1
+        _say(f"infoint report: {exc}")
+        return EXIT_BUG
+    return EXIT_OK
 
 
 def _cmd_import(args) -> int:
-    raise UsageError("infoint import is not available yet")
+    from . import importers
+    from .store import ContactLog
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file; check the path")
+    if args.kind != "sheet" and (args.sheet is not None or args.map):
+        raise UsageError(f"--sheet and --map are for `infoint import sheet`, not {args.kind}")
+    mapping = importers.parse_map_args(args.map)
+    log = ContactLog.open(Path(args.log))
+    report = importers.import_file(log, path, kind=args.kind, sheet=args.sheet,
+                                   mapping=mapping, dry_run=args.dry_run)
+    print(report)
+    return EXIT_OK
 
 
 def _cmd_export(args) -> int:
-    raise UsageError("infoint export is not available yet")
+    from . import exporters
+    from .store import ContactLog
+
+    if args.raw and args.format != "csv":
+        raise UsageError("--raw is for `infoint export csv`; an XLSX export always keeps "
+                         "formula-like text as plain text")
+    log = ContactLog.open(Path(args.log))
+    if args.format == "xlsx":
+        result = exporters.export_xlsx(log, Path(args.out))
+    else:
+        result = exporters.export_csv(log, Path(args.out), raw=args.raw)
+    print(result)
+    return EXIT_OK
 
 
 # --- the parser ---------------------------------------------------------------------
@@ -239,7 +342,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("file", metavar="FILE")
     s.add_argument("--log", metavar="DIR", required=True)
     s.add_argument("--sheet", metavar="NAME", help="the worksheet to read (XLSX)")
-    s.add_argument("--map", metavar="COLUMN=FIELD", action="append", default=[])
+    s.add_argument("--map", metavar="COLUMN=FIELD", action="append", default=[],
+                   help="FIELD: a contact field, first_name/last_name, KIND[:CHANNEL] such as "
+                   "outreach:email (each date in the column becomes one interaction), "
+                   "or - to ignore the column")
     s.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
     s.set_defaults(func=_cmd_import)
 

@@ -44,7 +44,8 @@ from .errors import (
     UnknownIdError,
 )
 
-__all__ = ["ContactLog", "Backup", "read_table", "write_table_bytes", "atomic_write"]
+__all__ = ["ContactLog", "Backup", "read_table", "write_table_bytes", "atomic_write",
+           "norm_email", "norm_linkedin_url", "norm_name"]
 
 _COMMIT_FILE = ".commit.json"
 _LOCK_FILE = ".lock"
@@ -364,18 +365,29 @@ def _date_text(value, *, what: str) -> str:
     raise ValueError(f"{what} {value!r} is not a date; give a date, a datetime or ISO text")
 
 
-def _norm_email(s: pd.Series) -> pd.Series:
-    return s.astype(str).str.strip().str.casefold()
+def norm_email(value: str) -> str:
+    """The form of an e-mail address used to spot the same person twice."""
+    return str(value).strip().casefold()
 
 
-def _norm_url(s: pd.Series) -> pd.Series:
-    out = s.astype(str).str.strip().str.casefold()
-    out = out.str.replace(r"^https?://", "", regex=True).str.replace(r"^www\.", "", regex=True)
-    return out.str.replace(r"[?#].*$", "", regex=True).str.rstrip("/")
+def norm_linkedin_url(value: str) -> str:
+    """The form of a profile URL used to spot the same person twice.
+
+    Scheme, ``www.``, query, fragment and trailing slashes do not matter:
+    ``https://www.linkedin.com/in/ann-lee/`` and ``linkedin.com/in/ann-lee`` match.
+    """
+    from urllib.parse import unquote
+
+    out = unquote(str(value)).strip().casefold()
+    out = re.sub(r"^https?://", "", out)
+    out = re.sub(r"^(?:www|[a-z]{2})\.(?=linkedin\.com)|^www\.", "", out)
+    out = re.sub(r"[?#].*$", "", out)
+    return out.rstrip("/")
 
 
-def _norm_name(s: pd.Series) -> pd.Series:
-    return s.astype(str).str.strip().str.casefold().str.replace(r"\s+", " ", regex=True)
+def norm_name(value: str) -> str:
+    """The form of a name (or company) used to spot the same person twice."""
+    return " ".join(str(value).split()).casefold()
 
 
 def _next_ids(existing: pd.Series, prefix: str, width: int, count: int) -> list[str]:
@@ -394,6 +406,45 @@ def _json_default(obj):
     if isinstance(obj, (set, tuple)):
         return list(obj)
     raise TypeError(f"{type(obj).__name__} values cannot be saved in plan.json")
+
+
+class _DuplicateIndex:
+    """Who is already in the log, by e-mail, LinkedIn URL and name + company (normalised).
+
+    Built once per change, so adding many people costs one pass, not one per person.
+    """
+
+    def __init__(self, c: pd.DataFrame):
+        self.keys: dict[tuple[str, str], tuple[str, str, str]] = {}
+        for row in c.to_dict("records"):
+            self.add(row)
+
+    @staticmethod
+    def _row_keys(row: dict):
+        email = str(row.get(S.EMAIL, "")).strip()
+        if email:
+            yield ("email", norm_email(email)), f"e-mail {email}"
+        url = str(row.get(S.LINKEDIN_URL, "")).strip()
+        if url:
+            yield ("url", norm_linkedin_url(url)), f"LinkedIn URL {url}"
+        name = str(row.get(S.NAME, "")).strip()
+        if name:
+            company = str(row.get(S.COMPANY, "")).strip()
+            yield (("name", norm_name(name) + "\x1f" + norm_name(company)),
+                   f"name {name!r}" + (f" at {company}" if company else ""))
+
+    def find(self, row: dict):
+        """``(contact_id, name, company, what)`` of someone like ``row``, or None."""
+        for key, what in self._row_keys(row):
+            if key in self.keys:
+                return (*self.keys[key], what)
+        return None
+
+    def add(self, row: dict) -> None:
+        person = (str(row.get(S.CONTACT_ID, "")), str(row.get(S.NAME, "")),
+                  str(row.get(S.COMPANY, "")))
+        for key, _ in self._row_keys(row):
+            self.keys.setdefault(key, person)
 
 
 class ContactLog:
@@ -721,34 +772,6 @@ class ContactLog:
                 out[k] = str(v)
         return out
 
-    @staticmethod
-    def _find_duplicate(c: pd.DataFrame, row: dict, skip_id: str | None = None):
-        """Return (contact_id, name, company, what) of an existing contact like ``row``."""
-        if len(c) == 0:
-            return None
-        others = c if skip_id is None else c[c[S.CONTACT_ID] != skip_id]
-        checks = []
-        email = str(row.get(S.EMAIL, "")).strip()
-        if email and S.EMAIL in others:
-            checks.append((_norm_email(others[S.EMAIL]) == email.casefold(), f"e-mail {email}"))
-        url = str(row.get(S.LINKEDIN_URL, "")).strip()
-        if url and S.LINKEDIN_URL in others:
-            norm = _norm_url(pd.Series([url])).iloc[0]
-            checks.append((_norm_url(others[S.LINKEDIN_URL]) == norm, f"LinkedIn URL {url}"))
-        name = str(row.get(S.NAME, "")).strip()
-        if name:
-            company = str(row.get(S.COMPANY, "")).strip()
-            comp = others[S.COMPANY] if S.COMPANY in others else pd.Series("", index=others.index)
-            same = (_norm_name(others[S.NAME]) == _norm_name(pd.Series([name])).iloc[0]) & (
-                _norm_name(comp) == _norm_name(pd.Series([company])).iloc[0])
-            checks.append((same, f"name {name!r}" + (f" at {company}" if company else "")))
-        for mask, what in checks:
-            if mask.any():
-                hit = others[mask].iloc[0]
-                return (str(hit[S.CONTACT_ID]), str(hit[S.NAME]),
-                        str(hit.get(S.COMPANY, "")), what)
-        return None
-
     def add_contact(self, *, different_person: bool = False, **fields) -> str:
         """Add one person and save; return their new ``contact_id``.
 
@@ -930,31 +953,30 @@ class ContactLog:
                 rows = []
                 generated = iter(_next_ids(c[S.CONTACT_ID], "C", 4, len(add_contacts)))
                 taken = set(c[S.CONTACT_ID].astype(str))
+                allowed = list(dict.fromkeys(list(S.CONTACT_COLUMNS) + list(c.columns)))
+                seen = _DuplicateIndex(c) if not different_person else None
                 for fields in add_contacts:
                     row = self._contact_text(fields)
-                    self._check_fields(row, list(S.CONTACT_COLUMNS) + list(c.columns),
-                                       "add contact")
+                    self._check_fields(row, allowed, "add contact")
                     if not row.get(S.NAME, "").strip():
                         raise LogValidationError(
                             [Problem(S.CONTACTS_FILE, None, S.NAME, row.get(S.NAME, ""),
                                      "every contact needs a name")],
                             context="add contact: not saved")
-                    row.setdefault(S.ADDED_ON, _today().isoformat())
-                    if not row[S.ADDED_ON]:
+                    if not row.get(S.ADDED_ON):
                         row[S.ADDED_ON] = _today().isoformat()
                     cid = row.get(S.CONTACT_ID, "").strip()
                     if not cid:
-                        cid = next(generated)
-                        while cid in taken:
-                            cid = next(generated, None) or _next_ids(
-                                pd.Series(sorted(taken)), "C", 4, 1)[0]
+                        cid = next(generated, None)
+                        while cid is None or cid in taken:
+                            cid = _next_ids(pd.Series(sorted(taken)), "C", 4, 1)[0]
                     elif cid in taken:
                         raise InfointError(f"add contact: contact_id {cid!r} is already used by "
-                                           f"{self._name_of(c, cid)}; leave contact_id empty to "
-                                           "get a new one")
+                                           f"{self._name_of(c, cid, rows)}; leave contact_id "
+                                           "empty to get a new one")
                     row[S.CONTACT_ID] = cid
-                    if not different_person:
-                        dup = self._find_duplicate(c, row)
+                    if seen is not None:
+                        dup = seen.find(row)
                         if dup is not None:
                             did, dname, dcomp, what = dup
                             at = f" ({dcomp})" if dcomp else ""
@@ -962,13 +984,12 @@ class ContactLog:
                                 f"{did} {dname}{at} already has the {what}; this looks like the "
                                 "same person. Update them instead, or say it is a different "
                                 "person (different_person=True, --different-person)", did)
-                    for k in row:
-                        if k not in c.columns:
-                            c[k] = ""
+                        seen.add(row)
                     taken.add(cid)
                     rows.append(row)
                     c_ids.append(cid)
-                    c = pd.concat([c, pd.DataFrame([row], dtype=str)], ignore_index=True)
+                if rows:
+                    c = pd.concat([c, pd.DataFrame(rows, dtype=str)], ignore_index=True)
                 c = c.fillna("")
                 new_c = c
             if add_interactions:
@@ -1019,9 +1040,11 @@ class ContactLog:
         return self._change(fn, action=action)
 
     @staticmethod
-    def _name_of(c: pd.DataFrame, cid: str) -> str:
+    def _name_of(c: pd.DataFrame, cid: str, new_rows=()) -> str:
         hit = c.loc[c[S.CONTACT_ID] == cid, S.NAME]
-        return str(hit.iloc[0]) if len(hit) else cid
+        if len(hit):
+            return str(hit.iloc[0])
+        return next((r.get(S.NAME, cid) for r in new_rows if r.get(S.CONTACT_ID) == cid), cid)
 
     def replace(self, contacts_raw: pd.DataFrame, interactions_raw: pd.DataFrame, *,
                 action: str = "replace") -> None:

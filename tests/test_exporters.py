@@ -1,0 +1,190 @@
+"""Exports: XLSX and CSV that never run formulas, dates as dates, and the round trip back in."""
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from conftest import infoint_exe
+from infoint_nb import ContactLog
+from infoint_nb import exporters as EX
+from infoint_nb import importers as IM
+from infoint_nb.errors import LogValidationError, ParameterError
+
+DANGEROUS = ["=1+1", '=HYPERLINK("http://evil.example","click")', "+41 44 555 01 23",
+             "-2+3", "@SUM(A1)", "\tTabbed", "\rReturn"]
+
+
+@pytest.fixture
+def log(empty_log_dir):
+    log = ContactLog.open(empty_log_dir)
+    for k, text in enumerate(DANGEROUS):
+        log.add_contact(name=f"Person {k}", company="Acme", notes=text, added_on="2026-01-0"
+                        f"{k + 1}", priority=str(k % 5 + 1) if k % 2 else None)
+    log.add_contact(name="Bell Char", notes="ring\x07ring", phone="0041 44 555 01 23",
+                    extension="007", company="NA", added_on="2026-02-01")
+    log.add_interaction("C0001", "outreach", "2026-03-02", channel="email",
+                        notes="=cmd|' /C calc'!A0")
+    log.add_interaction("C0001", "meeting_scheduled", "2026-03-03T09:30", channel="video",
+                        scheduled_for="2026-03-10T14:00", place="@HQ")
+    return log
+
+
+def test_xlsx_text_is_text_and_formulas_never_run(log, tmp_path):
+    res = EX.export_xlsx(log, tmp_path / "out.xlsx")
+    assert res.neutralized == len(DANGEROUS) + 2 and res.control_chars_replaced == 1
+    assert "replaced by U+FFFD" in str(res)
+    wb = load_workbook(tmp_path / "out.xlsx")
+    assert wb.sheetnames == ["contacts", "interactions"]
+    for ws in wb:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+    ws = wb["contacts"]
+    header = [c.value for c in ws[1]]
+    notes = header.index("notes") + 1
+    for k, text in enumerate(DANGEROUS):
+        cell = ws.cell(row=k + 2, column=notes)
+        # openpyxl reads the XML-normalised text: a lone CR comes back as LF
+        assert cell.value == text.replace("\r", "\n") or cell.value == text
+        assert cell.data_type == "s" and cell.quotePrefix, text
+    bell = ws.cell(row=len(DANGEROUS) + 2, column=notes)
+    assert bell.value == "ring\ufffdring" and not bell.quotePrefix
+    phone = ws.cell(row=len(DANGEROUS) + 2, column=header.index("phone") + 1)
+    assert phone.value == "0041 44 555 01 23" and phone.data_type == "s"
+    assert ws.cell(row=len(DANGEROUS) + 2, column=header.index("extension") + 1).value == "007"
+    assert ws.cell(row=len(DANGEROUS) + 2, column=header.index("company") + 1).value == "NA"
+    i = wb["interactions"]
+    assert i["F2"].value == "=cmd|' /C calc'!A0" and i["F2"].data_type == "s"
+    assert i["H3"].value == "@HQ" and i["H3"].quotePrefix
+
+
+def test_xlsx_dates_numbers_and_looks(log, tmp_path):
+    EX.export_xlsx(log, tmp_path / "out.xlsx")
+    wb = load_workbook(tmp_path / "out.xlsx")
+    ws = wb["contacts"]
+    header = [c.value for c in ws[1]]
+    added = ws.cell(row=2, column=header.index("added_on") + 1)
+    assert added.value == dt.datetime(2026, 1, 1) and added.number_format == "yyyy-mm-dd"
+    prio = ws.cell(row=3, column=header.index("priority") + 1)
+    assert prio.value == 2 and prio.data_type == "n"
+    assert ws.cell(row=2, column=header.index("priority") + 1).value is None
+    assert ws.freeze_panes == "A2" and ws["A1"].font.bold and ws.auto_filter.ref
+    assert ws.column_dimensions["B"].width >= len("Person 0")
+    i = wb["interactions"]
+    assert i["C2"].value == dt.datetime(2026, 3, 2) and i["C2"].number_format == "yyyy-mm-dd"
+    assert i["C3"].value == dt.datetime(2026, 3, 3, 9, 30)
+    assert i["C3"].number_format == "yyyy-mm-dd hh:mm"
+    assert i["G3"].value == dt.datetime(2026, 3, 10, 14, 0)
+
+
+def test_xlsx_needs_an_xlsx_name(log, tmp_path):
+    with pytest.raises(ParameterError, match="ending in .xlsx"):
+        EX.export_xlsx(log, tmp_path / "out.csv")
+    res = EX.export_xlsx(log, tmp_path)              # a folder: <log name>.xlsx inside
+    assert res.paths == [tmp_path / "log.xlsx"] and res.paths[0].exists()
+
+
+def test_csv_export_neutralised_and_raw(log, tmp_path):
+    res = EX.export_csv(log, tmp_path / "csv")
+    assert res.neutralized == len(DANGEROUS) + 2
+    c = pd.read_csv(tmp_path / "csv" / "contacts.csv", dtype=str, keep_default_na=False,
+                    encoding="utf-8-sig")
+    assert c.loc[0, "notes"] == "'=1+1" and c.loc[2, "notes"] == "'+41 44 555 01 23"
+    assert c.loc[7, "phone"] == "0041 44 555 01 23" and c.loc[7, "company"] == "NA"
+    # import sheet takes the apostrophes off again
+    table = IM.read_table(tmp_path / "csv" / "contacts.csv")
+    assert table.rows[0][table.columns.index("notes")] == "=1+1"
+
+    raw = EX.export_csv(log, tmp_path / "raw.csv", raw=True)
+    assert [p.name for p in raw.paths] == ["raw_contacts.csv", "raw_interactions.csv"]
+    assert raw.paths[0].read_bytes() == (log.folder / "contacts.csv").read_bytes()
+    assert raw.paths[1].read_bytes() == (log.folder / "interactions.csv").read_bytes()
+    assert "NOT neutralised" in str(raw)
+
+
+def test_round_trip_restores_the_log(sample_log_dir, empty_log_dir, tmp_path):
+    src = ContactLog.open(sample_log_dir)
+    EX.export_xlsx(src, tmp_path / "book.xlsx")
+    assert IM.is_log_workbook(tmp_path / "book.xlsx")
+    dst = ContactLog.open(empty_log_dir)
+    r = IM.import_sheet(dst, tmp_path / "book.xlsx")
+    assert r.kind == "workbook" and r.added == len(src.raw_contacts)
+    assert r.interactions_added == len(src.raw_interactions)
+    pd.testing.assert_frame_equal(dst.contacts, src.contacts)
+    pd.testing.assert_frame_equal(dst.interactions, src.interactions)
+    again = IM.import_sheet(dst, tmp_path / "book.xlsx")
+    assert (again.added, again.updated, again.removed, again.saved_to) == (0, 0, 0, None)
+
+
+def test_edit_in_excel_then_import_gives_the_edited_log(log, tmp_path):
+    book = tmp_path / "book.xlsx"
+    EX.export_xlsx(log, book)
+    wb = load_workbook(book)
+    ws = wb["contacts"]
+    header = [c.value for c in ws[1]]
+    ws.cell(row=3, column=header.index("company") + 1).value = "Globex"      # C0002
+    ws.delete_rows(9)                                                          # C0008
+    ws.cell(row=10, column=1).value = "C0100"
+    ws.cell(row=10, column=2).value = "New Person"
+    ws.cell(row=10, column=header.index("added_on") + 1).value = dt.date(2026, 4, 1)
+    ws.cell(row=10, column=header.index("priority") + 1).value = 1
+    wi = wb["interactions"]
+    wi.append(["I00100", "C0100", dt.datetime(2026, 4, 2, 10, 15), "phone", "reply_yes", ""])
+    wb.save(book)
+    before = log.raw_contacts
+
+    r = IM.import_sheet(log, book)
+    assert (r.added, r.updated, r.removed, r.interactions_added) == (1, 1, 1, 1)
+    assert any("were removed" in w for w in r.warnings)
+    c = log.raw_contacts.set_index("contact_id")
+    assert c.loc["C0002", "company"] == "Globex" and "C0008" not in c.index
+    assert c.loc["C0100", "priority"] == "1" and c.loc["C0100", "added_on"] == "2026-04-01"
+    assert c.loc["C0001", "notes"] == before.iloc[0]["notes"]                  # '=1+1' as typed
+    assert log.raw_interactions.set_index("interaction_id").loc["I00100", "date"] \
+        == "2026-04-02T10:15"
+
+
+def test_invalid_workbook_edit_names_sheet_row_and_writes_nothing(log, tmp_path):
+    book = tmp_path / "book.xlsx"
+    EX.export_xlsx(log, book)
+    wb = load_workbook(book)
+    wb["interactions"]["E2"] = "meeting"
+    wb.save(book)
+    before = (log.folder / "interactions.csv").read_bytes()
+    with pytest.raises(LogValidationError) as exc:
+        IM.import_sheet(log, book)
+    p = exc.value.problems[0]
+    assert (p.file, p.row, p.column, p.value) == ("book.xlsx[interactions]", 2, "kind", "meeting")
+    assert "nothing was imported" in str(exc.value)
+    assert (log.folder / "interactions.csv").read_bytes() == before
+
+
+def run(*args):
+    return subprocess.run([infoint_exe(), *map(str, args)], capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_cli_export_and_import_back(log, tmp_path, capsys):
+    from infoint_nb.cli import main
+    r = run("export", "xlsx", "--log", log.folder, "--out", tmp_path / "b.xlsx")
+    assert r.returncode == 0 and "8 contacts, 2 interactions" in r.stdout
+    r = run("export", "csv", "--log", log.folder, "--out", tmp_path / "c")
+    assert r.returncode == 0 and (tmp_path / "c" / "interactions.csv").exists()
+    assert "kept as plain text" in r.stdout
+    fresh = tmp_path / "fresh"
+    ContactLog.init(fresh)
+    r = run("import", "sheet", tmp_path / "b.xlsx", "--log", fresh)
+    assert r.returncode == 0 and "exported log workbook" in r.stdout
+    assert "interactions: 2 added" in r.stdout
+    pd.testing.assert_frame_equal(ContactLog.open(fresh).interactions, log.interactions)
+    capsys.readouterr()
+    assert main(["export", "csv", "--log", str(log.folder), "--out", str(tmp_path / "r"),
+                 "--raw"]) == 0
+    assert "NOT neutralised" in capsys.readouterr().out
+    assert main(["export", "xlsx", "--log", str(log.folder), "--out", str(tmp_path / "x.xlsx"),
+                 "--raw"]) == 2
+    assert "--raw is for" in capsys.readouterr().err
