@@ -20,10 +20,13 @@ Sections, in campaign order:
 from __future__ import annotations
 
 import datetime as _dt
+import html
+import math
 import re
 import textwrap
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
 
 from . import config
 from .errors import ParameterError
@@ -44,6 +47,7 @@ __all__ = [
     "MEETING_TYPE_PHRASES", "compose_letter", "check_letter", "suggest_ask",
     "suggest_follow_up", "follow_up_due_date", "PHONE_SCRIPT_STEPS", "PHONE_SCRIPT_LABELS",
     "compose_phone_script", "phone_script_text", "MEETING_MINUTES", "check_meeting_length",
+    "parse_clock_time",
 ]
 
 
@@ -607,6 +611,7 @@ _TIME_WINDOW_RE = re.compile(
     re.IGNORECASE)
 _FOLLOW_UP_RE = re.compile(
     r"\bfollow(?:ing)?[- ]?up\b|\b(?:call|ring|phone|email|e-mail|contact|write to) you\b"
+    r"|\bgive you a (?:call|ring)\b|\b(?:I will|I'll|I’ll) (?:call|ring|phone|write|email)\b"
     r"|\bget (?:back )?in touch\b|\bbe in touch\b|\bcheck in\b|\breach out again\b",
     re.IGNORECASE)
 
@@ -696,8 +701,10 @@ def compose_letter(*, recipient_name: str = "", connection: str = "", who_you_ar
             _join(ask, meeting_mode, time_window),
             _join(follow_up, thanks),
         ]
-        closing = ["Kind regards,", _norm(sender_name)] + [
+        closing = [_norm(sender_name)] + [
             line.strip() for line in (sender_details or "").splitlines() if line.strip()]
+        if any(closing):
+            closing = ["Kind regards,"] + closing
     body = [greeting] + [p for p in paragraphs if p]
     sign = "\n".join(c for c in closing if c)
     return "\n\n".join(body + ([sign] if sign else []))
@@ -763,7 +770,10 @@ def check_letter(text: str, *, mentions_connection: bool, cite_permission: str |
             "connection", False,
             f"Names your shared connection, but {why}. Mention them only after a yes; "
             "otherwise take that sentence out.", "error"))
-    window = bool(_TIME_WINDOW_RE.search(t))
+    # A date inside the follow-up sentence ("I will call in the week of 18 May") is
+    # not a time window for the meeting, so those sentences are left out here.
+    sentences = re.split(r"(?<=[.!?])\s+|\n+", t)
+    window = any(_TIME_WINDOW_RE.search(s) for s in sentences if not _FOLLOW_UP_RE.search(s))
     checks.append(Check(
         "time_window", window,
         "Suggests when you could meet." if window else
@@ -916,6 +926,41 @@ def phone_script_text(script: dict[str, str]) -> str:
     return "\n\n".join(blocks)
 
 
+_CLOCK_RE = re.compile(r"^\s*(\d{1,2})(?:[:.h](\d{2}))?\s*([ap]\.?m\.?)?\s*$", re.IGNORECASE)
+
+
+def parse_clock_time(text: str) -> str:
+    """A time of day as ``HH:MM`` (24-hour) from ``8:30``, ``08.30``, ``8:30 pm`` or ``17h00``.
+
+    Raises
+    ------
+    ParameterError
+        When ``text`` is not a time of day.
+
+    Examples
+    --------
+    >>> parse_clock_time("5:30 pm")
+    '17:30'
+    """
+    m = _CLOCK_RE.match(text or "")
+    if m:
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        half = (m.group(3) or "").lower().replace(".", "")
+        if half and not 1 <= hour <= 12:
+            m = None
+        else:
+            if half == "pm" and hour != 12:
+                hour += 12
+            elif half == "am" and hour == 12:
+                hour = 0
+            if hour > 23 or minute > 59:
+                m = None
+    if not m:
+        raise ParameterError(f"time {text!r} is not a time of day; write it like 08:30, "
+                             "17:30 or 5:30 pm")
+    return f"{hour:02d}:{minute:02d}"
+
+
 #: Allowed length of an informational interview, in minutes.
 MEETING_MINUTES: tuple[int, int] = (15, 30)
 
@@ -945,13 +990,1216 @@ def check_meeting_length(minutes) -> list[Check]:
 # =====================================================================================
 # --- prepare (05) ---
 # =====================================================================================
+# Research notes, the question plan, the elevator pitch, answers for when they
+# interview you, logistics and the one-page meeting brief.
+
+__all__ += [
+    "QUESTION_GROUPS", "QUESTION_TAGS", "QUESTION_BANK", "QUESTION_TARGET",
+    "MINUTES_PER_QUESTION", "OPENING_MINUTES", "WIND_DOWN_MINUTES", "MAX_WARM_UPS",
+    "PITCH_SECONDS", "SPEAKING_WPM", "PITCH_PARTS", "RESEARCH_FIELDS", "INTERVIEW_TOPICS",
+    "VENUES", "BRIEF_PAGE_CHARS",
+    "PlannedQuestion", "QuestionPlan", "question_bank", "starter_questions",
+    "normalize_question", "plan_questions", "check_research", "compose_pitch",
+    "pitch_seconds", "check_pitch", "check_answers",
+    "guess_venue", "logistics_checklist", "compose_brief", "check_brief",
+]
+
+#: The three things to find out about, keyed as stored in ``plan.json``.
+QUESTION_GROUPS: dict[str, str] = {
+    "field": "The field and the organisation",
+    "person": "The person",
+    "chances": "Your own chances",
+}
+
+
+def _bank_entry(group: str, text: str, priority: int, *, warm_up: bool = False,
+                wind_down: bool = False) -> dict:
+    return {"text": text, "group": group, "priority": priority,
+            "warm_up": warm_up, "wind_down": wind_down}
+
+
+_b = _bank_entry
+#: Example questions to pick from. ``priority`` runs from 1 (must ask) to 5 (only if
+#: there is time); ``warm_up`` questions open the talk, ``wind_down`` ones close it.
+QUESTION_BANK: tuple[dict, ...] = (
+    # -- the field and the organisation -------------------------------------------
+    _b("field", "How would you explain what your team does to someone outside the field?",
+       3, warm_up=True),
+    _b("field", "Where do you see this field going over the next few years?", 1),
+    _b("field", "Is the organisation growing, holding steady or cutting back at the "
+       "moment?", 2),
+    _b("field", "Roughly how many people join at entry level in a year, and when does "
+       "hiring usually happen?", 2),
+    _b("field", "How do people move up here, and how much room is there to grow inside "
+       "the organisation?", 2),
+    _b("field", "Which problems keep your team busiest this year?", 2),
+    _b("field", "What sets your organisation apart from the others in its market?", 3),
+    _b("field", "Which skills are becoming more valuable in this line of work, and which "
+       "less?", 1),
+    _b("field", "What is the working culture like from day to day?", 3),
+    _b("field", "Which associations, events or publications do people here actually "
+       "follow?", 4),
+    _b("field", "What surprised you most about the industry once you were inside it?", 3),
+    _b("field", "Is there a question I should have asked you but didn't?", 1, wind_down=True),
+    # -- the person -----------------------------------------------------------------
+    _b("person", "How did you get started in this line of work?", 2, warm_up=True),
+    _b("person", "What are you working on at the moment?", 3, warm_up=True),
+    _b("person", "What drew you to this organisation in particular?", 2),
+    _b("person", "What does an ordinary week look like for you?", 2),
+    _b("person", "Which parts of the job do you enjoy most, and which least?", 3),
+    _b("person", "If you could start your career again, what would you repeat and what "
+       "would you change?", 1),
+    _b("person", "What helped you most in your first year in this role?", 2),
+    _b("person", "How has your role changed since you took it on?", 4),
+    _b("person", "What do you wish someone had told you before you entered this field?", 2),
+    _b("person", "Which piece of work here are you proudest of?", 4),
+    _b("person", "Who else would you suggest I talk to, and may I mention your name?", 1,
+       wind_down=True),
+    _b("person", "Is there anything I can do for you in return?", 2, wind_down=True),
+    # -- your own chances -------------------------------------------------------------
+    _b("chances", "How much experience do people usually have when they are hired into a "
+       "role like yours?", 1),
+    _b("chances", "Which qualifications count here: degrees, licences, certificates?", 2),
+    _b("chances", "If I need more training, which programmes are respected in this "
+       "field?", 3),
+    _b("chances", "Looking at my background, where would I fit and where are the gaps?", 1),
+    _b("chances", "What makes an application stand out to your team?", 2),
+    _b("chances", "Would you look over my résumé and tell me what you would change?", 3),
+    _b("chances", "Where do openings appear: job boards, the company site, or mostly "
+       "through people?", 2),
+    _b("chances", "What would be a realistic first role for someone with my background?", 2),
+    _b("chances", "What could I do in the next six months to become a stronger "
+       "candidate?", 2),
+    _b("chances", "Which mistakes do people coming from outside the field often make?", 4),
+    _b("chances", "Which other roles or fields would suit someone with my interests and "
+       "experience?", 1, wind_down=True),
+)
+del _b
+
+#: Short names of the groups, for tags next to a question.
+QUESTION_TAGS: dict[str, str] = {"field": "field", "person": "person",
+                                 "chances": "your chances"}
+
+#: How many questions to plan, wind-down ones not counted (the talk may reach a few).
+QUESTION_TARGET: tuple[int, int] = (8, 10)
+#: Minutes one question takes with its answer, on average.
+MINUTES_PER_QUESTION = 2.5
+#: Minutes for greetings and your pitch before the first question.
+OPENING_MINUTES = 2.0
+#: Minutes kept at the end for the wind-down questions and a friendly goodbye.
+WIND_DOWN_MINUTES = 4.0
+#: More warm-up questions than this eat the time for the ones that matter.
+MAX_WARM_UPS = 2
+#: The speaking time a pitch should take, in seconds.
+PITCH_SECONDS: tuple[int, int] = (30, 45)
+#: A calm speaking pace, in words per minute.
+SPEAKING_WPM = 140
+
+#: The parts of an elevator pitch, in speaking order.
+PITCH_PARTS: dict[str, str] = {
+    "where_you_are": "Where you are now (studying, graduating, changing careers, looking now)",
+    "what_you_want": "What you want to do and why, framed to their mission",
+    "hope_to_learn": "What you hope to learn from this conversation",
+}
+
+#: Research notes kept per person: the organisation, then the person.
+RESEARCH_FIELDS: dict[str, str] = {
+    "website": "Website: what it says about their mission and work",
+    "news": "News: recent stories and mentions elsewhere",
+    "org_notes": "Organisation: projects, clients, competitors, culture",
+    "background": "Their path: roles, studies, how they got here",
+    "achievements": "Achievements: things of theirs worth mentioning",
+    "shared": "In common: schools, cities, people, experiences",
+}
+
+#: What they may ask you, with a prompt for preparing the answer.
+INTERVIEW_TOPICS: dict[str, str] = {
+    "education": "Education: what you studied, and why",
+    "experience": "Experience: two short examples from this field or next to it",
+    "goals": "Goals: overall, and what you would aim for if you worked there",
+    "their_business": "Their business: what you know of their aims and how they work",
+}
+
+#: Where a meeting takes place; it decides the logistics.
+VENUES: dict[str, str] = {
+    "workplace": "Their workplace",
+    "cafe": "A café, restaurant or bar",
+    "phone": "A phone call",
+    "video": "A video call",
+}
+
+
+def question_bank(group: str | None = None) -> list[dict]:
+    """Copies of the example questions, all of them or one group's.
+
+    Parameters
+    ----------
+    group : {"field", "person", "chances"}, optional
+        Only this group's questions.
+
+    Returns
+    -------
+    list of dict
+        Each with ``text``, ``group``, ``priority``, ``warm_up`` and ``wind_down``.
+
+    Raises
+    ------
+    ParameterError
+        When ``group`` is not one of :data:`QUESTION_GROUPS`.
+
+    Examples
+    --------
+    >>> len(question_bank("person")) >= 10
+    True
+    """
+    if group is not None and group not in QUESTION_GROUPS:
+        raise ParameterError(f"question_bank: group {group!r} is not a question group; use "
+                             f"one of {', '.join(QUESTION_GROUPS)}, or None for all")
+    return [dict(q) for q in QUESTION_BANK if group is None or q["group"] == group]
+
+
+def starter_questions() -> list[dict]:
+    """A first plan to edit: one warm-up, the must-ask questions, the wind-down ones.
+
+    Nine main questions (a warm-up, every priority-1 question and the first
+    priority-2 question of each group) and all wind-down questions of the bank.
+
+    Examples
+    --------
+    >>> qs = starter_questions()
+    >>> sum(not q["wind_down"] for q in qs), sum(q["wind_down"] for q in qs)
+    (9, 4)
+    """
+    bank = question_bank()
+    main = [q for q in bank if not q["wind_down"]]
+    picked = [next(q for q in main if q["warm_up"] and q["group"] == "person")]
+    picked += [q for q in main if q["priority"] == 1 and not q["warm_up"]]
+    for group in QUESTION_GROUPS:
+        picked.append(next(q for q in main if q["group"] == group and q["priority"] == 2
+                           and not q["warm_up"]))
+    ordered = [q for q in main if q in picked]
+    return ordered + [q for q in bank if q["wind_down"]]
+
+
+def normalize_question(question, *, where: str = "question") -> dict:
+    """A question as a complete dict, checked.
+
+    A bare string becomes a priority-3 question about the field; a dict may leave
+    out anything but ``text``.
+
+    Parameters
+    ----------
+    question : str or mapping
+        ``text`` and optionally ``group``, ``priority`` (1–5), ``warm_up``, ``wind_down``.
+    where : str
+        How to name the question in an error message.
+
+    Raises
+    ------
+    ParameterError
+        When the text is empty, the group unknown or the priority not a whole number 1–5.
+
+    Examples
+    --------
+    >>> normalize_question("What do you do all day?")["priority"]
+    3
+    """
+    if isinstance(question, str):
+        question = {"text": question}
+    if not isinstance(question, Mapping):
+        raise ParameterError(f"{where}: expected a text or a dict with 'text', got "
+                             f"{type(question).__name__}")
+    text = _norm(str(question.get("text") or ""))
+    if not text:
+        raise ParameterError(f"{where}: the question text is empty; write the question or "
+                             "remove it")
+    group = str(question.get("group") or "field")
+    if group not in QUESTION_GROUPS:
+        raise ParameterError(f"{where} ({text!r}): group {group!r} is not allowed; use one "
+                             f"of {', '.join(QUESTION_GROUPS)}")
+    raw = question.get("priority", 3)
+    priority = None
+    if raw is None or raw == "":
+        priority = 3
+    elif isinstance(raw, bool):
+        priority = None
+    elif isinstance(raw, int):
+        priority = raw
+    elif isinstance(raw, float) and raw.is_integer():
+        priority = int(raw)
+    elif isinstance(raw, str) and raw.strip().isdigit():
+        priority = int(raw.strip())
+    if priority is None or not 1 <= priority <= 5:
+        raise ParameterError(f"{where} ({text!r}): priority {raw!r} is not allowed; use a "
+                             "whole number from 1 (must ask) to 5 (only if there is time)")
+    return {"text": text, "group": group, "priority": priority,
+            "warm_up": bool(question.get("warm_up", False)),
+            "wind_down": bool(question.get("wind_down", False))}
+
+
+@dataclass(frozen=True)
+class PlannedQuestion:
+    """One question of a :class:`QuestionPlan`, in the order it will be asked.
+
+    ``start_minute`` is when it comes up if every earlier question takes its share
+    of the time; ``fits`` is False for questions the time agreed will likely not reach.
+    """
+
+    order: int
+    text: str
+    group: str
+    priority: int
+    warm_up: bool
+    wind_down: bool
+    start_minute: float
+    fits: bool
+
+    def as_dict(self) -> dict:
+        """The question as a plain dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class QuestionPlan:
+    """The result of :func:`plan_questions`: the questions in order and the checks."""
+
+    questions: tuple[PlannedQuestion, ...]
+    minutes: float
+    minutes_per_question: float
+    fit_count: int
+    checks: tuple[Check, ...]
+
+    @property
+    def main(self) -> list[PlannedQuestion]:
+        """Warm-up and main questions, in order (the wind-down ones left out)."""
+        return [q for q in self.questions if not q.wind_down]
+
+    @property
+    def wind_down(self) -> list[PlannedQuestion]:
+        """The questions for the last minutes."""
+        return [q for q in self.questions if q.wind_down]
+
+    def to_frame(self):
+        """The plan as a DataFrame, one row per question."""
+        import pandas as pd
+        columns = [f.name for f in fields(PlannedQuestion)]
+        return pd.DataFrame([q.as_dict() for q in self.questions], columns=columns)
+
+
+def _minutes(value, *, name: str) -> float:
+    """A positive, finite number of minutes, or a ParameterError naming ``name``."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = math.nan
+    if isinstance(value, bool) or not math.isfinite(number) or number <= 0:
+        lo, hi = MEETING_MINUTES
+        raise ParameterError(f"{name} must be a positive number of minutes (a meeting is "
+                             f"usually {lo}–{hi}), got {value!r}")
+    return number
+
+
+def plan_questions(questions, *, minutes, minutes_per_question: float = MINUTES_PER_QUESTION,
+                   opening_minutes: float = OPENING_MINUTES,
+                   wind_down_minutes: float = WIND_DOWN_MINUTES) -> QuestionPlan:
+    """Put questions in the order to ask them and fit them to the time agreed.
+
+    Warm-up questions come first, then the others by priority (1 first; ties keep
+    the order given) and the wind-down questions last. The leading questions that
+    fit in ``minutes`` less the opening and the wind-down are marked ``fits``; the
+    rest are the ones to ask only if there is time.
+
+    Parameters
+    ----------
+    questions : iterable of dict or str
+        See :func:`normalize_question`.
+    minutes : float
+        The length of the meeting agreed, usually 15–30.
+    minutes_per_question : float
+        Minutes one question takes with its answer.
+    opening_minutes : float
+        Minutes for greetings and your pitch.
+    wind_down_minutes : float
+        Minutes kept for the wind-down questions and goodbye.
+
+    Returns
+    -------
+    QuestionPlan
+        With checks ``target`` (8–10 questions), ``warm_up``, ``wind_down``, ``groups``
+        (all three asked about), ``duplicates``, ``meeting_length`` (15–30 minutes) and
+        ``fit`` (everything fits the time).
+
+    Raises
+    ------
+    ParameterError
+        For a question that is not valid, or a length that is not a positive number.
+
+    Examples
+    --------
+    >>> plan = plan_questions([{"text": "What next?", "priority": 1},
+    ...                        {"text": "How did you start?", "warm_up": True}], minutes=20)
+    >>> [q.text for q in plan.questions]
+    ['How did you start?', 'What next?']
+    """
+    minutes = _minutes(minutes, name="minutes")
+    mpq = _minutes(minutes_per_question, name="minutes_per_question")
+    items = [normalize_question(q, where=f"question {n + 1}") for n, q in enumerate(questions)]
+    indexed = list(enumerate(items))
+
+    def by_priority(pairs):
+        return sorted(pairs, key=lambda p: (p[1]["priority"], p[0]))
+
+    warm = by_priority(p for p in indexed if p[1]["warm_up"] and not p[1]["wind_down"])
+    body = by_priority(p for p in indexed if not p[1]["warm_up"] and not p[1]["wind_down"])
+    tail = by_priority(p for p in indexed if p[1]["wind_down"])
+    main = [q for _, q in warm + body]
+    usable = minutes - opening_minutes - wind_down_minutes
+    fit_count = max(0, min(len(main), math.floor(usable / mpq + 1e-9)))
+    planned = [PlannedQuestion(order=k + 1, start_minute=round(opening_minutes + k * mpq, 1),
+                               fits=k < fit_count, **q) for k, q in enumerate(main)]
+    end = round(max(0.0, minutes - wind_down_minutes), 1)
+    planned += [PlannedQuestion(order=len(main) + k + 1, start_minute=end, fits=True, **q)
+                for k, (_, q) in enumerate(tail)]
+
+    checks: list[Check] = []
+    lo, hi = QUESTION_TARGET
+    n = len(main)
+    checks.append(Check(
+        "target", lo <= n <= hi,
+        f"{n} questions planned, within the {lo}–{hi} to aim for." if lo <= n <= hi else
+        f"{n} question{'s' if n != 1 else ''} planned (wind-down ones not counted); aim for "
+        f"{lo}–{hi}, so you still have enough when some get answered along the way."
+        if n < lo else
+        f"{n} questions planned; aim for {lo}–{hi}. Give the extra ones a low priority: "
+        "the talk will only reach a few.", "warning"))
+    ok = 1 <= len(warm) <= MAX_WARM_UPS
+    checks.append(Check(
+        "warm_up", ok,
+        "Opens with an easy warm-up question." if ok else
+        "Mark an easy, open question as warm-up, so the talk starts comfortably."
+        if not warm else
+        f"{len(warm)} warm-up questions; one or two is enough, the rest take time from "
+        "the questions that matter.", "warning"))
+    checks.append(Check(
+        "wind_down", bool(tail),
+        "Keeps questions for the wind-down." if tail else
+        "Keep a question for the last minutes, e.g. who else you should talk to.", "warning"))
+    missing = [label.lower() for key, label in QUESTION_GROUPS.items()
+               if not any(q["group"] == key for q in items)]
+    checks.append(Check(
+        "groups", not missing,
+        "Asks about the field, the person and your own chances." if not missing else
+        "No question yet about " + " or ".join(missing) + ".", "info"))
+    seen: Counter = Counter(q["text"].casefold() for q in items)
+    twice = [q["text"] for q in items if seen[q["text"].casefold()] > 1]
+    twice = list(dict.fromkeys(twice))
+    checks.append(Check(
+        "duplicates", not twice,
+        "No question appears twice." if not twice else
+        "In the plan twice: " + "; ".join(repr(t) for t in twice) + ". Remove one.",
+        "warning"))
+    checks += check_meeting_length(round(minutes))
+    fits = fit_count >= n
+    checks.append(Check(
+        "fit", fits,
+        f"All {n} questions fit in {minutes:g} minutes." if fits else
+        f"About {fit_count} question{'s' if fit_count != 1 else ''} fit in {minutes:g} "
+        f"minutes ({mpq:g} each, {opening_minutes:g} to open, {wind_down_minutes:g} to wind "
+        f"down); the last {n - fit_count} are for if there is time.", "info"))
+    return QuestionPlan(tuple(planned), minutes, mpq, fit_count, tuple(checks))
+
+
+def check_research(notes: Mapping) -> list[Check]:
+    """What the research notes on a person and their organisation still lack.
+
+    Parameters
+    ----------
+    notes : mapping
+        Keyed as :data:`RESEARCH_FIELDS`, plus ``mission`` (their aim in a sentence).
+
+    Returns
+    -------
+    list of Check
+        ``organisation``, ``person``, ``shared`` and ``mission``, all hints (``info``).
+    """
+    def has(*keys):
+        return any(_norm(str(notes.get(k) or "")) for k in keys)
+
+    return [
+        Check("organisation", has("website", "news", "org_notes"),
+              "Notes on the organisation." if has("website", "news", "org_notes") else
+              "Read their website and recent news: questions that a quick search answers "
+              "waste the time they give you.", "info"),
+        Check("person", has("background", "achievements"),
+              "Notes on the person." if has("background", "achievements") else
+              "Look up their path and achievements (company bio, LinkedIn, talks).", "info"),
+        Check("shared", has("shared"),
+              "Something in common noted." if has("shared") else
+              "Look for something you share (a school, a city, a person): it makes a quick "
+              "connection.", "info"),
+        Check("mission", has("mission"),
+              "Their mission noted; the pitch is checked against it." if has("mission") else
+              "Sum up their mission in one sentence; your pitch should speak to it.", "info"),
+    ]
+
+
+# --- the elevator pitch ------------------------------------------------------------------
+def _sentence(text: str) -> str:
+    """``text`` with tidy spaces and a closing full stop."""
+    text = _norm(str(text or ""))
+    if text and text[-1] not in ".!?…":
+        text += "."
+    return text
+
+
+def compose_pitch(*, where_you_are: str = "", what_you_want: str = "",
+                  hope_to_learn: str = "") -> str:
+    """Join the parts of an elevator pitch into what you will say.
+
+    Parameters
+    ----------
+    where_you_are, what_you_want, hope_to_learn : str
+        See :data:`PITCH_PARTS`; empty parts are left out, nothing is invented.
+
+    Examples
+    --------
+    >>> compose_pitch(where_you_are="I finish my degree in June", hope_to_learn="")
+    'I finish my degree in June.'
+    """
+    parts = [_sentence(p) for p in (where_you_are, what_you_want, hope_to_learn)]
+    return " ".join(p for p in parts if p)
+
+
+def pitch_seconds(text: str, wpm: float = SPEAKING_WPM) -> float:
+    """Seconds it takes to say ``text`` at ``wpm`` words per minute (one decimal).
+
+    Raises
+    ------
+    ParameterError
+        When ``wpm`` is not a positive number.
+
+    Examples
+    --------
+    >>> pitch_seconds("word " * 70, wpm=140)
+    30.0
+    """
+    try:
+        rate = float(wpm)
+    except (TypeError, ValueError):
+        rate = math.nan
+    if isinstance(wpm, bool) or not math.isfinite(rate) or rate <= 0:
+        raise ParameterError(f"pitch_seconds: wpm must be a positive speaking rate in words "
+                             f"per minute (about 120–160), got {wpm!r}")
+    return round(count_words(str(text or "")) * 60.0 / rate, 1)
+
+
+_STOPWORDS = frozenset(
+    "about after also among and are because been being between both but can could does "
+    "each every from have help helps into just more most other over some such than that "
+    "their them then there these they this those through under very what when where "
+    "which while with within would your ours our people work world make makes".split())
+
+
+def check_pitch(parts: Mapping, *, wpm: float = SPEAKING_WPM, mission: str = "") -> list[Check]:
+    """Time a pitch and check it has its three parts and speaks to their mission.
+
+    Parameters
+    ----------
+    parts : mapping
+        The texts of :data:`PITCH_PARTS` (missing keys count as empty).
+    wpm : float
+        Speaking rate in words per minute.
+    mission : str
+        Their mission or main aim, from your research; when given, the pitch should
+        echo at least one of its words.
+
+    Returns
+    -------
+    list of Check
+        ``pitch_length`` (30–45 s), ``pitch_parts`` and ``mission``.
+    """
+    text = compose_pitch(**{k: str(parts.get(k) or "") for k in PITCH_PARTS})
+    seconds = pitch_seconds(text, wpm)
+    lo, hi = PITCH_SECONDS
+    low_words, high_words = math.ceil(lo * wpm / 60), math.floor(hi * wpm / 60)
+    if not text:
+        length = Check("pitch_length", False, "The pitch is empty: say where you are, what "
+                       "you want and what you hope to learn.", "warning")
+    elif seconds < lo:
+        length = Check("pitch_length", False, f"About {seconds:g} s to say; aim for {lo}–{hi} s "
+                       f"({low_words}–{high_words} words).", "info")
+    elif seconds > hi:
+        length = Check("pitch_length", False, f"About {seconds:g} s to say; cut it to "
+                       f"{lo}–{hi} s (at most {high_words} words).", "warning")
+    else:
+        length = Check("pitch_length", True, f"About {seconds:g} s to say: within {lo}–{hi} s.")
+    missing = [label.split(" (")[0].lower() for key, label in PITCH_PARTS.items()
+               if not _norm(str(parts.get(key) or ""))]
+    checks = [length, Check(
+        "pitch_parts", not missing,
+        "Has all three parts." if not missing else "Still missing: " + "; ".join(missing) + ".",
+        "warning")]
+    keywords = {w for w in re.findall(r"[^\W\d_]{5,}", str(mission or "").casefold())
+                if w not in _STOPWORDS}
+    if keywords:
+        # compare five-letter stems, so "publishing" matches "publishes"
+        said = {w[:5] for w in re.findall(r"[^\W\d_]{5,}", text.casefold())}
+        echoed = any(k[:5] in said for k in keywords)
+        checks.append(Check(
+            "mission", echoed,
+            "Speaks to their mission." if echoed else
+            "Nothing in the pitch echoes their mission; say why their work matters to you.",
+            "info"))
+    else:
+        checks.append(Check("mission", True, "No mission noted in your research to compare "
+                            "with (add it under Website).", "info"))
+    return checks
+
+
+def check_answers(answers: Mapping) -> list[Check]:
+    """One check per topic of :data:`INTERVIEW_TOPICS`: is an answer prepared?"""
+    checks = []
+    for key, label in INTERVIEW_TOPICS.items():
+        topic = label.split(":")[0].lower()
+        ok = bool(_norm(str(answers.get(key) or "")))
+        checks.append(Check(f"answer_{key}", ok,
+                            f"Answer ready about {topic}." if ok else
+                            f"Prepare an answer about {topic}: they may interview you too.",
+                            "info"))
+    return checks
+
+
+# --- logistics ---------------------------------------------------------------------------
+_CAFE_RE = re.compile(r"\b(?:caf[eé]|coffee|restaurant|bar|lunch|breakfast|bistro|pub|"
+                      r"bakery|tea ?room|brasserie)\b", re.IGNORECASE)
+_VIDEO_RE = re.compile(r"https?://|\bzoom\b|\bteams\b|\bmeet\.|\bvideo\b|\bwebex\b",
+                       re.IGNORECASE)
+_PHONE_RE = re.compile(r"\bphone\b|\bcall\b|\btelephone\b", re.IGNORECASE)
+
+
+def guess_venue(place: str = "", channel: str = "") -> str:
+    """The :data:`VENUES` key that a meeting's place and channel suggest.
+
+    Examples
+    --------
+    >>> guess_venue("Blue Door Café, 5 Main St")
+    'cafe'
+    >>> guess_venue("", "video")
+    'video'
+    >>> guess_venue("Their office, 3rd floor")
+    'workplace'
+    """
+    channel = _norm(str(channel or ""))
+    if channel in ("phone", "video"):
+        return channel
+    text = str(place or "")
+    if _VIDEO_RE.search(text):
+        return "video"
+    if _PHONE_RE.search(text):
+        return "phone"
+    if _CAFE_RE.search(text):
+        return "cafe"
+    return "workplace"
+
+
+def logistics_checklist(venue: str) -> list[dict]:
+    """What to see to before a meeting at ``venue``.
+
+    Parameters
+    ----------
+    venue : {"workplace", "cafe", "phone", "video"}
+
+    Returns
+    -------
+    list of dict
+        Each with ``key`` and ``text``; the keys stay the same, so ticks can be saved.
+
+    Raises
+    ------
+    ParameterError
+        When ``venue`` is not one of :data:`VENUES`.
+    """
+    if venue not in VENUES:
+        raise ParameterError(f"logistics_checklist: venue {venue!r} is not allowed; use one "
+                             f"of {', '.join(VENUES)}")
+    remote = venue in ("phone", "video")
+    if venue == "video":
+        early = "Be ready 5 minutes early, somewhere quiet, with link, camera and sound tested"
+    elif venue == "phone":
+        early = "Be ready 5 minutes early, somewhere quiet, with their number at hand"
+    else:
+        early = "Arrive 5–10 minutes early: know the route and allow for delays"
+    items = [("arrive_early", early),
+             ("confirm", "Confirm the time and place the day before"),
+             ("resume", "Your résumé: have it ready to send if they ask" if remote else
+              "Your résumé: two or three printed copies, even if you sent one")]
+    if not remote:
+        items.append(("cards", "Business cards, if you have them"))
+    items += [("notes", "Notebook and pen (or a device) and this brief"),
+              ("watch", "A watch or clock in view, to keep to the time they gave you")]
+    items.append(("dress", {
+        "workplace": "Dress as for a job interview",
+        "cafe": "Smart-casual: neat and put together; no worn jeans, T-shirts or scuffed shoes",
+        "video": "Dress as you would in person; check what shows behind you",
+        "phone": "Sit up or stand as in a real meeting: it changes how you sound",
+    }[venue]))
+    if venue == "cafe":
+        items.append(("pay", "Offer to pay for their drink or meal: it is your thank-you"))
+    return [{"key": k, "text": t} for k, t in items]
+
+
+# --- the one-page brief ------------------------------------------------------------------
+#: Roughly how many characters of notes fit on one printed page of the brief.
+BRIEF_PAGE_CHARS = 3300
+
+_BRIEF_CSS = """
+@page { size: A4; margin: 11mm; }
+body { font: 9pt/1.25 system-ui, -apple-system, "Segoe UI", Arial, sans-serif; color: #111;
+       max-width: 188mm; margin: 0 auto; }
+h1 { font-size: 13pt; margin: 0 0 1pt; }
+h2 { font-size: 10pt; margin: 5pt 0 1pt; border-bottom: 1px solid #999; }
+p, ul, ol, dl { margin: 1pt 0; }
+ol, ul { padding-left: 15pt; }
+.meta { color: #333; }
+.cols { display: flex; gap: 10pt; }
+.cols > div { flex: 1; min-width: 0; }
+.later { color: #777; }
+.tag { font-size: 7.5pt; color: #555; }
+dt { font-weight: 600; display: inline; }
+dt::after { content: ": "; }
+dd { display: inline; margin: 0; white-space: pre-wrap; }
+dd::after { content: ""; display: block; margin-bottom: 2pt; }
+ul.check { list-style: none; padding-left: 2pt; }
+.notes { height: 20mm; border: 1px dashed #bbb; }
+"""
+
+
+def _esc(value) -> str:
+    return html.escape(str(value if value is not None else ""), quote=True)
+
+
+def _definitions(pairs) -> str:
+    rows = [f"<dt>{_esc(k)}</dt><dd>{_esc(str(v).strip())}</dd>"
+            for k, v in pairs if str(v or "").strip()]
+    return ("<dl>" + "".join(rows) + "</dl>") if rows else (
+        "<p class='later'>Nothing noted yet.</p>")
+
+
+def _label(mapping: dict, key: str) -> str:
+    return mapping[key].split(":")[0]
+
+
+def compose_brief(contact: Mapping, *, research: Mapping | None = None, questions=None,
+                  minutes: float = 30, pitch: str = "", answers: Mapping | None = None,
+                  logistics=None, meeting: Mapping | None = None,
+                  wpm: float = SPEAKING_WPM) -> str:
+    """The printable one-page meeting brief, as a complete HTML document.
+
+    Parameters
+    ----------
+    contact : mapping
+        The contact's fields (``name``, ``company``, ``role``, ``industry``,
+        ``location``, ``email``, ``phone``).
+    research : mapping, optional
+        Notes keyed as :data:`RESEARCH_FIELDS`.
+    questions : QuestionPlan or iterable, optional
+        The question plan; a list is planned with :func:`plan_questions` first.
+    minutes : float
+        Length of the meeting when ``meeting`` does not say (for a list of questions).
+    pitch : str
+        The elevator pitch as you will say it.
+    answers : mapping, optional
+        Prepared answers keyed as :data:`INTERVIEW_TOPICS`.
+    logistics : iterable of dict, optional
+        Items of :func:`logistics_checklist`, each optionally with ``done``.
+    meeting : mapping, optional
+        ``when`` (text), ``place`` and ``minutes``.
+    wpm : float
+        Speaking rate used to time the pitch.
+
+    Returns
+    -------
+    str
+        HTML with print styles for one A4 page; every value is escaped.
+    """
+    research = dict(research or {})
+    answers = dict(answers or {})
+    meeting = dict(meeting or {})
+    name = _norm(str(contact.get("name") or "")) or "(no name)"
+    org = _norm(str(contact.get("company") or ""))
+    role = _norm(str(contact.get("role") or ""))
+    title = name + (f", {role}" if role else "") + (f" — {org}" if org else "")
+    length = meeting.get("minutes") or minutes
+    if questions is None:
+        plan = None
+    elif isinstance(questions, QuestionPlan):
+        plan = questions
+    else:
+        plan = plan_questions(questions, minutes=length)
+    meta = []
+    if _norm(str(meeting.get("when") or "")):
+        meta.append(f"<b>When:</b> {_esc(meeting['when'])}")
+    if _norm(str(meeting.get("place") or "")):
+        meta.append(f"<b>Where:</b> {_esc(meeting['place'])}")
+    meta.append(f"<b>Length:</b> {float(plan.minutes if plan else length):g} minutes")
+    for key, label in (("location", "Based in"), ("industry", "Industry"),
+                       ("email", "E-mail"), ("phone", "Phone")):
+        if _norm(str(contact.get(key) or "")):
+            meta.append(f"<b>{label}:</b> {_esc(contact[key])}")
+    out = ["<!DOCTYPE html>", "<html lang='en'><head><meta charset='utf-8'>",
+           f"<title>Meeting brief: {_esc(name)}</title>",
+           f"<style>{_BRIEF_CSS}</style></head><body>",
+           f"<h1>Meeting brief: {_esc(title)}</h1>",
+           "<p class='meta'>" + " · ".join(meta) + "</p>"]
+    person = [(_label(RESEARCH_FIELDS, k), research.get(k, ""))
+              for k in ("background", "achievements", "shared")]
+    organisation = [(_label(RESEARCH_FIELDS, k), research.get(k, ""))
+                    for k in ("website", "news", "org_notes")]
+    if _norm(str(research.get("mission") or "")):
+        organisation.insert(0, ("Mission", research["mission"]))
+    out.append("<div class='cols'><div><h2>The person</h2>" + _definitions(person)
+               + "</div><div><h2>The organisation</h2>" + _definitions(organisation)
+               + "</div></div>")
+    out.append("<h2>Questions, in the order to ask them</h2>")
+    if plan is None or not plan.questions:
+        out.append("<p class='later'>No questions planned yet.</p>")
+    else:
+        rows = []
+        for q in plan.main:
+            tags = (["warm-up"] if q.warm_up else []) + [
+                QUESTION_TAGS[q.group], f"priority {q.priority}"]
+            later = "" if q.fits else " class='later'"
+            note = "" if q.fits else ", if time"
+            rows.append(f"<li{later}>{_esc(q.text)} <span class='tag'>"
+                        f"[{', '.join(tags)}{note}]</span></li>")
+        out.append("<ol>" + "".join(rows) + "</ol>")
+        if plan.wind_down:
+            out.append("<p><b>Wind down</b> (keep the last few minutes):</p><ul>"
+                       + "".join(f"<li>{_esc(q.text)}</li>" for q in plan.wind_down)
+                       + "</ul>")
+    said = _norm(str(pitch or ""))
+    out.append("<div class='cols'><div>")
+    if said:
+        out.append(f"<h2>Your pitch (about {pitch_seconds(said, wpm):g} s)</h2>"
+                   f"<p>{_esc(said)}</p>")
+    else:
+        out.append("<h2>Your pitch</h2><p class='later'>Not written yet.</p>")
+    out.append("<h2>If they interview you</h2>" + _definitions(
+        [(_label(INTERVIEW_TOPICS, k), answers.get(k, "")) for k in INTERVIEW_TOPICS]))
+    out.append("</div><div><h2>Logistics</h2>")
+    items = list(logistics or [])
+    if items:
+        out.append("<ul class='check'>" + "".join(
+            f"<li>{'☑' if item.get('done') else '☐'} {_esc(item.get('text', ''))}</li>"
+            for item in items) + "</ul>")
+    else:
+        out.append("<p class='later'>No checklist yet.</p>")
+    out.append("<h2>Notes</h2><div class='notes'></div></div></div></body></html>")
+    return "\n".join(out)
+
+
+def check_brief(*, research: Mapping | None = None, questions=None, pitch: str = "",
+                answers: Mapping | None = None) -> list[Check]:
+    """Check that the brief's notes fit on one printed page.
+
+    Returns
+    -------
+    list of Check
+        One check, ``one_page``.
+    """
+    texts = [str(v or "") for v in dict(research or {}).values()]
+    texts += [str(v or "") for v in dict(answers or {}).values()]
+    texts.append(str(pitch or ""))
+    if questions is not None:
+        qs = questions.questions if isinstance(questions, QuestionPlan) else list(questions)
+        texts += [q.text if isinstance(q, PlannedQuestion) else normalize_question(q)["text"]
+                  for q in qs]
+    n = sum(len(_norm(t)) for t in texts)
+    ok = n <= BRIEF_PAGE_CHARS
+    return [Check("one_page", ok,
+                  f"Fits on one page ({n} characters of notes)." if ok else
+                  f"About {n} characters of notes; roughly {BRIEF_PAGE_CHARS} fit on one "
+                  "printed page. Shorten the research notes or the answers.", "warning")]
 
 
 # =====================================================================================
 # --- meeting (06) ---
 # =====================================================================================
+# The time budget while the meeting runs, and the notes taken per question.
+
+__all__ += ["TimeBudget", "time_budget", "compose_meeting_notes"]
+
+
+@dataclass(frozen=True)
+class TimeBudget:
+    """What to do with the minutes left; the result of :func:`time_budget`.
+
+    ``phase`` is ``"questions"``, ``"wind_down"`` or ``"over"``. ``keep`` lists the
+    questions still to ask, in plan order; ``drop`` the ones to let go (ask whether
+    you may send them by e-mail); ``wind_down`` the closing questions not yet asked.
+    """
+
+    minutes: float
+    elapsed: float
+    remaining: float
+    phase: str
+    keep: tuple[str, ...]
+    drop: tuple[str, ...]
+    wind_down: tuple[str, ...]
+    message: str
+
+
+def time_budget(questions, *, minutes, elapsed, asked=(),
+                minutes_per_question: float = MINUTES_PER_QUESTION,
+                opening_minutes: float = OPENING_MINUTES,
+                wind_down_minutes: float = WIND_DOWN_MINUTES) -> TimeBudget:
+    """Say which questions still fit as the meeting runs on, and which to drop.
+
+    The questions not asked yet are ranked by priority (then plan order); as many
+    as fit in the minutes left before the wind-down (and, in the first minutes,
+    after the opening) are kept, the rest dropped.
+
+    Parameters
+    ----------
+    questions : QuestionPlan or iterable of dict or str
+        The plan; a list is planned with :func:`plan_questions` first.
+    minutes : float
+        The length of the meeting agreed.
+    elapsed : float
+        Minutes gone since the meeting started.
+    asked : iterable of str
+        Texts of the questions already asked (or answered along the way).
+    minutes_per_question : float
+        Minutes one question takes with its answer.
+    opening_minutes : float
+        Minutes for greetings and your pitch.
+    wind_down_minutes : float
+        Minutes kept for the wind-down questions and goodbye.
+
+    Returns
+    -------
+    TimeBudget
+
+    Raises
+    ------
+    ParameterError
+        When ``elapsed`` is negative or not a number, or ``minutes`` not positive.
+
+    Examples
+    --------
+    >>> qs = [{"text": f"Q{n}", "priority": n % 5 + 1} for n in range(8)]
+    >>> budget = time_budget(qs, minutes=20, elapsed=12)
+    >>> budget.phase, len(budget.keep)
+    ('questions', 1)
+    """
+    minutes = _minutes(minutes, name="minutes")
+    try:
+        gone = float(elapsed)
+    except (TypeError, ValueError):
+        gone = math.nan
+    if isinstance(elapsed, bool) or not math.isfinite(gone) or gone < 0:
+        raise ParameterError(f"elapsed must be the minutes gone since the meeting started "
+                             f"(0 or more), got {elapsed!r}")
+    mpq = _minutes(minutes_per_question, name="minutes_per_question")
+    plan = questions if isinstance(questions, QuestionPlan) else plan_questions(
+        questions, minutes=minutes, minutes_per_question=mpq,
+        opening_minutes=opening_minutes, wind_down_minutes=wind_down_minutes)
+    done = {_norm(str(a)).casefold() for a in asked}
+    todo = [q for q in plan.main if q.text.casefold() not in done]
+    tail = tuple(q.text for q in plan.wind_down if q.text.casefold() not in done)
+    remaining = max(0.0, minutes - gone)
+    for_questions = remaining - wind_down_minutes - max(0.0, opening_minutes - gone)
+    n = math.floor(for_questions / mpq + 1e-9) if for_questions > 0 else 0
+    chosen = {q.order for q in sorted(todo, key=lambda q: (q.priority, q.order))[:n]}
+    keep = tuple(q.text for q in todo if q.order in chosen)
+    drop = tuple(q.text for q in todo if q.order not in chosen)
+    left = f"{remaining:g} of {minutes:g} minutes left"
+    if remaining <= 0:
+        phase = "over"
+        message = ("Time is up: thank them, ask who else you should talk to, and whether "
+                   "you may send any open question by e-mail.")
+    elif n == 0:
+        phase = "wind_down"
+        message = f"{left}: move to the wind-down questions now"
+        if drop:
+            message += (f" and let the other {len(drop)} go (ask whether you may send them "
+                        "by e-mail)")
+        message += "."
+    else:
+        phase = "questions"
+        if not todo:
+            message = f"{left}: every planned question is covered; wind down when ready."
+        elif not drop:
+            message = f"{left}: room for all {len(keep)} remaining questions."
+        else:
+            message = (f"{left}: room for about {len(keep)} more; drop {len(drop)} "
+                       "(ask whether you may send them by e-mail).")
+    return TimeBudget(minutes, gone, remaining, phase, keep, drop, tail, message)
+
+
+def compose_meeting_notes(notes: Mapping, *, summary: str = "") -> str:
+    """One text for the log from the notes taken per question.
+
+    Parameters
+    ----------
+    notes : mapping
+        ``{question: note}``; questions without a note are left out.
+    summary : str
+        A few words on the whole meeting, put first.
+
+    Returns
+    -------
+    str
+        The summary, then one ``Q: question — note`` line per answered question.
+
+    Examples
+    --------
+    >>> compose_meeting_notes({"How did you start?": "Via an internship", "Why?": ""})
+    'Q: How did you start? — Via an internship'
+    """
+    lines = [_norm(str(summary))] if _norm(str(summary or "")) else []
+    for question, note in notes.items():
+        text = _norm(str(note or ""))
+        if text:
+            lines.append(f"Q: {_norm(str(question))} — {text}")
+    return "\n".join(lines)
 
 
 # =====================================================================================
 # --- follow-up (07) ---
 # =====================================================================================
+# The thank-you that cites what you learned, and updates every few months.
+
+__all__ += ["UPDATE_IDEAS", "note_points", "thank_you_due_on", "compose_thank_you",
+            "check_thank_you", "update_schedule", "compose_update"]
+
+#: What a periodic update could be about, used in turn.
+UPDATE_IDEAS: tuple[str, ...] = (
+    "Tell them how you used their advice, and thank them again",
+    "Share an article or event they may find interesting",
+    "Report a step forward: an application, a course, a new role",
+    "Ask one short question and offer help in return",
+)
+
+
+def note_points(notes, *, limit: int = 3) -> list[str]:
+    """The points from meeting notes worth citing in a thank-you.
+
+    Parameters
+    ----------
+    notes : mapping or iterable of str
+        Notes per question (``{question: note}``) or plain notes; empty ones are skipped.
+    limit : int
+        At most this many points, in the order taken.
+
+    Returns
+    -------
+    list of str
+        The first sentence of each note, without its closing full stop.
+
+    Examples
+    --------
+    >>> note_points({"a": "Hiring peaks in March. Ask Jo.", "b": "", "c": "Learn SQL"})
+    ['Hiring peaks in March', 'Learn SQL']
+    """
+    values = notes.values() if isinstance(notes, Mapping) else notes
+    points: list[str] = []
+    for note in values:
+        text = _norm(str(note or ""))
+        if not text:
+            continue
+        first = re.split(r"(?<=[.!?])\s+", text, maxsplit=1)[0].rstrip(".!")
+        if first and first.casefold() not in {p.casefold() for p in points}:
+            points.append(first)
+        if len(points) >= limit:
+            break
+    return points
+
+
+def _day(value, *, what: str) -> _dt.date:
+    try:
+        return parse_date(value, what=what).date()
+    except ValueError as exc:
+        raise ParameterError(str(exc)) from None
+
+
+def thank_you_due_on(meeting_date) -> _dt.date:
+    """The day a thank-you is due: the day after the meeting.
+
+    Examples
+    --------
+    >>> thank_you_due_on("2026-05-05T09:30")
+    datetime.date(2026, 5, 6)
+    """
+    return _day(meeting_date, what="meeting date") + _dt.timedelta(days=1)
+
+
+def _first_name(name: str) -> str:
+    parts = str(name or "").split()
+    return parts[0] if parts else "there"
+
+
+def _signature(your_name: str) -> str:
+    return _norm(str(your_name or "")) or "[your name]"
+
+
+def compose_thank_you(name: str, *, points=(), company: str = "", your_name: str = "",
+                      meeting_date=None, referrals=(), next_step: str = "") -> str:
+    """A thank-you note that names what you learned from them.
+
+    Parameters
+    ----------
+    name : str
+        The person you met (greeted by the first word of the name).
+    points : iterable of str
+        Points from your notes (see :func:`note_points`); each one is cited.
+    company : str
+        Their organisation, named in the opening line.
+    your_name : str
+        Your name for the signature (a ``[your name]`` gap when empty).
+    meeting_date : date or str, optional
+        When you met; its weekday makes the opening concrete.
+    referrals : iterable of str
+        People they suggested you talk to.
+    next_step : str
+        What you will do next with their advice.
+
+    Returns
+    -------
+    str
+        Plain text, ready to paste into an e-mail or copy onto a card.
+    """
+    when = ""
+    if meeting_date not in (None, ""):
+        when = f" on {_day(meeting_date, what='meeting date'):%A}"
+    about = f" about your work at {_norm(company)}" if _norm(str(company or "")) else ""
+    lines = [f"Dear {_first_name(name)},", "",
+             f"Thank you for taking the time to talk with me{when}{about}. Your advice was "
+             "generous and very useful."]
+    pts = [_norm(str(p)).rstrip(".") for p in points if _norm(str(p or ""))]
+    if len(pts) == 1:
+        lines += ["", f"One thing you said had not occurred to me before: {pts[0]}."]
+    elif pts:
+        lines += ["", "A few things you said had not occurred to me before:"]
+        lines += [f"- {p}" for p in pts]
+    refs = [_norm(str(r)) for r in referrals if _norm(str(r or ""))]
+    if refs:
+        who = refs[0] if len(refs) == 1 else ", ".join(refs[:-1]) + " and " + refs[-1]
+        lines += ["", f"Thank you as well for suggesting I speak with {who}; I will let you "
+                  "know how it goes."]
+    step = _sentence(next_step)
+    if step:
+        lines += ["", step]
+    lines += ["", "I will keep you posted on my progress.", "", "With thanks,",
+              _signature(your_name)]
+    return "\n".join(lines)
+
+
+def check_thank_you(text: str, *, points=(), meeting_date=None, as_of=None,
+                    sent: bool = False) -> list[Check]:
+    """Check a thank-you draft before it goes out.
+
+    Parameters
+    ----------
+    text : str
+        The draft.
+    points : iterable of str
+        The points from your notes it should cite.
+    meeting_date : date or str, optional
+        When you met; the thank-you is due the next day.
+    as_of : date or str, optional
+        Today, for the lateness check (default: the real today).
+    sent : bool
+        Whether it has been sent (then lateness no longer matters).
+
+    Returns
+    -------
+    list of Check
+        ``cites_notes``, ``signed`` and, with a meeting date, ``on_time``.
+    """
+    body = str(text or "")
+    pts = [_norm(str(p)).rstrip(".") for p in points if _norm(str(p or ""))]
+    if not pts:
+        cites = Check("cites_notes", False, "No points from your notes yet: a thank-you that "
+                      "names what you learned is the one they remember.", "warning")
+    else:
+        cited = sum(p in body for p in pts)
+        cites = Check("cites_notes", cited > 0,
+                      f"Cites {cited} point{'s' if cited != 1 else ''} from your notes."
+                      if cited else "The draft cites none of the points from your notes.",
+                      "warning")
+    checks = [cites, Check("signed", "[your name]" not in body,
+                           "Signed." if "[your name]" not in body else
+                           "Sign it with your name.", "error")]
+    if meeting_date not in (None, ""):
+        due = thank_you_due_on(meeting_date)
+        today = _day(as_of, what="as_of") if as_of not in (None, "") else _dt.date.today()
+        if sent:
+            checks.append(Check("on_time", True, "Sent."))
+        elif today <= due:
+            checks.append(Check("on_time", True, f"Due by {human_date(due)}.", "warning"))
+        else:
+            checks.append(Check("on_time", False, f"It was due on {human_date(due)}; send it "
+                                "today, late is better than never.", "warning"))
+    return checks
+
+
+def update_schedule(last_date, *, every_days: int | None = None, count: int = 4,
+                    ideas=UPDATE_IDEAS) -> list[dict]:
+    """Dates for keeping in touch every few months, each with an idea.
+
+    Parameters
+    ----------
+    last_date : date or str
+        The last meeting, thank-you or update.
+    every_days : int, optional
+        Days between updates; default :data:`infoint_nb.config.UPDATE_EVERY_DAYS`.
+    count : int
+        How many updates to plan.
+    ideas : sequence of str
+        What each update could be about, used in turn.
+
+    Returns
+    -------
+    list of dict
+        ``due_on`` (ISO date text) and ``idea``.
+
+    Raises
+    ------
+    ParameterError
+        When ``every_days`` is under 7 or ``count`` under 1, or the date is not a date.
+
+    Examples
+    --------
+    >>> [u["due_on"] for u in update_schedule("2026-01-10", every_days=90, count=2)]
+    ['2026-04-10', '2026-07-09']
+    """
+    every = config.UPDATE_EVERY_DAYS if every_days is None else every_days
+    for label, value, least in (("every_days", every, 7), ("count", count, 1)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < least:
+            raise ParameterError(f"update_schedule: {label} is {value!r}; give a whole number, "
+                                 f"{least} or more" + (" (every few months, e.g. 90)"
+                                                       if label == "every_days" else ""))
+    start = _day(last_date, what="last_date")
+    ideas = list(ideas) or list(UPDATE_IDEAS)
+    return [{"due_on": (start + _dt.timedelta(days=every * (k + 1))).isoformat(),
+             "idea": ideas[k % len(ideas)]} for k in range(count)]
+
+
+def compose_update(name: str, *, advice: str = "", progress: str = "",
+                   your_name: str = "") -> str:
+    """A short keeping-in-touch note: their advice, what you did with it, thanks.
+
+    Examples
+    --------
+    >>> print(compose_update("Ana Diaz", advice="learn SQL", progress="I finished a course",
+    ...                      your_name="Sam").splitlines()[2])
+    When we spoke, your advice was: learn SQL. I finished a course.
+    """
+    lines = [f"Dear {_first_name(name)},", ""]
+    tip = _norm(str(advice or "")).rstrip(".")
+    step = _sentence(progress) or "I wanted to let you know how my search is going."
+    lines.append(_join(f"When we spoke, your advice was: {tip}." if tip else "", step))
+    lines += ["", "Thank you again for pointing me in the right direction.", "",
+              "Best regards,", _signature(your_name)]
+    return "\n".join(lines)

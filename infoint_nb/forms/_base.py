@@ -1,0 +1,559 @@
+"""The base of every widget form: controls, memory in ``plan.json``, a status line.
+
+A form is a thin layer over pure :mod:`infoint_nb.planning` functions and the
+:class:`~infoint_nb.store.ContactLog`:
+
+- :class:`Form` — a *planning* form. ``submit()`` runs its checks and saves
+  :attr:`Form.value` to its ``plan.json`` section (per contact where the form is
+  about one person). A draft that fails its checks is saved too, with the problems
+  shown, so nothing typed is lost.
+- :class:`EntryForm` — an *entry* form (add a contact, log a call). ``submit()``
+  writes rows to the log and then clears the controls for the next entry; when the
+  entry cannot be written, what was typed stays on screen and is kept as a draft in
+  ``plan.json`` (section ``drafts``).
+
+Every form exposes ``.widget`` (what the notebook shows), ``.value`` (a dict of
+everything typed), ``.controls`` (name → widget, stable names tests can address)
+and ``.status`` (an HTML widget; ``.status_level`` is ``ok``, ``info``,
+``warning`` or ``error``). Errors never surface as tracebacks: an
+:class:`~infoint_nb.errors.InfointError` shows its message, anything else a short
+note. ipywidgets is imported only when a form is built (:func:`require_widgets`).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import html
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from .. import schema as S
+from ..errors import InfointError
+from ..planning import Check, worst_level
+
+__all__ = [
+    "require_widgets", "FormResult", "Form", "EntryForm", "status_html", "checks_html",
+    "contact_options", "DRAFTS_SECTION", "STATUS_COLOURS",
+]
+
+#: ``plan.json`` section that keeps unsaved entry-form drafts, keyed by form class name.
+DRAFTS_SECTION = "drafts"
+
+#: Colour of the status line per level.
+STATUS_COLOURS: dict[str, str] = {
+    "ok": "#1a7f37", "info": "#0969da", "warning": "#9a6700", "error": "#cf222e",
+}
+_SYMBOLS = {"ok": "✓", "info": "ℹ", "warning": "⚠", "error": "✗"}
+_DESCRIPTION_WIDTH = "15em"
+
+
+def require_widgets():
+    """Import and return :mod:`ipywidgets`, with a clear message when it is missing.
+
+    Raises
+    ------
+    ImportError
+        Saying how to install ipywidgets.
+    """
+    try:
+        import ipywidgets
+    except ImportError as exc:  # pragma: no cover - ipywidgets is a dependency
+        raise ImportError(
+            "infoint_nb's forms need ipywidgets 8 or later, which is not installed. "
+            "Install it with `pip install ipywidgets` (or `conda install -c conda-forge "
+            "ipywidgets`) and restart the kernel.") from exc
+    return ipywidgets
+
+
+@dataclass
+class FormResult:
+    """What a ``submit()`` (or a button of a form) did.
+
+    Attributes
+    ----------
+    ok : bool
+        True when it was saved (or written) and no check failed at level ``error``.
+    saved : bool
+        Whether anything reached the disk.
+    level : str
+        ``ok``, ``info``, ``warning`` or ``error`` (the status line's colour).
+    message : str
+        What the status line says.
+    checks : list of Check
+        The checks that ran.
+    data : dict
+        Anything the form wants to hand back (new ids, a due date, …).
+    """
+
+    ok: bool
+    saved: bool
+    level: str
+    message: str
+    checks: list[Check] = field(default_factory=list)
+    data: dict = field(default_factory=dict)
+
+
+def _esc(text: str) -> str:
+    return html.escape(str(text), quote=False).replace("\n", "<br>")
+
+
+def checks_html(checks: list[Check], *, passed: bool = True) -> str:
+    """Checks as an HTML list: ✓ for passed ones (when ``passed``), the level's mark else."""
+    items = []
+    for c in checks:
+        if c.ok and not passed:
+            continue
+        level = "ok" if c.ok else c.level
+        items.append(
+            f'<li class="infoint-check infoint-check-{level}" data-check="{c.name}" '
+            f'style="color:{STATUS_COLOURS[level]}">{_SYMBOLS[level]} {_esc(c.message)}</li>')
+    if not items:
+        return ""
+    return '<ul style="margin:0.2em 0;padding-left:1.2em;list-style:none">' + "".join(items) + "</ul>"
+
+
+def status_html(level: str, message: str, checks: list[Check] | None = None) -> str:
+    """The status line: a coloured message, then the failed checks."""
+    colour = STATUS_COLOURS.get(level, STATUS_COLOURS["info"])
+    body = (f'<div class="infoint-status infoint-status-{level}" data-level="{level}" '
+            f'style="color:{colour}">{_SYMBOLS.get(level, "")} {_esc(message)}</div>')
+    return body + checks_html(checks or [], passed=False)
+
+
+def contact_options(log, *, targets_first: bool = True) -> list[tuple[str, str]]:
+    """``(label, contact_id)`` pairs for a contact dropdown, e.g. ``Dana Whitfield — Brightline``.
+
+    With ``targets_first``, contacts with a priority come first (by priority), then
+    everyone else by name.
+    """
+    c = log.contacts
+    if len(c) == 0:
+        return []
+    c = c.assign(_p=c[S.PRIORITY].fillna(99).astype(int), _n=c[S.NAME].str.casefold())
+    c = c.sort_values(["_p", "_n"] if targets_first else ["_n"], kind="stable")
+    out = []
+    for cid, name, company in zip(c[S.CONTACT_ID], c[S.NAME], c[S.COMPANY]):
+        label = f"{name} — {company}" if company else name
+        out.append((f"{label} ({cid})", cid))
+    return out
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, (_dt.datetime, _dt.date)):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_to_json(v) for v in value]
+    if isinstance(value, list):
+        return [_to_json(v) for v in value]
+    return value
+
+
+class Form:
+    """Base class of a planning form whose state lives in a ``plan.json`` section.
+
+    Subclasses set :attr:`section` (and :attr:`per_contact` when the section holds
+    one entry per contact), create their controls in :meth:`_build` with the
+    ``_text``/``_dropdown``/… helpers, and may override :meth:`checks`,
+    :meth:`refresh` (live previews), :meth:`_save` and :meth:`_layout`.
+
+    Parameters
+    ----------
+    log : ContactLog
+        The open log (see :func:`infoint_nb.notebook.open_log`).
+
+    Attributes
+    ----------
+    widget : ipywidgets.Widget
+        What the notebook displays.
+    controls : dict
+        Name → input widget; the names are the keys of :attr:`value`.
+    status : ipywidgets.HTML
+        The status line; :attr:`status_level` and :attr:`status_message` hold its state.
+    """
+
+    #: The ``plan.json`` section this form saves to (``None``: it saves nothing there).
+    section: ClassVar[str | None] = None
+    #: Whether the section holds one entry per ``contact_id`` (the ``contact_id`` control).
+    per_contact: ClassVar[bool] = False
+    #: Controls kept when switching to a contact with nothing saved yet.
+    shared_fields: ClassVar[tuple[str, ...]] = ()
+    #: Controls that are not part of :attr:`value` (e.g. the contact selector).
+    transient: ClassVar[tuple[str, ...]] = ()
+    #: Heading shown above the form.
+    title: ClassVar[str] = ""
+    #: Label of the main button.
+    submit_label: ClassVar[str] = "Save"
+
+    def __init__(self, log):
+        self.log = log
+        self.w = require_widgets()
+        self.controls: dict[str, Any] = {}
+        self.buttons: dict[str, Any] = {}
+        self.status = self.w.HTML(value="")
+        self.status.add_class("infoint-status-line")
+        self.status_level = "ok"
+        self.status_message = ""
+        self.last_result: FormResult | None = None
+        self._loading = False
+        self._ready = False
+        self.submit_button = self._button("submit", self.submit_label, self._on_submit,
+                                          style="primary")
+        self._build()
+        self._defaults = {k: c.value for k, c in self.controls.items()}
+        self.load()
+        for ctl in self.controls.values():
+            ctl.observe(self._on_control_change, names="value")
+        self._ready = True
+        self._safe_refresh()
+        self.widget = self._layout()
+        self.widget.add_class("infoint-form")
+        self.widget.add_class(f"infoint-{type(self).__name__}")
+
+    # -- building helpers --------------------------------------------------------------
+    def _style(self):
+        return {"description_width": _DESCRIPTION_WIDTH}
+
+    def _register(self, name: str, ctl):
+        """Add ``ctl`` to :attr:`controls` as ``name`` (CSS class ``infoint-<name>``)."""
+        ctl.add_class(f"infoint-{name}")
+        self.controls[name] = ctl
+        if self._ready:  # a control added after construction (e.g. a new row)
+            ctl.observe(self._on_control_change, names="value")
+        return ctl
+
+    def _text(self, name: str, description: str, placeholder: str = "", *, value: str = "",
+              area: bool = False, rows: int = 2):
+        """A Text (or, with ``area``, a Textarea) control named ``name``."""
+        cls = self.w.Textarea if area else self.w.Text
+        kw = {"rows": rows} if area else {}
+        ctl = cls(value=value, description=description, placeholder=placeholder,
+                  style=self._style(), layout=self.w.Layout(width="95%"), **kw)
+        return self._register(name, ctl)
+
+    def _dropdown(self, name: str, description: str, options, *, value=None):
+        opts = list(options)
+        if value is None and opts:
+            first = opts[0]
+            value = first[1] if isinstance(first, tuple) else first
+        ctl = self.w.Dropdown(options=opts, value=value if opts else None,
+                              description=description, style=self._style(),
+                              layout=self.w.Layout(width="95%"))
+        return self._register(name, ctl)
+
+    def _int(self, name: str, description: str, *, value: int = 0, lo: int = 0, hi: int = 100):
+        ctl = self.w.BoundedIntText(value=value, min=lo, max=hi, description=description,
+                                    style=self._style(), layout=self.w.Layout(width="24em"))
+        return self._register(name, ctl)
+
+    def _checkbox(self, name: str, description: str, *, value: bool = False):
+        ctl = self.w.Checkbox(value=value, description=description, indent=False,
+                              layout=self.w.Layout(width="95%"))
+        return self._register(name, ctl)
+
+    def _date(self, name: str, description: str, *, value: _dt.date | None = None):
+        ctl = self.w.DatePicker(value=value, description=description, style=self._style())
+        return self._register(name, ctl)
+
+    def _button(self, name: str, description: str, handler, *, style: str = ""):
+        """A button named ``name`` whose click runs ``handler()`` with errors shown in the status."""
+        b = self.w.Button(description=description, button_style=style,
+                          layout=self.w.Layout(width="auto"))
+        b.add_class(f"infoint-button-{name}")
+        b.on_click(lambda _b: self._guarded(handler))
+        self.buttons[name] = b
+        return b
+
+    def _preview(self, name: str, *, rows: int = 12):
+        """A read-only Textarea for computed text (not part of :attr:`value`)."""
+        ta = self.w.Textarea(value="", disabled=True, rows=rows,
+                             layout=self.w.Layout(width="95%"))
+        ta.add_class(f"infoint-preview-{name}")
+        return ta
+
+    def _html(self, name: str, value: str = ""):
+        h = self.w.HTML(value=value)
+        h.add_class(f"infoint-{name}")
+        return h
+
+    # -- what subclasses override ------------------------------------------------------
+    def _build(self) -> None:
+        """Create the controls (and previews). Called once from ``__init__``."""
+        raise NotImplementedError
+
+    def checks(self, value: dict) -> list[Check]:
+        """Checks on a value (pure; default: none)."""
+        return []
+
+    def refresh(self) -> None:
+        """Recompute previews and live checks from the controls (default: nothing)."""
+
+    def _layout(self):
+        """Arrange title, controls, previews, buttons and status (default: a column)."""
+        parts = []
+        if self.title:
+            parts.append(self.w.HTML(f"<h3>{_esc(self.title)}</h3>"))
+        parts += list(self.controls.values())
+        parts.append(self.w.HBox(list(self.buttons.values())))
+        parts.append(self.status)
+        return self.w.VBox(parts)
+
+    def _save(self, value: dict) -> dict:
+        """Save ``value`` to the plan; return data for the result (default: the plan section)."""
+        if self.section is None:
+            return {}
+        data = dict(value)
+        if self.per_contact:
+            cid = self.contact_id
+            if not cid:
+                raise InfointError("Choose a contact first; if the list is empty, add people "
+                                   "in notebook 02 (Find people).")
+            data["_saved_at"] = _dt.datetime.now().isoformat(timespec="seconds")
+            self.log.save_plan_section(self.section, data, contact_id=cid)
+        else:
+            self.log.save_plan_section(self.section, data)
+        return {}
+
+    def _saved_message(self, value: dict, data: dict) -> str:
+        where = f"{self.section}"
+        if self.per_contact and self.contact_id:
+            where += f" for {self._contact_label(self.contact_id)}"
+        return f"Saved {where} in {S.PLAN_FILE}."
+
+    # -- value -------------------------------------------------------------------------
+    @property
+    def value(self) -> dict:
+        """Everything typed into the form, JSON-ready (dates as ISO text)."""
+        return {k: _to_json(c.value) for k, c in self.controls.items()
+                if k not in self.transient}
+
+    @value.setter
+    def value(self, data: dict) -> None:
+        self._set_values(data)
+        self._safe_refresh()
+
+    def _set_values(self, data: dict) -> None:
+        """Put saved values into the controls; unknown keys and stale values are skipped."""
+        from traitlets import TraitError
+        self._loading = True
+        try:
+            for k, v in (data or {}).items():
+                ctl = self.controls.get(k)
+                if ctl is None or k.startswith("_"):
+                    continue
+                try:
+                    if isinstance(ctl, self.w.DatePicker):
+                        v = _dt.date.fromisoformat(v) if isinstance(v, str) and v else (v or None)
+                    elif isinstance(v, list):
+                        v = tuple(v)
+                    ctl.value = v
+                except (TraitError, ValueError, TypeError):
+                    pass  # e.g. a dropdown option that no longer exists
+        finally:
+            self._loading = False
+
+    @property
+    def contact_id(self) -> str | None:
+        """The selected contact of a per-contact form (``None`` when there is nobody)."""
+        ctl = self.controls.get("contact_id")
+        return ctl.value if ctl is not None and ctl.value else None
+
+    def _contact_label(self, cid: str) -> str:
+        try:
+            return f"{self.log.contact_name(cid)} ({cid})"
+        except InfointError:
+            return cid
+
+    # -- memory ------------------------------------------------------------------------
+    def saved_state(self) -> dict | None:
+        """What ``plan.json`` holds for this form (and the selected contact), or ``None``."""
+        if self.section is None:
+            return None
+        if self.per_contact:
+            cid = self.contact_id
+            return self.log.plan_section(self.section, cid) if cid else None
+        return self.log.plan_section(self.section)
+
+    def load(self) -> None:
+        """Fill the controls with the last saved state from ``plan.json``.
+
+        A per-contact form first selects the contact saved most recently; for a
+        contact with nothing saved, controls go back to their defaults except
+        :attr:`shared_fields`.
+        """
+        if self.section is None:
+            return
+        if self.per_contact and "contact_id" in self.controls:
+            self._select_last_contact()
+        self._load_current()
+
+    def _select_last_contact(self) -> None:
+        part = self.log.plan_section(self.section, default={}) or {}
+        ctl = self.controls["contact_id"]
+        known = {v for _, v in ctl.options} if ctl.options else set()
+        saved = [(str(d.get("_saved_at", "")), cid) for cid, d in part.items()
+                 if cid in known and isinstance(d, dict)]
+        if saved:
+            self._loading = True
+            try:
+                ctl.value = max(saved)[1]
+            finally:
+                self._loading = False
+
+    def _load_current(self) -> None:
+        state = self.saved_state()
+        if isinstance(state, dict):
+            self._set_values(state)
+        elif self.per_contact:
+            reset = {k: v for k, v in self._defaults.items()
+                     if k not in self.shared_fields and k not in self.transient
+                     and k != "contact_id"}
+            self._set_values(reset)
+
+    # -- events ------------------------------------------------------------------------
+    def _on_control_change(self, change) -> None:
+        if self._loading:
+            return
+        if change["owner"] is self.controls.get("contact_id"):
+            self._guarded(self._switch_contact)
+        self._safe_refresh()
+
+    def _switch_contact(self) -> None:
+        self._load_current()
+        self.on_contact_change()
+
+    def on_contact_change(self) -> None:
+        """Hook: the selected contact changed (after its saved state was loaded)."""
+
+    def _safe_refresh(self) -> None:
+        try:
+            self.refresh()
+        except InfointError as exc:
+            self.show("warning", str(exc))
+        except Exception as exc:  # a preview must never break the form
+            self.show("error", _unexpected(exc))
+
+    def _on_submit(self):
+        return self.submit()
+
+    def _guarded(self, fn):
+        """Run ``fn()``; show errors in the status line instead of raising."""
+        try:
+            return fn()
+        except InfointError as exc:
+            self.show_result(FormResult(False, False, "error", str(exc)))
+        except Exception as exc:
+            self.show_result(FormResult(False, False, "error", _unexpected(exc)))
+        return self.last_result
+
+    # -- status ------------------------------------------------------------------------
+    def show(self, level: str, message: str, checks: list[Check] | None = None) -> None:
+        """Put a message (and the failed checks) in the status line."""
+        self.status_level = level
+        self.status_message = message
+        self.status.value = status_html(level, message, checks)
+
+    def show_result(self, result: FormResult) -> FormResult:
+        self.last_result = result
+        self.show(result.level, result.message, result.checks)
+        return result
+
+    # -- submit ------------------------------------------------------------------------
+    def submit(self) -> FormResult:
+        """Check and save what is typed; report in the status line and return the result.
+
+        A draft whose checks fail is still saved; the failures are listed.
+        """
+        try:
+            value = self.value
+            checks = self.checks(value)
+            data = self._save(value)
+        except InfointError as exc:
+            return self.show_result(FormResult(False, False, "error", str(exc)))
+        except Exception as exc:
+            return self.show_result(FormResult(False, False, "error", _unexpected(exc)))
+        level = worst_level(checks)
+        message = self._saved_message(value, data)
+        if level in ("warning", "error"):
+            message += " Saved as a draft; see below what to improve."
+        return self.show_result(FormResult(level != "error", True, level, message,
+                                           checks, data))
+
+
+class EntryForm(Form):
+    """A form that writes rows to the log, then clears for the next entry.
+
+    Subclasses implement :meth:`_write` (return a dict such as ``{"contact_id": …}``)
+    and may list :attr:`sticky` controls that keep their value after a clear (the
+    date, the selected contact). When an entry cannot be written, the typed values
+    stay and are kept as a draft in ``plan.json`` (``drafts`` → class name) so they
+    survive a restart.
+    """
+
+    sticky: ClassVar[tuple[str, ...]] = ()
+    submit_label: ClassVar[str] = "Add"
+
+    @property
+    def draft_key(self) -> str:
+        return type(self).__name__
+
+    def load(self) -> None:
+        draft = self.log.plan_section(DRAFTS_SECTION, self.draft_key)
+        if isinstance(draft, dict) and draft:
+            self._set_values(draft)
+
+    def _write(self, value: dict) -> dict:
+        raise NotImplementedError
+
+    def _written_message(self, value: dict, data: dict) -> str:
+        return "Saved to the log."
+
+    def clear(self) -> None:
+        """Reset the controls (except :attr:`sticky` ones) for the next entry."""
+        self._set_values({k: v for k, v in self._defaults.items() if k not in self.sticky})
+        self._safe_refresh()
+
+    def _keep_draft(self, value: dict) -> str:
+        try:
+            self.log.save_plan_section(DRAFTS_SECTION, value, contact_id=self.draft_key)
+            return " What you typed is kept as a draft."
+        except InfointError:
+            return ""
+
+    def submit(self) -> FormResult:
+        """Check the entry and write it to the log; clear the form when it worked."""
+        try:
+            value = self.value
+            checks = self.checks(value)
+        except Exception as exc:  # pure checks should not raise; never dump a traceback
+            return self.show_result(FormResult(False, False, "error", _unexpected(exc)))
+        if worst_level(checks) == "error":
+            note = self._keep_draft(value)
+            return self.show_result(FormResult(
+                False, False, "error", "Not saved yet: fix what is marked below." + note,
+                checks))
+        try:
+            data = self._write(value)
+        except InfointError as exc:
+            self._after_write_error(exc)
+            note = self._keep_draft(value)
+            return self.show_result(FormResult(False, False, "error", str(exc) + note, checks))
+        except Exception as exc:
+            note = self._keep_draft(value)
+            return self.show_result(FormResult(False, False, "error", _unexpected(exc) + note,
+                                               checks))
+        if self.log.plan_section(DRAFTS_SECTION, self.draft_key):
+            try:
+                self.log.save_plan_section(DRAFTS_SECTION, {}, contact_id=self.draft_key)
+            except InfointError:
+                pass
+        message = self._written_message(value, data)
+        self.clear()
+        level = worst_level(checks)
+        return self.show_result(FormResult(True, True, level, message, checks, data))
+
+    def _after_write_error(self, exc: InfointError) -> None:
+        """Hook: react to a failed write (e.g. offer "different person" on a duplicate)."""
+
+
+def _unexpected(exc: Exception) -> str:
+    return (f"Something unexpected went wrong ({type(exc).__name__}: {exc}). Nothing more was "
+            "saved. Please report it with what you typed.")

@@ -1,0 +1,205 @@
+"""Notebook 02 — find people: a search plan, the ask to your network, adding contacts.
+
+Controls (``form.controls[name]``):
+
+SearchPlanForm (``plan.json`` section ``search_plan``)
+    One text per channel of :data:`~infoint_nb.planning.SEARCH_CHANNELS`
+    (``company_sites``, ``linkedin``, ``alumni``, ``associations``, ``everyone``) and
+    ``per_week`` (new names to find each week). Shows how many contacts each channel
+    has produced so far.
+NetworkAskForm (section ``network_ask``)
+    ``role``, ``field``, ``place``, ``organisations``, ``reason``; the composed ask is
+    shown read-only (``form.preview``) with live checks.
+AddContactForm (an entry form: writes to ``contacts.csv``)
+    ``name``, ``company``, ``role``, ``industry``, ``location``, ``email``, ``phone``,
+    ``extension``, ``work_address``, ``linkedin_url``, ``source``, ``referred_by``,
+    ``mutual_connection``, ``cite_permission``, ``priority``, ``notes`` and
+    ``different_person`` (shown after a possible duplicate).
+"""
+from __future__ import annotations
+
+from .. import planning as P
+from .. import schema as S
+from ..errors import DuplicateContactError
+from ._base import EntryForm, Form, checks_html, contact_options
+
+__all__ = ["SearchPlanForm", "NetworkAskForm", "AddContactForm", "CITE_PERMISSION_LABELS"]
+
+#: Cite-permission choices as shown in the form: label → stored value.
+CITE_PERMISSION_LABELS: tuple[tuple[str, str], ...] = (
+    ("not asked yet", ""), ("asked, no answer yet", "asked"), ("yes", "yes"), ("no", "no"))
+
+
+class SearchPlanForm(Form):
+    """Where you will look for people, channel by channel."""
+
+    section = "search_plan"
+    title = "Where to find people"
+    submit_label = "Save my search plan"
+
+    def _build(self) -> None:
+        for key, (label, _sources, example) in P.SEARCH_CHANNELS.items():
+            self._text(key, label, f"e.g. {example}", area=True, rows=2)
+        self._int("per_week", "New names per week", value=5, lo=0, hi=100)
+        self.counts = self._html("channel-counts")
+        self.live = self._html("live-checks")
+
+    def checks(self, value: dict) -> list[P.Check]:
+        return P.check_search_plan(value)
+
+    def refresh(self) -> None:
+        counts = P.count_contacts_by_channel(self.log.contacts[S.SOURCE])
+        items = "".join(f"<li>{P.SEARCH_CHANNELS[k][0]}: {n}</li>" for k, n in counts.items())
+        self.counts.value = f"<b>Contacts found so far, by channel</b><ul>{items}</ul>"
+        self.live.value = checks_html(self.checks(self.value))
+
+    def _layout(self):
+        w = self.w
+        return w.VBox([w.HTML(f"<h3>{self.title}</h3>"), *self.controls.values(),
+                       self.live, self.counts, w.HBox(list(self.buttons.values())),
+                       self.status])
+
+
+class NetworkAskForm(Form):
+    """Build the *specific* question to send to everyone you know."""
+
+    section = "network_ask"
+    title = "Ask your network — specifically"
+    submit_label = "Save my ask"
+
+    def _build(self) -> None:
+        self._text("role", "Kind of role", "e.g. UX researcher")
+        self._text("field", "Field or industry", "e.g. education technology")
+        self._text("place", "Where", "e.g. Chicago")
+        self._text("organisations", "Organisations (optional)",
+                   "e.g. Brightline Learning or Kiteboard")
+        self._text("reason", "Why you ask (one sentence)",
+                   "e.g. I'm a maths teacher moving into research this summer.")
+        self.preview = self._preview("network_ask", rows=4)
+        self.live = self._html("live-checks")
+
+    def text(self, value: dict | None = None) -> str:
+        """The composed ask for ``value`` (default: what is typed now)."""
+        v = self.value if value is None else value
+        return P.compose_network_ask(role=v.get("role", ""), field=v.get("field", ""),
+                                     place=v.get("place", ""),
+                                     organisations=v.get("organisations", ""),
+                                     reason=v.get("reason", ""))
+
+    def checks(self, value: dict) -> list[P.Check]:
+        return P.check_network_ask(self.text(value), role=value.get("role", ""),
+                                   field=value.get("field", ""), place=value.get("place", ""),
+                                   organisations=value.get("organisations", ""))
+
+    def refresh(self) -> None:
+        self.preview.value = self.text()
+        self.live.value = checks_html(self.checks(self.value))
+
+    def _save(self, value: dict) -> dict:
+        self.log.save_plan_section(self.section, {**value, "text": self.text(value)})
+        return {"text": self.text(value)}
+
+    def _layout(self):
+        w = self.w
+        return w.VBox([w.HTML(f"<h3>{self.title}</h3>"), *self.controls.values(),
+                       w.HTML("<b>Your ask (copy it into a message)</b>"), self.preview,
+                       self.live, w.HBox(list(self.buttons.values())), self.status])
+
+
+class AddContactForm(EntryForm):
+    """Add one person to the log, then clear for the next.
+
+    A possible duplicate (same e-mail, LinkedIn URL, or name and company) is not
+    added; the status names the person already in the log and the
+    "This is a different person" box appears.
+    """
+
+    title = "Add a person to your log"
+    submit_label = "Add contact"
+    sticky = ("source",)
+    # a deliberate, one-off answer to a duplicate warning: never kept in a draft
+    transient = ("different_person",)
+
+    def _build(self) -> None:
+        t = self._text
+        t("name", "Name", "e.g. Dana Whitfield")
+        t("company", "Organisation", "e.g. Civic Sightline")
+        t("role", "Role", "e.g. Data Analyst")
+        t("industry", "Industry", "e.g. nonprofit")
+        t("location", "Location", "e.g. Chicago, IL")
+        t("email", "E-mail", "e.g. dana.whitfield@civicsightline.example")
+        t("phone", "Phone", "e.g. +1 312-555-0188")
+        t("extension", "Extension", "e.g. 214")
+        t("work_address", "Work address", "e.g. 200 W. Adams St, Chicago, IL 60606")
+        t("linkedin_url", "LinkedIn URL", "e.g. https://www.linkedin.com/in/dana-example")
+        self._dropdown("source", "How you found them",
+                       [("— choose —", "")] + [(s.replace("_", " "), s) for s in S.SOURCES],
+                       value="")
+        self._dropdown("referred_by", "Referred by", self._referrer_options(), value="")
+        t("mutual_connection", "Shared connection", "e.g. Priya Raman (we both know her)")
+        self._dropdown("cite_permission", "May you mention them?",
+                       list(CITE_PERMISSION_LABELS), value="")
+        self._dropdown("priority", "Priority", [("—", "")] + [(p, p) for p in S.PRIORITIES],
+                       value="")
+        t("notes", "Notes", "e.g. Same teacher-training programme as me; talks at meet-ups",
+          area=True, rows=2)
+        self._checkbox("different_person", "This is a different person (not the one already "
+                                           "in the log)")
+        self.controls["different_person"].layout.display = "none"
+        self.live = self._html("live-checks")
+
+    def _referrer_options(self):
+        return [("— nobody —", "")] + contact_options(self.log, targets_first=False)
+
+    def checks(self, value: dict) -> list[P.Check]:
+        name = value.get("name", "").strip()
+        checks = [P.Check("name", bool(name),
+                          "" if name else "Type the person's name; everything else is optional.",
+                          "error")]
+        return checks + P.check_cite_permission(value.get("mutual_connection", ""),
+                                                value.get("cite_permission", ""))
+
+    def refresh(self) -> None:
+        v = self.value
+        checks = [c for c in self.checks(v) if c.name != "name" or v.get("name")]
+        self.live.value = checks_html([c for c in checks if c.message], passed=False)
+
+    def _write(self, value: dict) -> dict:
+        fields = {k: v.strip() if isinstance(v, str) else v for k, v in value.items()}
+        fields = {k: v for k, v in fields.items() if v not in ("", None)}
+        cid = self.log.add_contact(
+            different_person=bool(self.controls["different_person"].value), **fields)
+        return {"contact_id": cid, "name": fields["name"]}
+
+    def _written_message(self, value: dict, data: dict) -> str:
+        return f"Added {data['name']} as {data['contact_id']}. Ready for the next person."
+
+    def _after_write_error(self, exc) -> None:
+        self._duplicate = isinstance(exc, DuplicateContactError)
+        if self._duplicate:
+            self.controls["different_person"].layout.display = ""
+
+    def submit(self):
+        """Add the contact; on a possible duplicate, offer "This is a different person"."""
+        self._duplicate = False
+        result = super().submit()
+        if isinstance(result.data, dict) and result.data.get("contact_id"):
+            self.controls["different_person"].layout.display = "none"
+            ref = self.controls["referred_by"]
+            keep = ref.value
+            self._loading = True
+            try:
+                ref.options = self._referrer_options()
+                ref.value = keep if keep in {v for _, v in ref.options} else ""
+            finally:
+                self._loading = False
+        elif self._duplicate:
+            self.show(self.status_level, self.status_message + " If this is someone else, "
+                      "tick “This is a different person” and press Add contact again.",
+                      result.checks)
+        return result
+
+    def _layout(self):
+        w = self.w
+        return w.VBox([w.HTML(f"<h3>{self.title}</h3>"), *self.controls.values(), self.live,
+                       w.HBox(list(self.buttons.values())), self.status])

@@ -1,0 +1,463 @@
+"""Notebook 03 — reach out: the letter, the phone follow-up, logging what happened.
+
+Controls (``form.controls[name]``):
+
+LetterForm (``plan.json`` section ``letters``, one entry per contact)
+    ``contact_id`` ("Write to"), ``channel`` (email or letter), ``short`` (short-e-mail
+    mode), the parts ``recipient_name``, ``connection``, ``who_you_are``,
+    ``why_field``, ``why_organisation``, ``why_person``, ``ask``, ``meeting_mode``,
+    ``time_window``, ``follow_up``, ``thanks``, ``sender_name``, ``sender_details``,
+    and ``sent_on`` (blank = today). ``form.preview`` shows the letter, ``form.live``
+    the checks as you type. Buttons: ``form.buttons["submit"]`` ("Save draft") and
+    ``form.buttons["log_sent"]`` ("Log as sent": records an ``outreach`` interaction
+    and says when the follow-up falls due).
+PhoneScriptForm (section ``phone_scripts``, one entry per contact)
+    ``contact_id``, ``sender_name``, ``recipient_name``, ``reason``, ``why_person``,
+    ``time_window``, ``minutes``, ``callback``; the script with its branches is shown
+    in ``form.script_view``.
+CallOutcomeForm (entry form)
+    ``contact_id``, ``outcome`` (a kind), ``date``, ``channel``, ``notes``.
+ScheduleMeetingForm (entry form)
+    ``contact_id``, ``agreed_on``, ``meeting_day``, ``meeting_time``, ``channel``,
+    ``place``, ``minutes``, ``their_choice``, ``notes``; writes a
+    ``meeting_scheduled`` row with ``scheduled_for`` and ``place``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import html
+
+from .. import planning as P
+from .. import schema as S
+from ..errors import InfointError, ParameterError
+from ._base import EntryForm, Form, FormResult, checks_html, contact_options
+
+__all__ = ["LetterForm", "PhoneScriptForm", "CallOutcomeForm", "ScheduleMeetingForm",
+           "CALL_OUTCOMES", "LOG_AS_SENT"]
+
+#: The exact text of the LetterForm's button that logs the letter as sent.
+LOG_AS_SENT = "Log as sent"
+
+#: Outcomes offered by :class:`CallOutcomeForm`: label → kind.
+CALL_OUTCOMES: tuple[tuple[str, str], ...] = (
+    ("Left a voicemail", S.VOICEMAIL),
+    ("Left a message with someone", S.MESSAGE_LEFT),
+    ("No answer", S.NO_ANSWER),
+    ("Snafu (e-mail unopened, wrong number, bounced…)", S.SNAFU),
+    ("Called again / follow-up sent", S.FOLLOW_UP),
+    ("They said yes", S.REPLY_YES),
+    ("They said no", S.REPLY_NO),
+    ("They said: later", S.REPLY_LATER),
+    ("They named someone else to talk to", S.REPLY_REFERRAL),
+)
+_OUTCOME_LABEL = {k: label for label, k in CALL_OUTCOMES}
+
+
+def _today() -> _dt.date:
+    return _dt.date.today()
+
+
+def _contact_row(log, cid: str | None) -> dict:
+    if not cid:
+        return {}
+    c = log.raw_contacts
+    hit = c[c[S.CONTACT_ID] == cid]
+    return {} if hit.empty else {k: str(v) for k, v in hit.iloc[0].items()}
+
+
+def _last_attempt(log, cid: str | None):
+    """(date text, kind) of the contact's latest attempt, or ``None``."""
+    if not cid:
+        return None
+    i = log.interactions
+    mine = i[(i[S.CONTACT_ID] == cid) & i[S.KIND].isin(S.ATTEMPT_KINDS)]
+    if mine.empty:
+        return None
+    row = mine.sort_values(S.DATE).iloc[-1]
+    return row[S.DATE].date().isoformat(), row[S.KIND]
+
+
+def _contact_card(log, cid: str | None) -> str:
+    row = _contact_row(log, cid)
+    if not row:
+        return "<i>Nobody selected. Add people in notebook 02 first.</i>"
+    bits = [f"<b>{html.escape(row.get(S.NAME, ''))}</b>"]
+    job = ", ".join(x for x in (row.get(S.ROLE, ""), row.get(S.COMPANY, "")) if x)
+    if job:
+        bits.append(html.escape(job))
+    reach = " · ".join(x for x in (row.get(S.EMAIL, ""), row.get(S.PHONE, "")) if x)
+    if reach:
+        bits.append(html.escape(reach))
+    mutual = row.get(S.MUTUAL_CONNECTION, "")
+    if mutual:
+        perm = row.get(S.CITE_PERMISSION, "") or "not asked yet"
+        bits.append(f"shared connection: {html.escape(mutual)} (may you mention them? "
+                    f"{html.escape(perm)})")
+    last = _last_attempt(log, cid)
+    bits.append(f"last attempt: {last[1]} on {last[0]}" if last else "not contacted yet")
+    return " — ".join(bits)
+
+
+class LetterForm(Form):
+    """Compose an outreach letter or e-mail, check it live, log it as sent.
+
+    The letter is saved per contact in ``plan.json`` (``letters``); your own parts
+    (who you are, why the field, how to meet, thanks, your name) carry over to the
+    next person you write to.
+    """
+
+    section = "letters"
+    per_contact = True
+    transient = ("contact_id",)
+    shared_fields = ("channel", "short", "who_you_are", "why_field", "meeting_mode",
+                     "thanks", "sender_name", "sender_details")
+    title = "Write to ask for an informational interview"
+    submit_label = "Save draft"
+
+    def _build(self) -> None:
+        t = self._text
+        self._dropdown("contact_id", "Write to", contact_options(self.log))
+        self._dropdown("channel", "Sending by", [("e-mail", "email"), ("letter", "letter")],
+                       value="email")
+        self._checkbox("short", f"Short e-mail (under {P.SHORT_EMAIL_WORDS} words)")
+        t("recipient_name", "Greeting (Dear …)", "e.g. Ms Raman")
+        t("connection", "Shared connection",
+          "e.g. Priya Raman suggested I write to you. (Only once she has said yes.)", area=True)
+        t("who_you_are", "Who you are, where you stand",
+          "e.g. I teach maths at a Chicago high school and am moving into UX research "
+          "this year.", area=True)
+        t("why_field", "Why this field",
+          "e.g. Planning lessons taught me to watch how people learn, and I want to do that "
+          "with products.", area=True)
+        t("why_organisation", "Why this organisation",
+          "e.g. Your tutoring app is used in my school, and I admire how it explains "
+          "mistakes.", area=True)
+        t("why_person", "Why this person",
+          "e.g. You moved from teaching to research, the path I hope to follow.", area=True)
+        t("ask", "The ask", "e.g. Would you have 20 minutes for an informational interview?",
+          value=P.suggest_ask(minutes=20), area=True)
+        t("meeting_mode", "How you'd like to meet",
+          "e.g. Coffee near your office, a call or a video chat — whatever suits you.")
+        t("time_window", "Time window", "e.g. I am free most mornings between 8 and 19 June.")
+        t("follow_up", "When you'll follow up",
+          "e.g. I will give you a call in the week of 22 June.",
+          value=P.suggest_follow_up(P.follow_up_due_date(_today())))
+        t("thanks", "Thanks", "e.g. Thank you for considering it.",
+          value="Thank you for considering my request.")
+        t("sender_name", "Your name", "e.g. Rosa Delgado")
+        t("sender_details", "Your phone / e-mail", "e.g. +1 312-555-0190 · rosa@mail.example",
+          area=True)
+        self._date("sent_on", "Sent on (blank = today)")
+        self.card = self._html("contact-card")
+        self.preview = self._preview("letter", rows=18)
+        self.live = self._html("live-checks")
+        self._button("log_sent", LOG_AS_SENT, self.log_sent, style="success")
+
+    # -- text and checks ------------------------------------------------------------
+    def text(self, value: dict | None = None) -> str:
+        """The composed letter for ``value`` (default: what is typed now)."""
+        v = self.value if value is None else value
+        return P.compose_letter(short=bool(v.get("short")),
+                                **{k: v.get(k, "") or "" for k in P.LETTER_PARTS})
+
+    def cite_permission(self) -> str:
+        """The selected contact's cite permission (``""`` when none is recorded)."""
+        return _contact_row(self.log, self.contact_id).get(S.CITE_PERMISSION, "")
+
+    def checks(self, value: dict) -> list[P.Check]:
+        return P.check_letter(self.text(value),
+                              mentions_connection=bool((value.get("connection") or "").strip()),
+                              cite_permission=self.cite_permission(),
+                              short=bool(value.get("short")))
+
+    def refresh(self) -> None:
+        v = self.value
+        self.card.value = _contact_card(self.log, self.contact_id)
+        self.preview.value = self.text(v)
+        self.live.value = checks_html(self.checks(v))
+
+    # -- memory ---------------------------------------------------------------------
+    def _load_current(self) -> None:
+        super()._load_current()
+        if self.saved_state() is None:
+            self._prefill()
+
+    def _prefill(self) -> None:
+        """Suggest a greeting and the connection sentence for a new letter."""
+        row = _contact_row(self.log, self.contact_id)
+        if not row:
+            return
+        fill = {"recipient_name": row.get(S.NAME, ""),
+                "follow_up": P.suggest_follow_up(P.follow_up_due_date(_today()))}
+        mutual = row.get(S.MUTUAL_CONNECTION, "")
+        if mutual and row.get(S.CITE_PERMISSION, "") == "yes":
+            fill["connection"] = f"{mutual} suggested I get in touch with you."
+        else:
+            fill["connection"] = ""
+        self._set_values(fill)
+
+    def _save(self, value: dict) -> dict:
+        previous = self.saved_state() or {}
+        keep = {k: previous[k] for k in ("logged_interaction_id", "logged_on",
+                                         "follow_up_due") if k in previous}
+        return super()._save({**value, **keep})
+
+    # -- log as sent ----------------------------------------------------------------
+    def log_sent(self) -> FormResult:
+        """Record the letter as an ``outreach`` interaction and say when to follow up.
+
+        The letter itself is saved too. Clicking twice for the same contact and
+        day adds nothing the second time.
+        """
+        cid = self.contact_id
+        if not cid:
+            raise InfointError("Choose who you wrote to first; if the list is empty, add the "
+                               "person in notebook 02 (Find people).")
+        value = self.value
+        checks = self.checks(value)
+        sent_on = value.get("sent_on") or _today().isoformat()
+        channel = value.get("channel") or "email"
+        state = self.saved_state() or {}
+        known = set(self.log.raw_interactions[S.INTERACTION_ID])
+        if state.get("logged_on") == sent_on and state.get("logged_interaction_id") in known:
+            return self.show_result(FormResult(
+                False, False, "warning",
+                f"Already logged as sent on {sent_on} ({state['logged_interaction_id']}); "
+                "nothing added. Change “Sent on” if you sent it again.", checks))
+        text = self.text(value)
+        what = "short e-mail" if value.get("short") else ("e-mail" if channel == "email"
+                                                           else "letter")
+        iid = self.log.add_interaction(
+            cid, S.OUTREACH, date=sent_on, channel=channel,
+            notes=f"Sent the {what} from the letter composer ({P.count_words(text)} words).")
+        due = P.follow_up_due_date(sent_on)
+        self.log.save_plan_section(self.section, {
+            **value, "_saved_at": _dt.datetime.now().isoformat(timespec="seconds"),
+            "logged_interaction_id": iid, "logged_on": sent_on,
+            "follow_up_due": due.isoformat()}, contact_id=cid)
+        self.refresh()
+        name = self._contact_label(cid)
+        message = (f"Logged the {what} to {name} as sent on {sent_on} ({iid}). "
+                   f"Follow up on {P.human_date(due)} if you have not heard back.")
+        level = P.worst_level(checks)
+        if level in ("warning", "error"):
+            message += " The letter had problems, listed below; mind them next time."
+        return self.show_result(FormResult(True, True, "ok" if level == "info" else level,
+                                           message, checks,
+                                           {"interaction_id": iid,
+                                            "follow_up_due": due.isoformat()}))
+
+    def _layout(self):
+        w = self.w
+        c = self.controls
+        return w.VBox([
+            w.HTML(f"<h3>{self.title}</h3>"),
+            c["contact_id"], self.card, c["channel"], c["short"],
+            w.HTML("<b>The parts of your letter</b>"),
+            *[c[k] for k in P.LETTER_PARTS],
+            w.HTML("<b>Your letter</b>"), self.preview,
+            w.HTML("<b>Checks</b>"), self.live,
+            c["sent_on"], w.HBox(list(self.buttons.values())), self.status,
+        ])
+
+
+class PhoneScriptForm(Form):
+    """The phone follow-up, one to two weeks after the letter, with its branches."""
+
+    section = "phone_scripts"
+    per_contact = True
+    transient = ("contact_id",)
+    shared_fields = ("sender_name", "callback", "minutes")
+    title = "Phone follow-up script"
+    submit_label = "Save script"
+
+    def _build(self) -> None:
+        self._dropdown("contact_id", "Calling", contact_options(self.log))
+        self._text("sender_name", "Your name", "e.g. Rosa, a maths teacher")
+        self._text("recipient_name", "How you greet them", "e.g. Mr Karim")
+        self._text("reason", "What draws you to them",
+                   "e.g. I love how your team tests lessons with real classrooms.", area=True)
+        self._text("why_person", "Why them in particular",
+                   "e.g. You made the same move from teaching that I am making.", area=True)
+        self._text("time_window", "When you're free", "e.g. between 8 and 19 June")
+        self._int("minutes", "Minutes you ask for", value=20, lo=5, hi=120)
+        self._text("callback", "Your phone number", "e.g. 312-555-0190")
+        self.card = self._html("contact-card")
+        self.script_view = self._html("phone-script")
+        self.live = self._html("live-checks")
+
+    def letter_sent_on(self) -> str | None:
+        """Date of the contact's latest outreach, if any (mentioned in the opening)."""
+        i = self.log.interactions
+        mine = i[(i[S.CONTACT_ID] == self.contact_id) & (i[S.KIND] == S.OUTREACH)]
+        return None if mine.empty else mine[S.DATE].max().date().isoformat()
+
+    def script(self, value: dict | None = None) -> dict[str, str]:
+        """The script for ``value`` (see :func:`infoint_nb.planning.compose_phone_script`)."""
+        v = self.value if value is None else value
+        return P.compose_phone_script(
+            sender_name=v.get("sender_name", ""), recipient_name=v.get("recipient_name", ""),
+            letter_sent_on=self.letter_sent_on(), reason=v.get("reason", ""),
+            why_person=v.get("why_person", ""), time_window=v.get("time_window", ""),
+            minutes=int(v.get("minutes") or 20), callback=v.get("callback", ""))
+
+    def checks(self, value: dict) -> list[P.Check]:
+        name = (value.get("sender_name") or "").strip()
+        return [P.Check("sender_name", bool(name), "Your name is in the script." if name else
+                        "Type your name: the script starts by saying who is calling.",
+                        "error")] + P.check_meeting_length(value.get("minutes"))
+
+    def refresh(self) -> None:
+        v = self.value
+        self.card.value = _contact_card(self.log, self.contact_id)
+        self.live.value = checks_html(self.checks(v), passed=False)
+        try:
+            script = self.script(v)
+        except ParameterError:
+            self.script_view.value = "<i>Type your name to see the script.</i>"
+            return
+        rows = "".join(
+            f"<p><b>{P.PHONE_SCRIPT_LABELS[k]}</b><br>{html.escape(script[k])}</p>"
+            for k in P.PHONE_SCRIPT_STEPS)
+        self.script_view.value = rows
+
+    def _load_current(self) -> None:
+        super()._load_current()
+        if self.saved_state() is None:
+            letter = self.log.plan_section("letters", self.contact_id) if self.contact_id else None
+            fill = {"recipient_name": _contact_row(self.log, self.contact_id).get(S.NAME, "")}
+            if isinstance(letter, dict):
+                for k in ("sender_name", "recipient_name", "why_person"):
+                    if letter.get(k):
+                        fill[k] = letter[k]
+            self._set_values(fill)
+
+    def _layout(self):
+        w = self.w
+        c = self.controls
+        return w.VBox([w.HTML(f"<h3>{self.title}</h3>"), c["contact_id"], self.card,
+                       *[c[k] for k in c if k != "contact_id"], self.live,
+                       w.HTML("<b>Your script</b>"), self.script_view,
+                       w.HBox(list(self.buttons.values())), self.status])
+
+
+class CallOutcomeForm(EntryForm):
+    """Log what happened when you called or wrote: voicemail, no answer, a snafu, a reply."""
+
+    title = "Log what happened"
+    submit_label = "Log it"
+    sticky = ("contact_id", "date", "channel")
+
+    def _build(self) -> None:
+        self._dropdown("contact_id", "Who", contact_options(self.log))
+        self._dropdown("outcome", "What happened", list(CALL_OUTCOMES), value=S.VOICEMAIL)
+        self._date("date", "When", value=_today())
+        self._dropdown("channel", "How", [(c.replace("_", " "), c) for c in S.CHANNELS],
+                       value="phone")
+        self._text("notes", "Notes", "e.g. Assistant says she is back on Monday")
+
+    def checks(self, value: dict) -> list[P.Check]:
+        ok = bool(value.get("contact_id"))
+        return [P.Check("contact", ok, "" if ok else
+                        "Choose who it was; add new people in notebook 02 first.", "error"),
+                P.Check("date", bool(value.get("date")), "" if value.get("date") else
+                        "Give the date it happened.", "error")]
+
+    def _write(self, value: dict) -> dict:
+        iid = self.log.add_interaction(value["contact_id"], value["outcome"],
+                                       date=value["date"], channel=value["channel"],
+                                       notes=value.get("notes", ""))
+        return {"interaction_id": iid}
+
+    def _written_message(self, value: dict, data: dict) -> str:
+        kind = value["outcome"]
+        who = self._contact_label(value["contact_id"])
+        msg = f"Logged “{_OUTCOME_LABEL[kind]}” for {who} on {value['date']} ({data['interaction_id']})."
+        if kind in S.ATTEMPT_KINDS:
+            due = P.follow_up_due_date(value["date"])
+            msg += f" Next try around {P.human_date(due)}."
+        elif kind == S.SNAFU:
+            msg += " Fix the problem and send it again now."
+        elif kind == S.REPLY_YES:
+            msg += " Now schedule the meeting below."
+        elif kind == S.REPLY_NO:
+            msg += " Thank them, and ask whom else you could talk to."
+        elif kind == S.REPLY_REFERRAL:
+            msg += " Add the person they named in notebook 02, referred by this contact."
+        return msg
+
+
+class ScheduleMeetingForm(EntryForm):
+    """Record the meeting they agreed to: when, where (or the link), how long."""
+
+    title = "Schedule the meeting"
+    submit_label = "Schedule meeting"
+    sticky = ("contact_id",)
+
+    def _build(self) -> None:
+        self._dropdown("contact_id", "With", contact_options(self.log))
+        self._date("agreed_on", "Agreed on", value=_today())
+        self._date("meeting_day", "Meeting day")
+        self._text("meeting_time", "Time", "e.g. 08:30")
+        self._dropdown("channel", "How", [("in person", "in_person"), ("phone", "phone"),
+                                          ("video", "video")], value="in_person")
+        self._text("place", "Place or call/video link",
+                   "e.g. Sawmill Coffee, 233 W. Ontario St — or https://meet.example/abc")
+        self._int("minutes", "Minutes", value=20, lo=5, hi=180)
+        self._checkbox("their_choice", "They chose the time and place", value=True)
+        self._text("notes", "Notes", "e.g. She prefers early mornings; I pay for coffee")
+        self.live = self._html("live-checks")
+
+    def checks(self, value: dict) -> list[P.Check]:
+        checks = [P.Check("contact", bool(value.get("contact_id")),
+                          "Choose who you are meeting.", "error"),
+                  P.Check("meeting_day", bool(value.get("meeting_day")),
+                          "Pick the meeting day.", "error")]
+        t = (value.get("meeting_time") or "").strip()
+        if t:
+            try:
+                P.parse_clock_time(t)
+                checks.append(P.Check("meeting_time", True, "Time is fine."))
+            except ParameterError as exc:
+                checks.append(P.Check("meeting_time", False, str(exc), "error"))
+        else:
+            checks.append(P.Check("meeting_time", False,
+                                  "No time given; the day alone is saved.", "info"))
+        place = (value.get("place") or "").strip()
+        checks.append(P.Check("place", bool(place),
+                              "" if place else "Write where you meet, or the call/video link.",
+                              "warning"))
+        return checks + P.check_meeting_length(value.get("minutes"))
+
+    def refresh(self) -> None:
+        v = self.value
+        self.live.value = checks_html([c for c in self.checks(v) if c.message], passed=False)
+
+    def scheduled_for(self, value: dict) -> str:
+        """``scheduled_for`` text: ``YYYY-MM-DDTHH:MM``, or the day alone without a time."""
+        t = (value.get("meeting_time") or "").strip()
+        day = value["meeting_day"]
+        return f"{day}T{P.parse_clock_time(t)}" if t else day
+
+    def _write(self, value: dict) -> dict:
+        minutes = int(value.get("minutes") or 20)
+        note = f"{minutes} minutes"
+        if value.get("their_choice"):
+            note += "; their choice of time and place"
+        if (value.get("notes") or "").strip():
+            note += ". " + value["notes"].strip()
+        when = self.scheduled_for(value)
+        iid = self.log.add_interaction(
+            value["contact_id"], S.MEETING_SCHEDULED, date=value.get("agreed_on") or
+            _today().isoformat(), channel=value["channel"], notes=note,
+            scheduled_for=when, place=(value.get("place") or "").strip())
+        return {"interaction_id": iid, "scheduled_for": when}
+
+    def _written_message(self, value: dict, data: dict) -> str:
+        when = data["scheduled_for"]
+        day = P.human_date(when[:10])
+        at = f" at {when[11:]}" if "T" in when else ""
+        where = (value.get("place") or "").strip()
+        return (f"Meeting with {self._contact_label(value['contact_id'])} on {day}{at}"
+                + (f", {where}" if where else "") + f" ({value.get('minutes')} minutes). "
+                "Prepare for it in notebook 05.")

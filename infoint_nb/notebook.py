@@ -1,0 +1,98 @@
+"""Small helpers the notebooks call first: open the log and say which one it is.
+
+Example (the first cells of every numbered notebook)::
+
+    log_dir = "data/my_log"                 # the parameters cell
+    from infoint_nb.notebook import open_log
+    log = open_log(log_dir)                 # shows which log is open
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from . import config
+from . import schema as S
+from .store import ContactLog
+
+__all__ = ["open_log", "describe_log"]
+
+
+def describe_log(log, *, created: bool = False) -> str:
+    """One plain sentence about a log: where it is and what it holds.
+
+    Parameters
+    ----------
+    log : ContactLog
+        The open log.
+    created : bool
+        Whether it was just created (the sentence then says so).
+
+    Examples
+    --------
+    >>> describe_log(log)                                     # doctest: +SKIP
+    'Log open: data/sample — 49 people (45 targets), 201 interactions; plan.json: goals, letters.'
+    """
+    folder = Path(log.folder)
+    try:
+        shown = folder.resolve().relative_to(config.PROJECT_ROOT)
+    except ValueError:
+        shown = folder
+    c = log.raw_contacts
+    i = log.raw_interactions
+    touched = set(i[S.CONTACT_ID]) if len(i) else set()
+    targets = int(((c[S.PRIORITY] != "") | c[S.CONTACT_ID].isin(touched)).sum()) if (
+        len(c) and S.PRIORITY in c) else len(touched)
+    sections = [k for k in log.plan if k != "schema"]
+    head = "New empty log created" if created else "Log open"
+    text = (f"{head}: {shown} — {len(c)} people ({targets} targets), "
+            f"{len(i)} interactions")
+    text += f"; {S.PLAN_FILE}: {', '.join(sections)}." if sections else \
+        f"; nothing planned yet ({S.PLAN_FILE} is written when you first save a form)."
+    if Path(log.folder).resolve() == config.SAMPLE_DIR.resolve():
+        text += (" This is the fictional sample campaign: explore freely, but keep your own "
+                 "work in data/my_log.")
+    return text
+
+
+def open_log(log_dir=None, *, show: bool = True) -> ContactLog:
+    """Open the log in ``log_dir``, creating an empty one there on first use.
+
+    Parameters
+    ----------
+    log_dir : str or Path, optional
+        The log folder; a relative path is taken from the project root (so
+        ``"data/my_log"`` means the same folder from any notebook). Default
+        :data:`infoint_nb.config.DEFAULT_LOG_DIR`.
+    show : bool
+        Display a line saying which log is open (in a notebook).
+
+    Returns
+    -------
+    ContactLog
+
+    Raises
+    ------
+    LogValidationError
+        When the files break the data contract (every problem is listed).
+    """
+    folder = config.resolve_project_path(log_dir if log_dir not in (None, "") else
+                                         config.DEFAULT_LOG_DIR)
+    created = not (folder / S.CONTACTS_FILE).exists() and not (
+        folder / S.INTERACTIONS_FILE).exists()
+    log = ContactLog.open_or_init(folder)
+    if show:
+        _display(describe_log(log, created=created))
+    return log
+
+
+def _display(text: str) -> None:
+    try:
+        from IPython import get_ipython
+        from IPython.display import HTML, display
+    except ImportError:
+        get_ipython = None
+    if get_ipython is None or get_ipython() is None:  # plain Python: print instead
+        print(text)
+        return
+    display(HTML(f'<p class="infoint-log-line">{html.escape(text)}</p>'))

@@ -1,0 +1,370 @@
+"""Pure planning functions: letters, follow-up dates, phone script, network ask, goals, LAMP."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from infoint_nb import planning as P
+from infoint_nb.errors import InfointError, ParameterError
+
+
+def _by_name(checks):
+    return {c.name: c for c in checks}
+
+
+# --- shared ------------------------------------------------------------------------
+def test_worst_level_orders_levels_and_ignores_passed_checks():
+    assert P.worst_level([]) == "ok"
+    assert P.worst_level([P.Check("a", True, "", "error")]) == "ok"
+    checks = [P.Check("a", False, "", "info"), P.Check("b", False, "", "error"),
+              P.Check("c", False, "", "warning")]
+    assert P.worst_level(checks) == "error"
+    assert [c.name for c in P.failed_checks(checks + [P.Check("d", True, "")])] == ["a", "b", "c"]
+
+
+def test_check_rejects_unknown_level():
+    with pytest.raises(ParameterError, match="'fatal' is not allowed"):
+        P.Check("a", False, "x", "fatal")
+
+
+def test_count_words_and_lines():
+    assert P.count_words("Hello, I'm Rosa — rosa@mail.example; 15-30 minutes.") == 6
+    assert P.count_words("") == 0
+    assert P.count_lines("a\n\nb") == 3
+    assert P.count_lines("word " * 40) == 3  # 200 characters wrap onto three 80-wide lines
+
+
+def test_human_date():
+    assert P.human_date("2026-05-19") == "Tuesday 19 May 2026"
+
+
+# --- letters -----------------------------------------------------------------------
+PARTS = dict(
+    recipient_name="Ms Raman",
+    connection="Jonah Feld suggested I write to you.",
+    who_you_are="I teach maths in Chicago and am moving into UX research.",
+    why_field="I like watching how people learn.",
+    why_organisation="Your app is used at my school.",
+    why_person="You made the same move.",
+    ask="Would you have 20 minutes for an informational interview?",
+    meeting_mode="Coffee, a call or video, as you prefer.",
+    time_window="I am free between 8 and 19 June.",
+    follow_up="I will give you a call in the week of 22 June.",
+    thanks="Thank you for considering it.",
+    sender_name="Rosa Delgado",
+    sender_details="+1 312-555-0190\nrosa@mail.example",
+)
+
+
+def test_compose_letter_orders_parts_connection_first():
+    text = P.compose_letter(**PARTS)
+    assert text.startswith("Dear Ms Raman,\n\nJonah Feld suggested I write to you. I teach maths")
+    assert text.index("informational interview") < text.index("between 8 and 19 June")
+    assert text.index("between 8 and 19 June") < text.index("week of 22 June")
+    assert text.endswith("Kind regards,\nRosa Delgado\n+1 312-555-0190\nrosa@mail.example")
+
+
+def test_compose_letter_leaves_out_empty_parts_and_invents_nothing():
+    text = P.compose_letter(who_you_are="I am Rosa.", ask="Could we talk?")
+    assert text == "Hello,\n\nI am Rosa.\n\nCould we talk?"
+
+
+def test_compose_letter_short_mode_drops_background():
+    text = P.compose_letter(short=True, **PARTS)
+    assert "Your app is used" not in text and "I like watching" not in text
+    assert "Coffee, a call" not in text and "+1 312" not in text
+    assert "You made the same move." in text and text.endswith("Rosa Delgado")
+
+
+def test_good_letter_passes_every_check():
+    text = P.compose_letter(**PARTS)
+    checks = P.check_letter(text, mentions_connection=True, cite_permission="yes", short=False)
+    assert all(c.ok for c in checks), [c.message for c in checks if not c.ok]
+    assert [c.name for c in checks] == ["one_page", "meeting_type", "connection",
+                                        "time_window", "follow_up"]
+
+
+def test_one_page_fails_on_words_and_on_lines():
+    long_text = "informational interview in June, I will call you. " + "word " * 400
+    c = _by_name(P.check_letter(long_text, mentions_connection=False, cite_permission=""))
+    assert not c["one_page"].ok and "408 words" in c["one_page"].message
+    many_lines = "informational interview\n" * 46
+    c = _by_name(P.check_letter(many_lines, mentions_connection=False, cite_permission=""))
+    assert not c["one_page"].ok and "46 lines" in c["one_page"].message
+
+
+@pytest.mark.parametrize("phrase,ok", [
+    ("informational interview", True), ("Informational\nMeeting", True),
+    ("a quick chat", False), ("information about jobs", False)])
+def test_meeting_type_must_be_named(phrase, ok):
+    c = _by_name(P.check_letter(f"Could we have an {phrase}?", mentions_connection=False,
+                                cite_permission=None))
+    assert c["meeting_type"].ok is ok
+    if not ok:
+        assert c["meeting_type"].level == "error"
+        assert '"informational interview"' in c["meeting_type"].message
+
+
+@pytest.mark.parametrize("perm,ok,words", [
+    ("yes", True, "agreed"), ("asked", False, "have not answered yet"),
+    ("no", False, "asked you not to"), ("", False, "have not asked them"),
+    (None, False, "have not asked them")])
+def test_connection_only_with_permission(perm, ok, words):
+    c = _by_name(P.check_letter("x", mentions_connection=True, cite_permission=perm))
+    assert c["connection"].ok is ok
+    assert words in c["connection"].message
+
+
+def test_no_connection_named_is_fine_whatever_the_permission():
+    for perm in ("yes", "no", "asked", ""):
+        c = _by_name(P.check_letter("x", mentions_connection=False, cite_permission=perm))
+        assert c["connection"].ok
+
+
+def test_short_mode_needs_fewer_than_100_words():
+    base = "An informational interview between 8 and 9 June? I will call you. "
+    short = base + "word " * (99 - P.count_words(base))
+    assert P.count_words(short) == 99
+    c = _by_name(P.check_letter(short, mentions_connection=False, cite_permission="",
+                                short=True))
+    assert c["short_email"].ok
+    c = _by_name(P.check_letter(short + " one", mentions_connection=False, cite_permission="",
+                                short=True))
+    assert not c["short_email"].ok and "100 words" in c["short_email"].message
+    c = _by_name(P.check_letter(short, mentions_connection=False, cite_permission=""))
+    assert "short_email" not in c
+
+
+@pytest.mark.parametrize("sentence,ok", [
+    ("I am free between 8 and 19 June.", True),
+    ("Any morning next week works.", True),
+    ("I could meet on 2026-06-08.", True),
+    ("I'd love to meet some time.", False),
+    # a date that only appears in the follow-up sentence is not a time window
+    ("I will give you a call in the week of 22 June.", False),
+])
+def test_time_window(sentence, ok):
+    c = _by_name(P.check_letter(sentence, mentions_connection=False, cite_permission=""))
+    assert c["time_window"].ok is ok
+
+
+@pytest.mark.parametrize("sentence,ok", [
+    ("I will give you a call in the week of 22 June.", True),
+    ("I'll follow up by phone around the 20th.", True),
+    ("I will call you next Tuesday.", True),
+    ("Hope to hear from you.", False),
+])
+def test_follow_up_sentence(sentence, ok):
+    c = _by_name(P.check_letter(sentence, mentions_connection=False, cite_permission=""))
+    assert c["follow_up"].ok is ok
+
+
+def test_follow_up_due_date_default_and_explicit(monkeypatch):
+    assert P.follow_up_due_date("2026-05-05", days=10) == dt.date(2026, 5, 15)
+    assert P.follow_up_due_date(dt.date(2026, 12, 28), days=7) == dt.date(2027, 1, 4)
+    assert P.follow_up_due_date("2026-05-05T09:30", days=1) == dt.date(2026, 5, 6)
+    from infoint_nb import config
+    monkeypatch.setattr(config, "FOLLOW_UP_DAYS", 14)
+    assert P.follow_up_due_date("2026-05-05") == dt.date(2026, 5, 19)
+
+
+@pytest.mark.parametrize("days", [0, -3, 2.5, True, "10"])
+def test_follow_up_due_date_rejects_bad_days(days):
+    with pytest.raises(ParameterError, match="whole number of days"):
+        P.follow_up_due_date("2026-05-05", days=days)
+
+
+def test_follow_up_due_date_rejects_bad_date():
+    with pytest.raises(ParameterError, match="'5 May' is not an ISO date"):
+        P.follow_up_due_date("5 May")
+
+
+def test_suggestions_pass_their_checks():
+    ask = P.suggest_ask(minutes=15, topic="research operations")
+    assert ask == "Would you have 15 minutes for an informational interview about research operations?"
+    fup = P.suggest_follow_up("2026-05-15")
+    assert "week of 15 May" in fup
+    c = _by_name(P.check_letter(f"{ask} {fup}", mentions_connection=False, cite_permission=""))
+    assert c["meeting_type"].ok and c["follow_up"].ok and not c["time_window"].ok
+    assert "write to you again" in P.suggest_follow_up("2026-05-15", channel="email")
+
+
+# --- phone script ------------------------------------------------------------------
+def test_phone_script_branches():
+    s = P.compose_phone_script(sender_name="Rosa Delgado", recipient_name="Ms Nowak",
+                               letter_sent_on="2026-08-17", time_window="between 21 and 30 "
+                               "September", minutes=15, callback="312-555-0190")
+    assert list(s) == list(P.PHONE_SCRIPT_STEPS)
+    assert s["opening"].startswith("Hello Ms Nowak, this is Rosa Delgado. I wrote to you on "
+                                   "17 August about an informational interview.")
+    assert "15 minutes" in s["ask"] and "between 21 and 30 September" in s["ask"]
+    assert "When and where would suit you best" in s["if_yes"]
+    assert "by phone instead" in s["if_no"]
+    assert "someone else you would suggest" in s["if_still_no"]
+    assert "Thank you" in s["if_still_no"]
+    assert "312-555-0190" in s["voicemail"]
+    text = P.phone_script_text(s)
+    assert text.index("If they say yes:") < text.index("If they say no:") < text.index(
+        "If it is still no:")
+
+
+def test_phone_script_needs_a_name_and_a_real_date():
+    with pytest.raises(ParameterError, match="sender_name is empty"):
+        P.compose_phone_script(sender_name="  ")
+    with pytest.raises(ParameterError, match="not an ISO date"):
+        P.compose_phone_script(sender_name="Rosa", letter_sent_on="last week")
+    s = P.compose_phone_script(sender_name="Rosa")
+    assert "in the next few weeks" in s["ask"] and "You can reach me" not in s["voicemail"]
+
+
+@pytest.mark.parametrize("minutes,ok", [(15, True), (30, True), (20, True), (10, False),
+                                        (45, False), ("abc", False)])
+def test_meeting_length(minutes, ok):
+    (c,) = P.check_meeting_length(minutes)
+    assert c.ok is ok
+
+
+@pytest.mark.parametrize("text,out", [("8:30", "08:30"), ("17.45", "17:45"), ("5:30 pm", "17:30"),
+                                      ("12am", "00:00"), ("9", "09:00"), ("17h00", "17:00")])
+def test_parse_clock_time(text, out):
+    assert P.parse_clock_time(text) == out
+
+
+@pytest.mark.parametrize("text", ["25:00", "13 pm", "noon", "8:75", ""])
+def test_parse_clock_time_rejects(text):
+    with pytest.raises(ParameterError, match="not a time of day"):
+        P.parse_clock_time(text)
+
+
+# --- network ask -------------------------------------------------------------------
+def test_network_ask_is_specific_and_passes():
+    text = P.compose_network_ask(role="UX researcher", field="health", place="Chicago",
+                                 reason="I'm a teacher moving into research.")
+    assert text.startswith("I'm a teacher moving into research. Do you know anyone who works "
+                           "as a UX researcher in health in or around Chicago?")
+    checks = P.check_network_ask(text, role="UX researcher", field="health", place="Chicago")
+    assert all(c.ok for c in checks)
+
+
+def test_network_ask_vague_and_job_seeking_fail():
+    vague = P.compose_network_ask()
+    c = _by_name(P.check_network_ask(vague))
+    assert c["question"].ok and not c["specific"].ok
+    assert "a role, field or organisation" in c["specific"].message
+    c = _by_name(P.check_network_ask("Let me know if you hear of any job openings.",
+                                     role="analyst"))
+    assert not c["question"].ok and not c["not_a_job_request"].ok
+    assert "and where" in c["specific"].message
+    assert "'job'" in c["not_a_job_request"].message
+
+
+@pytest.mark.parametrize("perm,ok", [("yes", True), ("asked", False), ("no", False), ("", False)])
+def test_check_cite_permission(perm, ok):
+    (c,) = P.check_cite_permission("Priya Raman", perm)
+    assert c.ok is ok and "Priya Raman" in c.message
+    (c,) = P.check_cite_permission("", perm)
+    assert c.ok
+
+
+# --- search plan -------------------------------------------------------------------
+def test_search_plan_checks_and_counts():
+    c = _by_name(P.check_search_plan({"linkedin": "search"}))
+    assert not c["channels"].ok and not c["everyone"].ok
+    c = _by_name(P.check_search_plan({"linkedin": "search", "everyone": "friends"}))
+    assert c["channels"].ok and c["everyone"].ok
+    counts = P.count_contacts_by_channel(["linkedin", "alumni", "career_center", "", "other",
+                                          "referral"])
+    assert counts == {"company_sites": 0, "linkedin": 1, "alumni": 2, "associations": 0,
+                      "everyone": 1}
+
+
+# --- goals and places --------------------------------------------------------------
+def test_check_goals():
+    c = _by_name(P.check_goals({}))
+    assert not c["business"].ok and not c["positions"].ok and not c["purpose"].ok
+    assert c["business"].level == "error" and c["horizon"].level == "info"
+    c = _by_name(P.check_goals({"business": "edtech", "positions": "researcher",
+                                "how_long": "3 years", "purpose": "both"}))
+    assert all(x.ok for x in c.values())
+
+
+def test_parse_places_and_place_key():
+    assert P.parse_places("Chicago\n Evanston ;chicago\n\n") == ["Chicago", "Evanston"]
+    assert P.parse_places(["Basel, Switzerland", "basel"]) == ["Basel, Switzerland"]
+    assert P.place_key("Chicago, IL") == P.place_key(" chicago ") == "chicago"
+    assert P.place_key("Remote") == ""
+
+
+def test_check_places_warns_when_contacts_spread():
+    locs = ["Chicago, IL"] * 5 + ["Evanston, IL", "Zürich, Switzerland", "Boston, MA",
+                                  "Denver, CO", "", "remote"]
+    c = _by_name(P.check_places("Chicago\nEvanston", locs))
+    assert c["few_places"].ok
+    assert not c["contacts_spread"].ok
+    assert "5 places (Chicago 5, " in c["contacts_spread"].message
+    assert not c["contacts_in_places"].ok and "3 target contact(s)" in c["contacts_in_places"].message
+
+
+def test_check_places_passes_when_close_together():
+    c = _by_name(P.check_places(["Chicago"], ["Chicago, IL", "chicago"]))
+    assert all(x.ok for x in c.values())
+    assert "1 place(s): Chicago 2" in c["contacts_spread"].message
+
+
+def test_check_places_too_many_or_no_planned_places():
+    c = _by_name(P.check_places("A\nB\nC\nD", []))
+    assert not c["few_places"].ok and "4 places" in c["few_places"].message
+    c = _by_name(P.check_places("", ["Chicago"]))
+    assert not c["few_places"].ok and "at least one place" in c["few_places"].message
+    assert c["contacts_in_places"].ok  # nothing planned: nothing to be outside of
+    c = _by_name(P.check_places("A", ["a", "b"], max_places=1))
+    assert not c["contacts_spread"].ok
+
+
+# --- LAMP --------------------------------------------------------------------------
+def test_rank_employers_lamp_order_and_ties():
+    rows = [
+        {"employer": "Cobalt", "motivation": 2, "postings": 3, "advocacy": 0},
+        {"employer": "Brightline", "motivation": 3, "postings": 0, "advocacy": 0},
+        {"employer": "Alder", "motivation": 2, "postings": 3, "advocacy": 0, "notes": "n"},
+        {"employer": "Kite", "motivation": 2, "postings": 1, "advocacy": 3},
+        {"employer": "  ", "motivation": 3},
+    ]
+    ranked = P.rank_employers(rows)
+    assert [r["employer"] for r in ranked] == ["Brightline", "Alder", "Cobalt", "Kite"]
+    assert [r["rank"] for r in ranked] == [1, 2, 2, 4]
+    assert ranked[1]["notes"] == "n" and ranked[1]["total"] == 5
+    by_adv = P.rank_employers(rows, by=("advocacy", "motivation"))
+    assert by_adv[0]["employer"] == "Kite"
+
+
+def test_rank_employers_scores_as_text_and_empty():
+    (r,) = P.rank_employers([{"employer": "A", "motivation": "3", "postings": "",
+                              "advocacy": None}])
+    assert (r["motivation"], r["postings"], r["advocacy"]) == (3, 0, 0)
+
+
+@pytest.mark.parametrize("bad", [4, -1, "high", 1.5])
+def test_rank_employers_rejects_bad_scores(bad):
+    with pytest.raises(ParameterError) as exc:
+        P.rank_employers([{"employer": "Kite", "motivation": bad}])
+    assert "employer 'Kite': motivation is" in str(exc.value)
+    assert "whole number from 0 to 3" in str(exc.value)
+    assert isinstance(exc.value, InfointError)
+
+
+def test_rank_employers_rejects_unknown_sort_field():
+    with pytest.raises(ParameterError, match="'salary' is not a LAMP score"):
+        P.rank_employers([], by=("salary",))
+
+
+def test_check_employers():
+    rows = [{"employer": n, "motivation": 1} for n in ("A", "B", "a", "C", "D")]
+    c = _by_name(P.check_employers(rows))
+    assert c["scores"].ok and not c["duplicates"].ok and "a" in c["duplicates"].message
+    assert not c["enough"].ok  # A and a are one employer: 4 distinct
+    c = _by_name(P.check_employers(rows[:2] + [{"employer": "X", "postings": 9}]))
+    assert not c["scores"].ok and c["scores"].level == "error"
+    c = _by_name(P.check_employers([{"employer": n} for n in "ABCDE"]))
+    assert all(x.ok for x in c.values())
