@@ -168,7 +168,8 @@ def _cmd_stats(args) -> int:
         return EXIT_OK
     width = max(len(args.by), int(table[args.by].str.len().max()))
     shown[args.by] = table[args.by].str.ljust(width)          # names read best left-aligned
-    print(shown.rename(columns={args.by: args.by.ljust(width)}).to_string(index=False))
+    text = shown.rename(columns={args.by: args.by.ljust(width)}).to_string(index=False)
+    print("\n".join(line.rstrip() for line in text.splitlines()))
     return EXIT_OK
 
 
@@ -187,6 +188,7 @@ def _cmd_due(args) -> int:
     if getattr(args, "csv", False):
         sys.stdout.write(due.to_csv(index=False, date_format="%Y-%m-%d", lineterminator="\n"))
         return EXIT_OK
+
     def aligned(frame, when):
         shown = frame.astype(object)
         shown[when] = frame[when].dt.strftime("%Y-%m-%d %H:%M" if when == "scheduled_for"
