@@ -15,7 +15,15 @@ Sections, in campaign order:
 - reaching out (03): :func:`compose_letter`, :func:`check_letter`,
   :func:`follow_up_due_date`, :func:`compose_phone_script`, :func:`phone_script_text`,
   :func:`check_meeting_length`;
-- prepare (05), meeting (06), follow-up (07): at the end of the file.
+- prepare (05): :data:`QUESTION_BANK`, :func:`starter_questions`,
+  :func:`plan_questions`, :func:`check_research`, :func:`compose_pitch`,
+  :func:`pitch_seconds`, :func:`check_pitch`, :func:`check_answers`,
+  :func:`guess_venue`, :func:`logistics_checklist`, :func:`compose_brief`,
+  :func:`check_brief`;
+- meeting (06): :func:`time_budget`, :func:`compose_meeting_notes`;
+- follow-up (07): :func:`note_points`, :func:`thank_you_due_on`,
+  :func:`compose_thank_you`, :func:`check_thank_you`, :func:`update_schedule`,
+  :func:`compose_update`.
 """
 from __future__ import annotations
 

@@ -1,0 +1,352 @@
+"""Pure planning functions of notebooks 05–07: questions, time budget, pitch, brief, follow-up."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from infoint_nb import planning as P
+from infoint_nb.errors import InfointError, ParameterError
+
+
+def failed(checks):
+    return {c.name for c in checks if not c.ok}
+
+
+def qs(*specs):
+    """Questions from (text, priority, flags) triples; flags: 'w' warm-up, 'd' wind-down."""
+    groups = list(P.QUESTION_GROUPS)
+    return [{"text": t, "priority": p, "group": groups[n % 3], "warm_up": "w" in f,
+             "wind_down": "d" in f} for n, (t, p, f) in enumerate(specs)]
+
+
+# --- the bank ----------------------------------------------------------------------------
+def test_bank_has_three_groups_of_ten_to_fifteen_valid_distinct_questions():
+    for group in P.QUESTION_GROUPS:
+        bank = P.question_bank(group)
+        assert 10 <= len(bank) <= 15, group
+        assert all(P.normalize_question(q) == q for q in bank)
+    texts = [q["text"].casefold() for q in P.question_bank()]
+    assert len(texts) == len(set(texts))
+    assert any(q["warm_up"] for q in P.question_bank())
+
+
+def test_bank_holds_the_four_wind_down_questions():
+    wind = " ".join(q["text"] for q in P.question_bank() if q["wind_down"]).casefold()
+    for words in ("should have asked", "who else", "other roles", "anything i can do"):
+        assert words in wind
+
+
+def test_bank_returns_copies_and_rejects_unknown_groups():
+    P.question_bank("field")[0]["text"] = "changed"
+    assert P.question_bank("field")[0]["text"] != "changed"
+    with pytest.raises(ParameterError, match=r"group 'company'.*field, person, chances"):
+        P.question_bank("company")
+
+
+def test_starter_questions_meet_every_check_in_thirty_minutes():
+    plan = P.plan_questions(P.starter_questions(), minutes=30)
+    assert not failed(plan.checks)
+    assert len(plan.main) == 9 and len(plan.wind_down) == 4
+
+
+# --- normalising -------------------------------------------------------------------------
+def test_normalize_fills_defaults_and_tidies_spaces():
+    assert P.normalize_question("  How   did you start? ") == {
+        "text": "How did you start?", "group": "field", "priority": 3, "warm_up": False,
+        "wind_down": False}
+    assert P.normalize_question({"text": "x", "priority": "2"})["priority"] == 2
+
+
+@pytest.mark.parametrize("bad", [0, 6, "high", True, 2.5])
+def test_normalize_rejects_priorities_outside_one_to_five(bad):
+    with pytest.raises(ParameterError, match=r"priority .* not allowed; use a whole number "
+                                             r"from 1 \(must ask\) to 5"):
+        P.normalize_question({"text": "Why?", "priority": bad}, where="question 4")
+
+
+def test_normalize_rejects_empty_text_and_unknown_group():
+    with pytest.raises(ParameterError, match="question 2: the question text is empty"):
+        P.normalize_question({"text": "  "}, where="question 2")
+    with pytest.raises(ParameterError, match="group 'job' is not allowed"):
+        P.normalize_question({"text": "Why?", "group": "job"})
+    assert issubclass(ParameterError, InfointError)
+
+
+# --- plan_questions ----------------------------------------------------------------------
+def test_plan_orders_warm_up_first_then_priority_then_wind_down():
+    plan = P.plan_questions(qs(("low", 4, ""), ("bye", 1, "d"), ("top", 1, ""),
+                               ("hello", 3, "w"), ("mid", 2, ""), ("top2", 1, "")),
+                            minutes=30)
+    assert [q.text for q in plan.questions] == ["hello", "top", "top2", "mid", "low", "bye"]
+    assert [q.order for q in plan.questions] == [1, 2, 3, 4, 5, 6]
+    assert plan.wind_down[0].start_minute == 30 - P.WIND_DOWN_MINUTES
+
+
+@pytest.mark.parametrize("minutes, fit", [(15, 3), (20, 5), (30, 9)])
+def test_plan_fits_questions_to_the_minutes_agreed(minutes, fit):
+    plan = P.plan_questions([f"Question {n}?" for n in range(12)], minutes=minutes)
+    expected = math.floor((minutes - P.OPENING_MINUTES - P.WIND_DOWN_MINUTES)
+                          / P.MINUTES_PER_QUESTION)
+    assert plan.fit_count == expected == fit
+    assert [q.fits for q in plan.main] == [True] * fit + [False] * (12 - fit)
+    assert plan.main[1].start_minute == P.OPENING_MINUTES + P.MINUTES_PER_QUESTION
+
+
+@pytest.mark.parametrize("n, ok", [(7, False), (8, True), (10, True), (11, False)])
+def test_plan_checks_the_eight_to_ten_target(n, ok):
+    plan = P.plan_questions(qs(*[(f"q{k}", 2, "w" if k == 0 else "") for k in range(n)])
+                            + qs(("bye", 1, "d")), minutes=30)
+    target = next(c for c in plan.checks if c.name == "target")
+    assert target.ok is ok
+    if not ok:
+        assert "aim for 8–10" in target.message and f"{n} question" in target.message
+
+
+def test_plan_flags_missing_warm_up_wind_down_groups_duplicates_and_length():
+    plan = P.plan_questions([{"text": "Same?", "group": "field"},
+                             {"text": "same?", "group": "field"}], minutes=45)
+    assert failed(plan.checks) >= {"warm_up", "wind_down", "groups", "duplicates",
+                                   "meeting_length", "target"}
+    groups = next(c for c in plan.checks if c.name == "groups").message
+    assert "the person" in groups and "your own chances" in groups
+    too_many = P.plan_questions(qs(("a", 1, "w"), ("b", 1, "w"), ("c", 1, "w")), minutes=20)
+    assert "3 warm-up questions" in next(c for c in too_many.checks if c.name == "warm_up").message
+
+
+@pytest.mark.parametrize("minutes", [0, -5, "soon", None, float("nan")])
+def test_plan_rejects_a_length_that_is_not_a_positive_number(minutes):
+    with pytest.raises(ParameterError, match="minutes must be a positive number of minutes"):
+        P.plan_questions(["Why?"], minutes=minutes)
+
+
+def test_plan_to_frame_has_one_row_per_question():
+    frame = P.plan_questions(P.starter_questions(), minutes=20).to_frame()
+    assert list(frame.columns[:3]) == ["order", "text", "group"]
+    assert len(frame) == 13 and frame["fits"].sum() == 5 + 4
+
+
+# --- time_budget -------------------------------------------------------------------------
+def test_budget_at_the_start_matches_the_plan_and_shrinks_as_time_goes():
+    plan = P.plan_questions(P.starter_questions(), minutes=20)
+    kept = [len(P.time_budget(plan, minutes=20, elapsed=e).keep) for e in range(0, 21)]
+    assert kept[0] == plan.fit_count
+    assert all(a >= b for a, b in zip(kept, kept[1:]))
+    assert kept[-1] == 0
+
+
+def test_budget_keeps_the_top_priorities_and_skips_what_was_asked():
+    plan = P.plan_questions(qs(("warm", 3, "w"), ("p1", 1, ""), ("p2", 2, ""),
+                               ("p3", 3, ""), ("p1b", 1, ""), ("end", 1, "d")), minutes=20)
+    budget = P.time_budget(plan, minutes=20, elapsed=11, asked=["warm", " p1 "])
+    # 9 minutes left, 4 kept for the wind-down: two questions of 2.5 minutes fit
+    assert budget.keep == ("p1b", "p2") and budget.drop == ("p3",)
+    assert budget.wind_down == ("end",) and budget.phase == "questions"
+    assert "room for about 2 more; drop 1" in budget.message
+
+
+def test_budget_phases_wind_down_then_over():
+    qs_ = P.starter_questions()
+    wind = P.time_budget(qs_, minutes=20, elapsed=17)
+    assert wind.phase == "wind_down" and not wind.keep and len(wind.drop) == 9
+    assert "move to the wind-down questions now" in wind.message
+    over = P.time_budget(qs_, minutes=20, elapsed=25)
+    assert over.phase == "over" and over.remaining == 0 and "Time is up" in over.message
+
+
+@pytest.mark.parametrize("elapsed", [-1, "later", None])
+def test_budget_rejects_bad_elapsed(elapsed):
+    with pytest.raises(ParameterError, match="elapsed must be the minutes gone"):
+        P.time_budget(["Why?"], minutes=20, elapsed=elapsed)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 5), st.booleans()), min_size=1, max_size=14),
+       st.integers(15, 30), st.integers(0, 35), st.data())
+def test_budget_splits_the_unasked_questions_by_priority(specs, minutes, elapsed, data):
+    questions = [{"text": f"q{k}", "priority": p, "warm_up": w}
+                 for k, (p, w) in enumerate(specs)]
+    asked = data.draw(st.lists(st.sampled_from([q["text"] for q in questions]), max_size=4))
+    b = P.time_budget(questions, minutes=minutes, elapsed=elapsed, asked=asked)
+    unasked = {q["text"] for q in questions} - set(asked)
+    assert set(b.keep) | set(b.drop) == unasked and not set(b.keep) & set(b.drop)
+    prio = {q["text"]: q["priority"] for q in questions}
+    if b.keep and b.drop:
+        assert max(prio[t] for t in b.keep) <= min(prio[t] for t in b.drop)
+    left = max(0, minutes - elapsed) - P.WIND_DOWN_MINUTES - max(0, P.OPENING_MINUTES - elapsed)
+    assert len(b.keep) <= max(0, math.floor(left / P.MINUTES_PER_QUESTION + 1e-9))
+
+
+# --- pitch -------------------------------------------------------------------------------
+def test_pitch_seconds_counts_words_at_the_given_pace():
+    assert P.pitch_seconds("word " * 70) == 30.0
+    assert P.pitch_seconds("word " * 70, wpm=120) == 35.0
+    assert P.pitch_seconds("") == 0
+    with pytest.raises(ParameterError, match="wpm must be a positive speaking rate"):
+        P.pitch_seconds("hi", wpm=0)
+
+
+def _parts(n_words):
+    third = " ".join(["teach"] * (n_words // 3))
+    return {"where_you_are": third, "what_you_want": third + " learning",
+            "hope_to_learn": " ".join(["ask"] * (n_words - 2 * (n_words // 3) - 1))}
+
+
+@pytest.mark.parametrize("words, ok, level", [(84, True, None), (30, False, "info"),
+                                              (130, False, "warning")])
+def test_pitch_gauge_wants_thirty_to_forty_five_seconds(words, ok, level):
+    checks = P.check_pitch(_parts(words), mission="Better learning for every student")
+    length = next(c for c in checks if c.name == "pitch_length")
+    assert length.ok is ok and (ok or length.level == level)
+    assert re.search(r"\d+(\.\d)? s", length.message)
+    assert "mission" not in failed(checks) and "pitch_parts" not in failed(checks)
+
+
+def test_pitch_checks_parts_and_mission():
+    checks = P.check_pitch({"where_you_are": "I teach maths."},
+                           mission="Affordable housing for every family")
+    assert {"pitch_parts", "mission"} <= failed(checks)
+    parts = next(c for c in checks if c.name == "pitch_parts").message
+    assert "what you want" in parts and "what you hope to learn" in parts
+    assert P.compose_pitch(where_you_are="I teach", hope_to_learn="How you hire!") == (
+        "I teach. How you hire!")
+
+
+def test_answers_and_research_checks_name_what_is_missing():
+    answers = P.check_answers({"education": "M.Ed.", "goals": " "})
+    assert failed(answers) == {"answer_experience", "answer_goals", "answer_their_business"}
+    research = P.check_research({"news": "Raised funds", "mission": ""})
+    assert failed(research) == {"person", "shared", "mission"}
+    assert all(c.level == "info" for c in research)
+
+
+# --- logistics ---------------------------------------------------------------------------
+@pytest.mark.parametrize("place, channel, venue", [
+    ("Blue Door Café, 5 Main St", "", "cafe"), ("Sawmill Coffee", "email", "cafe"),
+    ("Video call (link in email)", "email", "video"), ("Phone", "", "phone"),
+    ("", "phone", "phone"), ("Acme, 401 N. Wabash Ave, Suite 1200", "in_person", "workplace"),
+    ("https://meet.example/abc", "", "video")])
+def test_guess_venue(place, channel, venue):
+    assert P.guess_venue(place, channel) == venue
+
+
+def test_logistics_depend_on_the_venue():
+    keys = {v: [i["key"] for i in P.logistics_checklist(v)] for v in P.VENUES}
+    assert "pay" in keys["cafe"] and "pay" not in keys["workplace"]
+    assert "cards" in keys["workplace"] and "cards" not in keys["video"]
+    for v in P.VENUES:
+        assert {"arrive_early", "resume", "notes", "watch", "dress"} <= set(keys[v])
+    dress = {v: next(i["text"] for i in P.logistics_checklist(v) if i["key"] == "dress")
+             for v in ("workplace", "cafe")}
+    assert "job interview" in dress["workplace"] and "Smart-casual" in dress["cafe"]
+    with pytest.raises(ParameterError, match="venue 'pub' is not allowed"):
+        P.logistics_checklist("pub")
+
+
+# --- the brief ---------------------------------------------------------------------------
+def test_brief_is_one_escaped_printable_page_with_everything_in_order():
+    plan = P.plan_questions(P.starter_questions(), minutes=20)
+    doc = P.compose_brief(
+        {"name": "Ana <b>Diaz</b>", "company": "Acme & Co", "role": "Lead",
+         "email": "ana@acme.example"},
+        research={"achievements": "Won the <i>prize</i>", "mission": "Better tools"},
+        questions=plan, pitch="word " * 84, answers={"education": "M.Ed."},
+        logistics=[{"key": "pay", "text": "Pay for coffee", "done": True},
+                   {"key": "watch", "text": "A watch"}],
+        meeting={"when": "Tuesday 22 September 2026, 16:00", "place": "Café"})
+    assert doc.startswith("<!DOCTYPE html>") and "@page { size: A4" in doc
+    assert "Ana &lt;b&gt;Diaz&lt;/b&gt;" in doc and "<b>Diaz</b>" not in doc
+    assert "Acme &amp; Co" in doc and "Won the &lt;i&gt;prize&lt;/i&gt;" in doc
+    positions = [doc.index(html_escape(q.text)) for q in plan.questions]
+    assert positions == sorted(positions)
+    assert doc.count(", if time]") == len(plan.main) - plan.fit_count
+    assert "about 36 s" in doc and "☑ Pay for coffee" in doc and "☐ A watch" in doc
+    assert "20 minutes" in doc and "Tuesday 22 September 2026, 16:00" in doc
+
+
+def html_escape(text):
+    import html
+    return html.escape(text, quote=True)
+
+
+def test_brief_without_anything_planned_says_so():
+    doc = P.compose_brief({"name": ""})
+    assert "(no name)" in doc and "No questions planned yet." in doc
+    assert "Not written yet." in doc and "No checklist yet." in doc
+
+
+def test_check_brief_warns_when_notes_will_not_fit_one_page():
+    assert not failed(P.check_brief(research={"news": "x" * 1000}, pitch="word " * 80))
+    long = P.check_brief(research={"news": "x" * (P.BRIEF_PAGE_CHARS + 1)})
+    assert failed(long) == {"one_page"} and "Shorten" in long[0].message
+
+
+# --- meeting notes and follow-up ---------------------------------------------------------
+def test_meeting_notes_become_one_text_for_the_log():
+    text = P.compose_meeting_notes({"How did you start?": " Internship,\n then hired ",
+                                    "Why?": "", "Next?": "Apply in January."},
+                                   summary="Warm and practical.")
+    assert text.splitlines() == ["Warm and practical.",
+                                 "Q: How did you start? — Internship, then hired",
+                                 "Q: Next? — Apply in January."]
+
+
+def test_note_points_take_first_sentences_without_repeats():
+    notes = {"a": "Hiring peaks in March. Ask Jo.", "b": "", "c": "hiring peaks in March!",
+             "d": "Learn SQL", "e": "Visit the lab", "f": "More"}
+    assert P.note_points(notes) == ["Hiring peaks in March", "Learn SQL", "Visit the lab"]
+    assert P.note_points(["x."], limit=5) == ["x"]
+
+
+def test_thank_you_is_due_the_next_day_and_cites_the_points():
+    assert P.thank_you_due_on("2026-09-17T17:30") == dt.date(2026, 9, 18)
+    assert P.thank_you_due_on(dt.date(2026, 12, 31)) == dt.date(2027, 1, 1)
+    text = P.compose_thank_you("Olivia Chen", points=["Applications open in January.",
+                                                      "Bring the survey"],
+                               company="Civic Sightline", your_name="Rosa Delgado",
+                               meeting_date="2026-09-17", referrals=["Maya Ruiz", "Sam Ortiz"])
+    assert text.startswith("Dear Olivia,\n")
+    assert "on Thursday about your work at Civic Sightline" in text
+    assert "- Applications open in January\n- Bring the survey" in text
+    assert "speak with Maya Ruiz and Sam Ortiz" in text and text.endswith("Rosa Delgado")
+    checks = P.check_thank_you(text, points=["Bring the survey"], meeting_date="2026-09-17",
+                               as_of="2026-09-18")
+    assert not failed(checks)
+
+
+def test_thank_you_checks_points_signature_and_lateness():
+    draft = P.compose_thank_you("Ana", meeting_date="2026-09-17")
+    checks = P.check_thank_you(draft, meeting_date="2026-09-17", as_of="2026-09-20")
+    assert failed(checks) == {"cites_notes", "signed", "on_time"}
+    assert "due on Friday 18 September 2026" in next(c for c in checks
+                                                     if c.name == "on_time").message
+    sent = P.check_thank_you(draft, points=["x"], meeting_date="2026-09-17",
+                             as_of="2026-09-20", sent=True)
+    assert "on_time" not in failed(sent) and "cites_notes" in failed(sent)
+    with pytest.raises(ParameterError, match="meeting date 'last week' is not an ISO date"):
+        P.thank_you_due_on("last week")
+
+
+def test_update_schedule_every_few_months_with_ideas_in_turn():
+    plan = P.update_schedule("2026-08-12", every_days=90, count=5)
+    assert [u["due_on"] for u in plan[:3]] == ["2026-11-10", "2027-02-08", "2027-05-09"]
+    assert [u["idea"] for u in plan] == list(P.UPDATE_IDEAS) + [P.UPDATE_IDEAS[0]]
+    from infoint_nb import config
+    assert P.update_schedule("2026-01-01", count=1)[0]["due_on"] == (
+        dt.date(2026, 1, 1) + dt.timedelta(days=config.UPDATE_EVERY_DAYS)).isoformat()
+    with pytest.raises(ParameterError, match="every_days is 3; give a whole number, 7 or more"):
+        P.update_schedule("2026-01-01", every_days=3)
+    with pytest.raises(ParameterError, match="count is 0"):
+        P.update_schedule("2026-01-01", count=0)
+
+
+def test_update_note_cites_their_advice_and_your_progress():
+    text = P.compose_update("Nkechi Adeyemi", advice="Lead with the interviews.",
+                            progress="I rewrote my résumé", your_name="Rosa")
+    assert text.splitlines()[2] == ("When we spoke, your advice was: Lead with the "
+                                    "interviews. I rewrote my résumé.")
+    assert "[your name]" in P.compose_update("Nkechi")
