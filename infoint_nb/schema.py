@@ -265,17 +265,53 @@ class _Collector:
     def add(self, row, column, value, message):
         self.problems.append(Problem(self.file, row, column, value, message))
 
-    def add_mask(self, frame: pd.DataFrame, mask: pd.Series, column: str, message):
+    def add_mask(self, frame: pd.DataFrame, mask, column: str, message):
         """One problem per True cell of ``mask``; ``message`` may be a callable(value)."""
+        mask = np.asarray(mask, dtype=bool)
         if not mask.any():
             return
-        idx = np.flatnonzero(mask.to_numpy())
-        values = frame[column].to_numpy()
+        idx = np.flatnonzero(mask)
+        values = frame[column].to_numpy(dtype=object)
         rows = frame.index.to_numpy()
         for i in idx:
             v = str(values[i])
             m = message(v) if callable(message) else message
             self.add(int(rows[i]), column, v, m)
+
+
+def _col(frame: pd.DataFrame, name: str) -> np.ndarray:
+    """A column's text as an object array (fast comparisons, no per-cell pandas calls)."""
+    return frame[name].to_numpy(dtype=object)
+
+
+def _isin(values: np.ndarray, allowed, *, or_empty: bool = False) -> np.ndarray:
+    """``values`` in ``allowed`` (or empty, with ``or_empty``).
+
+    The common case — every value allowed — is one pass in C (``set.issuperset``);
+    otherwise each distinct value is checked once.
+    """
+    allowed = set(allowed)
+    if or_empty:
+        allowed.add("")
+    if allowed.issuperset(values):
+        return np.ones(len(values), dtype=bool)
+    codes, uniques = pd.factorize(values)
+    ok = np.fromiter((u in allowed for u in uniques), dtype=bool, count=len(uniques))
+    return ok[codes] if len(codes) else np.zeros(0, dtype=bool)
+
+
+def _duplicated(values: np.ndarray) -> np.ndarray:
+    """True for every repeat of an earlier value (the first stays False)."""
+    if pd.Index(values).is_unique:  # the common case, and much cheaper than factorize
+        return np.zeros(len(values), dtype=bool)
+    return pd.Series(values).duplicated(keep="first").to_numpy()
+
+
+def _first_rows(frame: pd.DataFrame, values: np.ndarray) -> dict:
+    first: dict = {}
+    for r, v in zip(frame.index, values):
+        first.setdefault(v, r)
+    return first
 
 
 def _missing_columns(frame: pd.DataFrame, required, col: _Collector, what: str) -> bool:
@@ -304,6 +340,13 @@ def _sorted(problems):
     return sorted(problems, key=lambda p: -1 if p.row is None else p.row)
 
 
+def _check_allowed(raw, col: _Collector, column: str, allowed, what: str, tail: str) -> None:
+    if column in raw:
+        v = _col(raw, column)
+        col.add_mask(raw, ~_isin(v, allowed, or_empty=True), column,
+                     lambda x: _allowed_message(x, allowed, what) + tail)
+
+
 def validate_contacts(raw: pd.DataFrame, *, file: str = CONTACTS_FILE,
                       parsed: dict | None = None) -> list[Problem]:
     """Check the text of a contacts file; return every problem found.
@@ -321,15 +364,13 @@ def validate_contacts(raw: pd.DataFrame, *, file: str = CONTACTS_FILE,
     col = _Collector(file)
     if _duplicate_header(raw, col) or _missing_columns(raw, CONTACT_REQUIRED_COLUMNS, col, "contacts"):
         return col.problems
-    ids = raw[CONTACT_ID].astype(str)
+    ids = _col(raw, CONTACT_ID)
     blank_id = ids == ""
     col.add_mask(raw, blank_id, CONTACT_ID,
                  "every contact needs a contact_id (any short unique text, e.g. C0042)")
-    dup = ids.duplicated(keep="first") & ~blank_id
+    dup = _duplicated(ids) & ~blank_id
     if dup.any():
-        first_row = {}
-        for r, v in zip(raw.index, ids):
-            first_row.setdefault(v, r)
+        first_row = _first_rows(raw, ids)
         col.add_mask(raw, dup, CONTACT_ID,
                      lambda v: f"duplicate contact_id (first used on row {first_row[v]}); "
                      "give each person their own id")
@@ -337,31 +378,24 @@ def validate_contacts(raw: pd.DataFrame, *, file: str = CONTACTS_FILE,
     values, bad = _text_to_datetimes(raw[ADDED_ON], date_only=True)
     if parsed is not None:
         parsed[ADDED_ON] = values
-    empty = raw[ADDED_ON].astype(str) == ""
-    col.add_mask(raw, empty, ADDED_ON, "every contact needs added_on, an ISO date such as 2026-05-05")
+    col.add_mask(raw, _col(raw, ADDED_ON) == "", ADDED_ON,
+                 "every contact needs added_on, an ISO date such as 2026-05-05")
     col.add_mask(raw, bad, ADDED_ON,
                  "not a real ISO date; write the date as YYYY-MM-DD, e.g. 2026-05-05")
-    if SOURCE in raw:
-        s = raw[SOURCE].astype(str)
-        col.add_mask(raw, (s != "") & ~s.isin(SOURCES), SOURCE,
-                     lambda v: _allowed_message(v, SOURCES, "a source") + " Leave it empty if unknown.")
-    if CITE_PERMISSION in raw:
-        s = raw[CITE_PERMISSION].astype(str)
-        col.add_mask(raw, (s != "") & ~s.isin(CITE_PERMISSIONS), CITE_PERMISSION,
-                     lambda v: _allowed_message(v, CITE_PERMISSIONS, "a cite permission")
-                     + " Leave it empty if you have not asked.")
+    _check_allowed(raw, col, SOURCE, SOURCES, "a source", " Leave it empty if unknown.")
+    _check_allowed(raw, col, CITE_PERMISSION, CITE_PERMISSIONS, "a cite permission",
+                   " Leave it empty if you have not asked.")
     if PRIORITY in raw:
-        s = raw[PRIORITY].astype(str)
-        col.add_mask(raw, (s != "") & ~s.isin(PRIORITIES), PRIORITY,
+        v = _col(raw, PRIORITY)
+        col.add_mask(raw, ~_isin(v, PRIORITIES, or_empty=True), PRIORITY,
                      "priority is a whole number from 1 to 5, or empty")
     if REFERRED_BY in raw:
-        s = raw[REFERRED_BY].astype(str)
-        known = set(ids)
-        col.add_mask(raw, (s != "") & ~s.isin(known), REFERRED_BY,
+        v = _col(raw, REFERRED_BY)
+        given = v != ""
+        col.add_mask(raw, ~_isin(v, ids, or_empty=True), REFERRED_BY,
                      "no contact has this contact_id; referred_by must be the contact_id of "
                      "the person who referred them, or empty")
-        col.add_mask(raw, (s != "") & (s == ids), REFERRED_BY,
-                     "a contact cannot refer themselves")
+        col.add_mask(raw, given & (v == ids), REFERRED_BY, "a contact cannot refer themselves")
     return _sorted(col.problems)
 
 
@@ -375,49 +409,45 @@ def validate_interactions(raw: pd.DataFrame, contact_ids, *, file: str = INTERAC
     if _duplicate_header(raw, col) or _missing_columns(
             raw, INTERACTION_REQUIRED_COLUMNS, col, "interactions"):
         return col.problems
-    ids = raw[INTERACTION_ID].astype(str)
+    ids = _col(raw, INTERACTION_ID)
     blank_id = ids == ""
     col.add_mask(raw, blank_id, INTERACTION_ID,
                  "every interaction needs an interaction_id (any short unique text, e.g. I00042)")
-    dup = ids.duplicated(keep="first") & ~blank_id
+    dup = _duplicated(ids) & ~blank_id
     if dup.any():
-        first_row = {}
-        for r, v in zip(raw.index, ids):
-            first_row.setdefault(v, r)
+        first_row = _first_rows(raw, ids)
         col.add_mask(raw, dup, INTERACTION_ID,
                      lambda v: f"duplicate interaction_id (first used on row {first_row[v]}); "
                      "give each interaction its own id")
-    cid = raw[CONTACT_ID].astype(str)
-    known = pd.Index(pd.Series(list(contact_ids), dtype=object).astype(str))
+    cid = _col(raw, CONTACT_ID)
+    known = set(np.asarray(contact_ids, dtype=object))
     col.add_mask(raw, cid == "", CONTACT_ID,
                  "every interaction needs the contact_id of the person it is with")
-    col.add_mask(raw, (cid != "") & ~cid.isin(known), CONTACT_ID,
+    col.add_mask(raw, (cid != "") & ~_isin(cid, known, or_empty=True), CONTACT_ID,
                  f"no contact has this contact_id in {CONTACTS_FILE}; add the contact first "
                  "or correct the id")
-    d = raw[DATE].astype(str)
+    d = _col(raw, DATE)
     col.add_mask(raw, d == "", DATE,
                  "every interaction needs a date: 2026-05-05 or 2026-05-05T09:30")
-    values, bad = _text_to_datetimes(d, date_only=False)
+    values, bad = _text_to_datetimes(raw[DATE], date_only=False)
+    bad = bad.to_numpy()
     if parsed is not None:
         parsed[DATE] = values
-    offset = pd.Series(False, index=d.index)
+    offset = np.zeros(len(d), dtype=bool)
     if bad.any():
-        offset[bad] = d[bad].str.contains(r"T.*(?:Z|[+-]\d{2}:?\d{2})$", regex=True)
+        where = np.flatnonzero(bad)
+        offset[where] = [bool(re.search(r"T.*(?:Z|[+-]\d{2}:?\d{2})$", str(x))) for x in d[where]]
     col.add_mask(raw, bad & offset, DATE,
                  "has a time-zone offset; write local time without one, e.g. 2026-05-05T09:30")
     col.add_mask(raw, bad & ~offset, DATE,
                  "not a real ISO date; write 2026-05-05 or 2026-05-05T09:30")
-    k = raw[KIND].astype(str)
-    col.add_mask(raw, ~k.isin(KINDS), KIND,
+    k = _col(raw, KIND)
+    col.add_mask(raw, ~_isin(k, KINDS), KIND,
                  lambda v: ("every interaction needs a kind. Allowed: " + ", ".join(KINDS) + "."
                             if v.strip() == "" else _allowed_message(v, KINDS, "a kind")))
-    if CHANNEL in raw:
-        c = raw[CHANNEL].astype(str)
-        col.add_mask(raw, (c != "") & ~c.isin(CHANNELS), CHANNEL,
-                     lambda v: _allowed_message(v, CHANNELS, "a channel") + " Or leave it empty.")
+    _check_allowed(raw, col, CHANNEL, CHANNELS, "a channel", " Or leave it empty.")
     if SCHEDULED_FOR in raw:
-        sf = raw[SCHEDULED_FOR].astype(str)
-        values, bad = _text_to_datetimes(sf, date_only=False)
+        values, bad = _text_to_datetimes(raw[SCHEDULED_FOR], date_only=False)
         if parsed is not None:
             parsed[SCHEDULED_FOR] = values
         col.add_mask(raw, bad, SCHEDULED_FOR,

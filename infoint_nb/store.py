@@ -110,40 +110,34 @@ def read_table(path: Path, *, file: str | None = None) -> tuple[pd.DataFrame | N
     file = file or path.name
     try:
         data = path.read_bytes()
+    except IsADirectoryError:
+        return None, [Problem(file, None, None, None, "is a folder, not a CSV file")]
     except FileNotFoundError:
         return None, [Problem(file, None, None, None,
                               "the file is missing; every log needs contacts.csv and "
                               "interactions.csv (run `infoint init` to create a new log)")]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        return None, [_decode_problem(data, err, file)]
-    if re.match(r"\s*\Z", text):
+    if re.match(rb"\s*\Z", data[:4096]) and not data.strip():
         return None, [Problem(file, 1, None, None,
                               "the file is empty; it needs at least the header row")]
-    header = next(csv.reader(io.StringIO(text)))
-    header_n = len(header)
-    del text
-    frame = None
-    if not _maybe_ragged(data, header_n):
-        frame = _read_fast(data, header)
-    problems: list[Problem] = []
-    if frame is None:
-        counts = _field_counts(data)
-        ragged = np.flatnonzero((counts != header_n) & (counts != 0))
-        for rec in ragged[ragged > 0]:
-            n = int(counts[rec])
-            what = "fewer" if n < header_n else "more"
-            problems.append(Problem(
-                file, int(rec) + 1, None, None,
-                f"this row has {n} values but the header has {header_n} columns ({what}); "
-                "a comma inside a value needs the value in double quotes, and every row needs "
-                "one value per column (empty is fine)"))
-        frame = _read_slow(data.decode("utf-8"), header) if problems else _read_fast(data, header)
-        if frame is None:  # pragma: no cover - the counts and the parser disagree
-            frame = _read_slow(data.decode("utf-8"), header)
+    # the header is the first record: decode just enough of the file to read it
+    head = data[:65536]
+    try:
+        head_text = head.decode("utf-8")
+    except UnicodeDecodeError as err:
+        if err.start < len(head) - 4:
+            return None, [_decode_problem(data, err, file)]
+        head_text = head[:err.start].decode("utf-8")
+    header = next(csv.reader(io.StringIO(head_text)))
+    try:
+        frame, problems = _parse(data, header, file)
+    except UnicodeDecodeError:  # past the header: pandas found it; say where
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            return None, [_decode_problem(data, err, file)]
+        raise
     # rows made only of empty cells (blank lines, ",,,,") carry nothing: drop them
     if len(frame.columns) and len(frame):
         first = frame.iloc[:, 0].to_numpy(dtype=object) == ""
@@ -154,6 +148,30 @@ def read_table(path: Path, *, file: str | None = None) -> tuple[pd.DataFrame | N
                 blank &= cand[c].to_numpy(dtype=object) == ""
             if blank.any():
                 frame = frame.drop(index=cand.index[blank])
+    return frame, problems
+
+
+def _parse(data: bytes, header: list[str], file: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """Parse a file's bytes as text; report rows whose number of values is off."""
+    header_n = len(header)
+    if not _maybe_ragged(data, header_n):
+        frame = _read_fast(data, header)
+        if frame is not None:
+            return frame, []
+    problems: list[Problem] = []
+    counts = _field_counts(data)
+    ragged = np.flatnonzero((counts != header_n) & (counts != 0))
+    for rec in ragged[ragged > 0]:
+        n = int(counts[rec])
+        what = "fewer" if n < header_n else "more"
+        problems.append(Problem(
+            file, int(rec) + 1, None, None,
+            f"this row has {n} values but the header has {header_n} columns ({what}); "
+            "a comma inside a value needs the value in double quotes, and every row needs "
+            "one value per column (empty is fine)"))
+    frame = None if problems else _read_fast(data, header)
+    if frame is None:  # ragged rows: parse row by row to still check their cells
+        frame = _read_slow(data.decode("utf-8"), header)
     return frame, problems
 
 
