@@ -20,7 +20,7 @@ report: $(STAMP)
 ## make test: the whole suite (browser tests need Debian's chromium; CI=true makes them required)
 test: $(STAMP)
 	$(PY) -m pytest -q -n 2 --dist loadfile -m "not browser"
-	$(PY) -m pytest -q -m browser -p no:randomly
+	$(PY) -m pytest -q -m browser
 
 test-fast: $(STAMP)
 	$(PY) -m pytest -q -n 2 --dist loadfile -m "not browser and not slow"
@@ -31,7 +31,9 @@ lab: $(STAMP)
 
 ## make bench: large-log timings against a floor measured in the same run
 bench: $(STAMP)
+	$(PY) benchmarks/import_time.py
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/report_speed.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis reports
