@@ -314,6 +314,22 @@ def _first_rows(frame: pd.DataFrame, values: np.ndarray) -> dict:
     return first
 
 
+def _check_ids(raw, col: _Collector, column: str, what: str, example: str,
+               each: str) -> np.ndarray:
+    """Every row has an id and no id is used twice; return the ids."""
+    ids = _col(raw, column)
+    blank = ids == ""
+    col.add_mask(raw, blank, column,
+                 f"every {what} needs a {column} (any short unique text, e.g. {example})")
+    dup = _duplicated(ids) & ~blank
+    if dup.any():
+        first_row = _first_rows(raw, ids)
+        col.add_mask(raw, dup, column,
+                     lambda v: f"duplicate {column} (first used on row {first_row[v]}); "
+                     f"give {each} their own id")
+    return ids
+
+
 def _missing_columns(frame: pd.DataFrame, required, col: _Collector, what: str) -> bool:
     missing = [c for c in required if c not in frame.columns]
     for c in missing:
@@ -364,16 +380,7 @@ def validate_contacts(raw: pd.DataFrame, *, file: str = CONTACTS_FILE,
     col = _Collector(file)
     if _duplicate_header(raw, col) or _missing_columns(raw, CONTACT_REQUIRED_COLUMNS, col, "contacts"):
         return col.problems
-    ids = _col(raw, CONTACT_ID)
-    blank_id = ids == ""
-    col.add_mask(raw, blank_id, CONTACT_ID,
-                 "every contact needs a contact_id (any short unique text, e.g. C0042)")
-    dup = _duplicated(ids) & ~blank_id
-    if dup.any():
-        first_row = _first_rows(raw, ids)
-        col.add_mask(raw, dup, CONTACT_ID,
-                     lambda v: f"duplicate contact_id (first used on row {first_row[v]}); "
-                     "give each person their own id")
+    ids = _check_ids(raw, col, CONTACT_ID, "contact", "C0042", "each person")
     col.add_mask(raw, _blank(raw[NAME]), NAME, "every contact needs a name")
     values, bad = _text_to_datetimes(raw[ADDED_ON], date_only=True)
     if parsed is not None:
@@ -409,16 +416,7 @@ def validate_interactions(raw: pd.DataFrame, contact_ids, *, file: str = INTERAC
     if _duplicate_header(raw, col) or _missing_columns(
             raw, INTERACTION_REQUIRED_COLUMNS, col, "interactions"):
         return col.problems
-    ids = _col(raw, INTERACTION_ID)
-    blank_id = ids == ""
-    col.add_mask(raw, blank_id, INTERACTION_ID,
-                 "every interaction needs an interaction_id (any short unique text, e.g. I00042)")
-    dup = _duplicated(ids) & ~blank_id
-    if dup.any():
-        first_row = _first_rows(raw, ids)
-        col.add_mask(raw, dup, INTERACTION_ID,
-                     lambda v: f"duplicate interaction_id (first used on row {first_row[v]}); "
-                     "give each interaction its own id")
+    _check_ids(raw, col, INTERACTION_ID, "interaction", "I00042", "each interaction")
     cid = _col(raw, CONTACT_ID)
     known = set(np.asarray(contact_ids, dtype=object))
     col.add_mask(raw, cid == "", CONTACT_ID,

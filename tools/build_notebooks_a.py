@@ -10,30 +10,19 @@ Notebooks 04–07 and the report are written elsewhere.
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
-
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = ROOT / "notebooks"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from nbbuild import OPEN_LOG, build_notebook, code, md, write_notebooks  # noqa: E402,F401
 
 PARAMETERS = '''# Which log to use. A relative path starts at the project folder.
 # "data/my_log" is your own log (created empty the first time);
 # "data/sample" is the fictional example campaign.
 log_dir = "data/my_log"'''
 
-OPEN_LOG = '''from infoint_nb.notebook import open_log
-
-log = open_log(log_dir)'''
 
 
-def md(text: str):
-    return ("md", text.strip("\n"))
-
-
-def code(text: str):
-    return ("code", text.strip("\n"))
 
 
 def params():
@@ -339,33 +328,8 @@ NOTEBOOKS_A = {
 }
 
 
-def build_notebook(stem: str, cells) -> nbformat.NotebookNode:
-    """A notebook from ``(kind, source)`` pairs, with stable cell ids and no outputs."""
-    nb = new_notebook()
-    nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python",
-                                 "name": "python3"}
-    nb.metadata["language_info"] = {"name": "python"}
-    for n, (kind, source) in enumerate(cells):
-        if kind == "md":
-            cell = new_markdown_cell(source)
-        else:
-            cell = new_code_cell(source)
-            if kind == "params":
-                cell.metadata["tags"] = ["parameters"]
-        cell["id"] = f"{stem[:2]}-{n:02d}"
-        nb.cells.append(cell)
-    nbformat.validate(nb)
-    return nb
-
-
 def main() -> int:
-    NOTEBOOKS.mkdir(exist_ok=True)
-    for name, cells in NOTEBOOKS_A.items():
-        nb = build_notebook(name, cells)
-        path = NOTEBOOKS / name
-        path.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
-        print(f"wrote {path.relative_to(ROOT)}")
-    return 0
+    return write_notebooks(NOTEBOOKS_A)
 
 
 if __name__ == "__main__":
