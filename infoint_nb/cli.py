@@ -48,7 +48,7 @@ def _parse_date_arg(value: str | None, flag: str):
     try:
         return parse_date(value, what=flag).date()
     except ValueError as exc:
-        raise UsageError(f"{flag}: {exc}") from None
+        raise UsageError(str(exc)) from None
 
 
 def _as_of(args, log):

@@ -469,11 +469,22 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
 
 
 # --- typed frames ------------------------------------------------------------------
-def _text_columns(frame: pd.DataFrame, exclude) -> pd.DataFrame:
-    for c in frame.columns:
-        if c not in exclude:
-            frame[c] = frame[c].astype("str")
-    return frame
+def _typed_frame(raw: pd.DataFrame, standard, converted: dict) -> pd.DataFrame:
+    """Standard columns in order (missing ones empty), then the file's extra columns;
+    ``converted`` holds the typed columns, every other column stays text (no copy made
+    of a column that is text already)."""
+    n = len(raw)
+    cols = list(standard) + [c for c in raw.columns if c not in standard]
+    data = {}
+    for c in cols:
+        if c in converted:
+            data[c] = converted[c]
+        elif c in raw:
+            col = raw[c]
+            data[c] = col.array if isinstance(col.dtype, pd.StringDtype) else col.astype("str").array
+        else:
+            data[c] = pd.array([""] * n, dtype="str")
+    return pd.DataFrame(data, index=pd.RangeIndex(n), columns=cols, copy=False)
 
 
 def empty_contacts() -> pd.DataFrame:
@@ -504,18 +515,11 @@ def to_typed_contacts(raw: pd.DataFrame, parsed: dict | None = None) -> pd.DataF
     becomes nullable ``Int64``, ``added_on`` a ``datetime64`` date. Standard columns
     missing from the file are added empty; extra columns follow in file order.
     """
-    out = raw.copy()
-    for c in CONTACT_COLUMNS:
-        if c not in out:
-            out[c] = ""
-    extras = [c for c in raw.columns if c not in CONTACT_COLUMNS]
-    out = out[list(CONTACT_COLUMNS) + extras]
-    out = _text_columns(out, exclude=(PRIORITY, ADDED_ON))
-    pr = out[PRIORITY].astype(str)
-    out[PRIORITY] = pd.array(pd.to_numeric(pr.where(pr != ""), errors="coerce"), dtype="Int64")
-    out[ADDED_ON] = _parsed_or_parse(raw, parsed, ADDED_ON, date_only=True).dt.normalize().to_numpy()
-    out = out.reset_index(drop=True)
-    return out
+    pr = raw[PRIORITY].to_numpy(dtype=object) if PRIORITY in raw else np.full(len(raw), "")
+    priority = pd.array(pd.to_numeric(pd.Series(pr).where(pr != ""), errors="coerce"),
+                        dtype="Int64")
+    added = _parsed_or_parse(raw, parsed, ADDED_ON, date_only=True).dt.normalize().to_numpy()
+    return _typed_frame(raw, CONTACT_COLUMNS, {PRIORITY: priority, ADDED_ON: added})
 
 
 def to_typed_interactions(raw: pd.DataFrame, parsed: dict | None = None) -> pd.DataFrame:
@@ -524,15 +528,8 @@ def to_typed_interactions(raw: pd.DataFrame, parsed: dict | None = None) -> pd.D
     ``date`` and ``scheduled_for`` become ``datetime64`` (a date alone is midnight;
     ``scheduled_for`` is ``NaT`` when empty); the rest stays text.
     """
-    out = raw.copy()
-    for c in INTERACTION_COLUMNS + INTERACTION_OPTIONAL_COLUMNS:
-        if c not in out:
-            out[c] = ""
-    std = list(INTERACTION_COLUMNS + INTERACTION_OPTIONAL_COLUMNS)
-    extras = [c for c in raw.columns if c not in std]
-    out = out[std + extras]
-    out = _text_columns(out, exclude=(DATE, SCHEDULED_FOR))
-    out[DATE] = _parsed_or_parse(raw, parsed, DATE, date_only=False).to_numpy()
-    out[SCHEDULED_FOR] = _parsed_or_parse(raw, parsed, SCHEDULED_FOR, date_only=False).to_numpy()
-    out = out.reset_index(drop=True)
-    return out
+    std = INTERACTION_COLUMNS + INTERACTION_OPTIONAL_COLUMNS
+    return _typed_frame(raw, std, {
+        DATE: _parsed_or_parse(raw, parsed, DATE, date_only=False).to_numpy(),
+        SCHEDULED_FOR: _parsed_or_parse(raw, parsed, SCHEDULED_FOR, date_only=False).to_numpy(),
+    })

@@ -710,6 +710,9 @@ class ContactLog:
                 f"{self.folder}: another program has held the log's lock for "
                 f"{config.LOCK_TIMEOUT:.0f} s; close other notebooks writing to it") from exc
         try:
+            # finish a commit a killed writer left behind, then drop its stray temp files
+            if (self.folder / _COMMIT_FILE).exists():
+                _roll_forward(self.folder)
             _clean_temps(self.folder)
             c, i, plan, problems = self._read_folder(self.folder)
             if problems and (files is None or set(files) & {S.CONTACTS_FILE, S.INTERACTIONS_FILE}):
@@ -1157,8 +1160,8 @@ def restore_backup(folder, name: str) -> None:
         data[S.PLAN_FILE] = (b.path / S.PLAN_FILE).read_bytes()
     lock = ContactLog._lock(folder)
     with lock:
-        _clean_temps(folder)
         _roll_forward(folder)
+        _clean_temps(folder)
         _snapshot(folder, set(data), f"before restore {name}")
         atomic_write(folder, data)
 

@@ -382,7 +382,9 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_row(empty_log_dir
         proc = _spawn_writer(empty_log_dir, f"w{kills}", 1000)
         # wait for the first acknowledgement, then let it run a random while
         first = proc.stdout.readline()
-        assert first.startswith("C "), proc.stderr.read()
+        if not first.startswith("C "):
+            proc.kill()
+            pytest.fail(f"kill {kills}: the writer did not start: {proc.stderr.read()}")
         lines = [first]
         time.sleep(rng.uniform(0.0, 0.25))
         proc.send_signal(signal.SIGKILL)
@@ -399,10 +401,15 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_row(empty_log_dir
                 deleted.add(value)
             elif kind == "P":
                 last_plan = (f"w{kills - 1}", int(value))
-        log = ContactLog.open(empty_log_dir)  # must load: old or new version, never a mix
+        files = sorted(p.name for p in empty_log_dir.iterdir())
+        try:
+            log = ContactLog.open(empty_log_dir)  # must load: old or new version, never a mix
+        except Exception as exc:  # pragma: no cover - the failure this test exists to catch
+            pytest.fail(f"kill {kills}: the log no longer loads ({exc}); files: {files}")
         have_c = set(log.contacts["contact_id"])
-        assert acked_c - deleted <= have_c
-        assert acked_i <= set(log.interactions["interaction_id"])
+        assert acked_c - deleted <= have_c, (kills, files, (acked_c - deleted) - have_c)
+        assert acked_i <= set(log.interactions["interaction_id"]), (
+            kills, files, acked_i - set(log.interactions["interaction_id"]))
         if last_plan and last_plan[0] == f"w{kills - 1}":
             assert log.plan["crash"]["k"] >= last_plan[1]
     assert kills >= 50
