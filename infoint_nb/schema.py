@@ -233,10 +233,40 @@ def _text_to_datetimes(col: pd.Series, *, date_only: bool) -> tuple[pd.Series, p
     """
     codes, uniques = pd.factorize(col.to_numpy(dtype=object))
     uniques = np.asarray(uniques, dtype=object)
-    shape_ok = _iso_shape(uniques, date_only=date_only)
-    parsed_u = pd.to_datetime(pd.Series(np.where(shape_ok, uniques, None), dtype=object),
-                              format="ISO8601", errors="coerce")
-    parsed_u = parsed_u.to_numpy(dtype="datetime64[us]")
+    parsed_u = np.full(len(uniques), np.datetime64("NaT"), dtype="datetime64[us]")
+    done = np.zeros(len(uniques), dtype=bool)
+    # fast path: the two common shapes, YYYY-MM-DD and YYYY-MM-DDTHH:MM, parsed by numpy
+    # in one call (it refuses impossible dates; a time zone only warns, so warnings raise)
+    lengths = np.fromiter(map(len, uniques), dtype=np.int64, count=len(uniques))
+    simple = (lengths == 10) if date_only else ((lengths == 10) | (lengths == 16))
+    if simple.any():
+        import warnings
+
+        cand = uniques[simple]
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                parsed = cand.astype("datetime64[us]")
+        except (ValueError, Warning):
+            pass  # something odd among them: check every value the careful way below
+        else:
+            # numpy also reads other forms (a bare year of ten digits, say): keep only
+            # values that print back exactly as they were written
+            short = lengths[simple] == 10
+            back = np.where(short, np.datetime_as_string(parsed, unit="D"),
+                            np.datetime_as_string(parsed, unit="m")).astype(object)
+            same = back == cand
+            where = np.flatnonzero(simple)[same]
+            parsed_u[where] = parsed[same]
+            done[where] = True
+    rest = ~done & (uniques != "")
+    shape_ok = done.copy()
+    if rest.any():
+        shape_ok[rest] = _iso_shape(uniques[rest], date_only=date_only)
+        careful = rest & shape_ok
+        parsed_u[careful] = pd.to_datetime(pd.Series(uniques[careful], dtype=object),
+                                           format="ISO8601", errors="coerce"
+                                           ).to_numpy(dtype="datetime64[us]")
     empty_u = uniques == ""
     bad_u = ~empty_u & (~shape_ok | np.isnat(parsed_u))
     if len(codes) and len(uniques):

@@ -63,3 +63,22 @@ def test_problem_lists_are_in_reading_order():
     raw.index = [2, 3, 4]
     rows = [p.row for p in S.validate_contacts(raw)]
     assert rows == sorted(rows) and set(rows) == {2, 3, 4}
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("2026-05-05", True), ("2024-02-29", True), ("2026-05-05T09:30", True),
+    ("2026-05-05 09:30", True), ("2026-05-05T09:30:15", True), ("2026-05-05T09:30:15.25", True),
+    ("7479458057", False),        # numpy would read a bare ten-digit year
+    ("2026-02-29", False), ("2026-05-05T24:00", False), ("2026-05-05T09:30Z", False),
+    ("2026-05-05T09+01", False), (" 2026-05-05", False), ("2026-5-5", False), ("2026", False),
+])
+def test_log_dates_parse_exactly_the_contract(text, ok):
+    """The vectorised date check agrees with the contract, value by value, in bulk too."""
+    col = pd.Series([text, "2026-01-01", "2026-01-01T10:00"] * 3)
+    values, bad = S._text_to_datetimes(col, date_only=False)
+    assert list(bad.iloc[::3]) == [not ok] * 3
+    assert not bad[bad.index % 3 != 0].any()
+    if ok:
+        assert values.iloc[0] == pd.Timestamp(text)
+    only_dates, bad_d = S._text_to_datetimes(pd.Series([text]), date_only=True)
+    assert bool(bad_d.iloc[0]) is not (ok and len(text) == 10)
