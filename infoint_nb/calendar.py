@@ -25,6 +25,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
+from ._docstrings import share_docs
 from .errors import ParameterError
 from .schema import CHANNEL, COMPANY, CONTACT_ID, NAME, PLACE, SCHEDULED_FOR
 
@@ -80,6 +81,7 @@ def _check_columns(frame: pd.DataFrame, needed, what: str) -> None:
                              f"table returned by metrics.{what}")
 
 
+@share_docs
 def build_calendar(due: pd.DataFrame, meetings: pd.DataFrame | None = None, *,
                    stamp: _dt.datetime | None = None, meeting_minutes: int = 30,
                    uid_domain: str = UID_DOMAIN, name: str = "Informational interviews"):
@@ -87,10 +89,8 @@ def build_calendar(due: pd.DataFrame, meetings: pd.DataFrame | None = None, *,
 
     Parameters
     ----------
-    due : DataFrame
-        From :func:`metrics.followups_due`.
-    meetings : DataFrame, optional
-        From :func:`metrics.upcoming_meetings`.
+    {params.due}
+    {params.meetings}
     stamp : datetime, optional
         When the calendar is made (``DTSTAMP``, ``SEQUENCE``); now by default.
     meeting_minutes : int

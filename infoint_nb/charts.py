@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import metrics as M
+from ._docstrings import share_docs
 from .schema import CONTACT_ID, NAME, REFERRED_BY, SOURCE
 
 __all__ = [
@@ -93,6 +94,7 @@ def _top_and_others(table: pd.DataFrame, group: str, top: int) -> pd.DataFrame:
 
 
 # --- response rates ----------------------------------------------------------------
+@share_docs
 def plot_response_rates(table: pd.DataFrame, *, top: int = 12, ax=None):
     """Response rate per group, with Wilson 95% whiskers and "responded/contacted" labels.
 
@@ -103,8 +105,7 @@ def plot_response_rates(table: pd.DataFrame, *, top: int = 12, ax=None):
     top : int
         Groups with the most people contacted to show; the rest are pooled into
         one grey "others" bar, so 40 companies stay readable.
-    ax : matplotlib Axes, optional
-        Where to draw; the current axes by default.
+    {params.ax}
 
     Returns
     -------
@@ -146,6 +147,7 @@ def plot_response_rates(table: pd.DataFrame, *, top: int = 12, ax=None):
 
 
 # --- survival curves ---------------------------------------------------------------
+@share_docs
 def plot_survival(timeline: pd.DataFrame, *, by: str = "company", top: int = 5, ax=None):
     """Time to response as Kaplan–Meier curves, with ticks where people are censored.
 
@@ -157,13 +159,10 @@ def plot_survival(timeline: pd.DataFrame, *, by: str = "company", top: int = 5, 
     ----------
     timeline : DataFrame
         From :func:`metrics.contact_timeline`.
-    by : {"company", "industry", "channel", "source", "month"}
-        What to group by: a contact column, the channel of the first attempt, or
-        the month of first contact (``YYYY-MM``).
+    {params.by}
     top : int
         Groups with the most people contacted to draw (one curve each).
-    ax : matplotlib Axes, optional
-        Where to draw; the current axes by default.
+    {params.ax}
 
     Returns
     -------
@@ -220,6 +219,7 @@ def _percent_formatter():
 
 
 # --- funnel ------------------------------------------------------------------------
+@share_docs
 def plot_funnel(funnel: pd.DataFrame, *, ax=None):
     """How far the targets got: the main path as a funnel, off-path stages beside it.
 
@@ -227,8 +227,7 @@ def plot_funnel(funnel: pd.DataFrame, *, ax=None):
     ----------
     funnel : DataFrame
         From :func:`metrics.funnel` (``stage, current, reached``).
-    ax : matplotlib Axes, optional
-        Where to draw; the current axes by default.
+    {params.ax}
 
     Returns
     -------
@@ -319,6 +318,7 @@ def plot_network_growth(growth: pd.DataFrame, *, ax=None):
 
 
 # --- referral tree -----------------------------------------------------------------
+@share_docs
 def plot_referral_tree(chains: pd.DataFrame, *, label: str = NAME, max_people: int = 60,
                        ax=None):
     """Who referred whom, as layered trees (roots on top), drawn with networkx.
@@ -332,8 +332,7 @@ def plot_referral_tree(chains: pd.DataFrame, *, label: str = NAME, max_people: i
     max_people : int
         Draw the largest trees up to about this many people; the title says how
         many trees were left out.
-    ax : matplotlib Axes, optional
-        Where to draw; the current axes by default.
+    {params.ax}
 
     Returns
     -------
@@ -392,6 +391,7 @@ def plot_referral_tree(chains: pd.DataFrame, *, label: str = NAME, max_people: i
 
 
 # --- channels and sources ----------------------------------------------------------
+@share_docs
 def plot_channel_comparison(table: pd.DataFrame, *, ax=None):
     """Channels (or sources) side by side: response rate and positive-reply rate.
 
@@ -399,8 +399,7 @@ def plot_channel_comparison(table: pd.DataFrame, *, ax=None):
     ----------
     table : DataFrame
         From :func:`metrics.response_by` with ``by="channel"`` or ``by="source"``.
-    ax : matplotlib Axes, optional
-        Where to draw; the current axes by default.
+    {params.ax}
 
     Returns
     -------
@@ -442,6 +441,7 @@ def plot_channel_comparison(table: pd.DataFrame, *, ax=None):
 
 
 # --- follow-up calendar ------------------------------------------------------------
+@share_docs
 def plot_followup_calendar(due: pd.DataFrame, *, meetings: pd.DataFrame | None = None,
                            as_of=None, days_before: int = 14, days_after: int = 14,
                            ax=None):
@@ -449,18 +449,13 @@ def plot_followup_calendar(due: pd.DataFrame, *, meetings: pd.DataFrame | None =
 
     Parameters
     ----------
-    due : DataFrame
-        From :func:`metrics.followups_due`.
-    meetings : DataFrame, optional
-        From :func:`metrics.upcoming_meetings`.
-    as_of : str, date or None
-        The day the log is read as of (default today); contacts added and
-        interactions dated after it are ignored.
+    {params.due}
+    {params.meetings}
+    {params.as_of}
     days_before, days_after : int
         Days shown before and after ``as_of``; anything due earlier is stacked
         on the first day, marked "≤".
-    ax : matplotlib Axes, optional
-        Where to draw; the current axes by default.
+    {params.ax}
 
     Returns
     -------

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from . import config
+from ._docstrings import share_docs
 from .errors import ParameterError
 from .schema import (
     ADDED_ON, ATTEMPT_KINDS, CHANNEL, COMPANY, CONTACT_ID, DATE, INDUSTRY,
@@ -323,6 +324,7 @@ def _km_table(d, e, g) -> pd.DataFrame:
     return t.drop(columns="n")
 
 
+@share_docs
 def kaplan_meier(durations, observed, *, groups=None) -> pd.DataFrame:
     """Kaplan–Meier survival table of time to response.
 
@@ -331,10 +333,8 @@ def kaplan_meier(durations, observed, *, groups=None) -> pd.DataFrame:
 
     Parameters
     ----------
-    durations : array-like of float
-        Days observed: days to response, or days since first contact for the silent.
-    observed : array-like of bool
-        True where the person responded (an event), False where censored.
+    {params.durations}
+    {params.observed}
     groups : array-like, optional
         A group label per person; one curve per group, computed together.
 
@@ -362,15 +362,14 @@ def kaplan_meier(durations, observed, *, groups=None) -> pd.DataFrame:
     return table[["group"] + cols].reset_index(drop=True)
 
 
+@share_docs
 def km_median(durations, observed, *, groups=None):
     """Kaplan–Meier median time to response: the smallest t with survival ≤ 0.5.
 
     Parameters
     ----------
-    durations : array-like of float
-        Days observed: days to response, or days since first contact for the silent.
-    observed : array-like of bool
-        True where the person responded (an event), False where censored.
+    {params.durations}
+    {params.observed}
     groups : array-like, optional
         A group label per person; one median per group, computed together.
 
@@ -630,6 +629,7 @@ def _text(frame: pd.DataFrame, column: str) -> pd.Series:
     return frame[column].astype("str")
 
 
+@share_docs
 def contact_timeline(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=None,
                      follow_up_days: int = config.FOLLOW_UP_DAYS,
                      max_follow_ups: int = config.MAX_FOLLOW_UPS) -> pd.DataFrame:
@@ -637,15 +637,10 @@ def contact_timeline(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_o
 
     Parameters
     ----------
-    contacts, interactions : DataFrame
-        The typed frames of a log (``ContactLog.contacts`` and ``.interactions``).
-    as_of : str, date or None
-        The day the log is read as of (default today); contacts added and
-        interactions dated after it are ignored.
-    follow_up_days : int
-        Days after the last unanswered attempt before a follow-up is due.
-    max_follow_ups : int
-        Follow-ups (attempts after the first) before a contact has gone quiet.
+    {params.contacts_interactions}
+    {params.as_of}
+    {params.follow_up_days}
+    {params.max_follow_ups}
 
     Returns
     -------
@@ -756,20 +751,16 @@ def _response_table(timeline: pd.DataFrame, by: str, *, order: str) -> pd.DataFr
     return table[[by, *RESPONSE_COLUMNS]].reset_index(drop=True)
 
 
+@share_docs
 def response_by(contacts: pd.DataFrame, interactions: pd.DataFrame, *, by: str = "company",
                 as_of=None) -> pd.DataFrame:
     """Response rate and speed per group of contacted people.
 
     Parameters
     ----------
-    contacts, interactions : DataFrame
-        The typed frames of a log (``ContactLog.contacts`` and ``.interactions``).
-    by : {"company", "industry", "channel", "source", "month"}
-        What to group by: a contact column, the channel of the first attempt, or
-        the month of first contact (``YYYY-MM``).
-    as_of : str, date or None
-        The day the log is read as of (default today); contacts added and
-        interactions dated after it are ignored.
+    {params.contacts_interactions}
+    {params.by}
+    {params.as_of}
 
     Returns
     -------
@@ -792,6 +783,7 @@ def response_by(contacts: pd.DataFrame, interactions: pd.DataFrame, *, by: str =
                            order="name" if by == "month" else "fastest")
 
 
+@share_docs
 def fastest_responders(contacts: pd.DataFrame, interactions: pd.DataFrame, *,
                        by: str = "company", as_of=None, top: int | None = None
                        ) -> pd.DataFrame:
@@ -804,14 +796,9 @@ def fastest_responders(contacts: pd.DataFrame, interactions: pd.DataFrame, *,
 
     Parameters
     ----------
-    contacts, interactions : DataFrame
-        The typed frames of a log (``ContactLog.contacts`` and ``.interactions``).
-    by : {"company", "industry", "channel", "source", "month"}
-        What to group by: a contact column, the channel of the first attempt, or
-        the month of first contact (``YYYY-MM``).
-    as_of : str, date or None
-        The day the log is read as of (default today); contacts added and
-        interactions dated after it are ignored.
+    {params.contacts_interactions}
+    {params.by}
+    {params.as_of}
     top : int, optional
         Keep only the first ``top`` rows.
 
@@ -829,6 +816,7 @@ def fastest_responders(contacts: pd.DataFrame, interactions: pd.DataFrame, *,
 
 
 # --- funnel ------------------------------------------------------------------------
+@share_docs
 def funnel(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=None,
            follow_up_days: int = config.FOLLOW_UP_DAYS,
            max_follow_ups: int = config.MAX_FOLLOW_UPS) -> pd.DataFrame:
@@ -836,15 +824,10 @@ def funnel(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=None,
 
     Parameters
     ----------
-    contacts, interactions : DataFrame
-        The typed frames of a log (``ContactLog.contacts`` and ``.interactions``).
-    as_of : str, date or None
-        The day the log is read as of (default today); contacts added and
-        interactions dated after it are ignored.
-    follow_up_days : int
-        Days after the last unanswered attempt before a follow-up is due.
-    max_follow_ups : int
-        Follow-ups (attempts after the first) before a contact has gone quiet.
+    {params.contacts_interactions}
+    {params.as_of}
+    {params.follow_up_days}
+    {params.max_follow_ups}
 
     Returns
     -------
@@ -873,17 +856,15 @@ def funnel(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=None,
 
 
 # --- network -----------------------------------------------------------------------
+@share_docs
 def network_growth(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=None
                    ) -> pd.DataFrame:
     """People added per week: total, cumulative, by source, targets vs. wider network.
 
     Parameters
     ----------
-    contacts, interactions : DataFrame
-        The typed frames of a log (``ContactLog.contacts`` and ``.interactions``).
-    as_of : str, date or None
-        The day the log is read as of (default today); contacts added and
-        interactions dated after it are ignored.
+    {params.contacts_interactions}
+    {params.as_of}
 
     Returns
     -------
@@ -998,16 +979,14 @@ def referral_chains(contacts: pd.DataFrame, *, as_of=None) -> pd.DataFrame:
     })
 
 
+@share_docs
 def summarize(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=None) -> dict:
     """The campaign in a few numbers (DESIGN.md's ``summary.json``).
 
     Parameters
     ----------
-    contacts, interactions : DataFrame
-        The typed frames of a log (``ContactLog.contacts`` and ``.interactions``).
-    as_of : str, date or None
-        The day the log is read as of (default today); contacts added and
-        interactions dated after it are ignored.
+    {params.contacts_interactions}
+    {params.as_of}
 
     Returns
     -------
@@ -1055,6 +1034,7 @@ def _rows(log: _Log, who: np.ndarray, action: str, due: np.ndarray, channel, rea
     })
 
 
+@share_docs
 def followups_due(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=None,
                   follow_up_days: int = config.FOLLOW_UP_DAYS,
                   max_follow_ups: int = config.MAX_FOLLOW_UPS,
@@ -1092,15 +1072,10 @@ def followups_due(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=N
 
     Parameters
     ----------
-    contacts, interactions : DataFrame
-        The typed frames of a log (``ContactLog.contacts`` and ``.interactions``).
-    as_of : str, date or None
-        The day the log is read as of (default today); contacts added and
-        interactions dated after it are ignored.
-    follow_up_days : int
-        Days after the last unanswered attempt before a follow-up is due.
-    max_follow_ups : int
-        Follow-ups (attempts after the first) before a contact has gone quiet.
+    {params.contacts_interactions}
+    {params.as_of}
+    {params.follow_up_days}
+    {params.max_follow_ups}
     update_every_days : int
         Days between updates after the last meeting, thank-you or update.
     mode : {"default", "3b7"}
@@ -1264,6 +1239,7 @@ def followups_due(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=N
     return out.iloc[order][list(FOLLOWUP_COLUMNS)].reset_index(drop=True)
 
 
+@share_docs
 def upcoming_meetings(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=None
                       ) -> pd.DataFrame:
     """Meetings scheduled for ``as_of`` or later, from ``meeting_scheduled`` rows.
@@ -1274,11 +1250,8 @@ def upcoming_meetings(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_
 
     Parameters
     ----------
-    contacts, interactions : DataFrame
-        The typed frames of a log (``ContactLog.contacts`` and ``.interactions``).
-    as_of : str, date or None
-        The day the log is read as of (default today); contacts added and
-        interactions dated after it are ignored.
+    {params.contacts_interactions}
+    {params.as_of}
 
     Returns
     -------

@@ -37,6 +37,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 
 from . import config
+from ._docstrings import share_docs
 from .errors import ParameterError
 from .schema import parse_date
 
@@ -1307,6 +1308,7 @@ def _minutes(value, *, name: str) -> float:
     return number
 
 
+@share_docs
 def plan_questions(questions, *, minutes, minutes_per_question: float = MINUTES_PER_QUESTION,
                    opening_minutes: float = OPENING_MINUTES,
                    wind_down_minutes: float = WIND_DOWN_MINUTES) -> QuestionPlan:
@@ -1323,12 +1325,9 @@ def plan_questions(questions, *, minutes, minutes_per_question: float = MINUTES_
         See :func:`normalize_question`.
     minutes : float
         The length of the meeting agreed, usually 15–30.
-    minutes_per_question : float
-        Minutes one question takes with its answer.
-    opening_minutes : float
-        Minutes for greetings and your pitch.
-    wind_down_minutes : float
-        Minutes kept for the wind-down questions and goodbye.
+    {params.minutes_per_question}
+    {params.opening_minutes}
+    {params.wind_down_minutes}
 
     Returns
     -------
@@ -1857,6 +1856,7 @@ class TimeBudget:
     message: str
 
 
+@share_docs
 def time_budget(questions, *, minutes, elapsed, asked=(),
                 minutes_per_question: float = MINUTES_PER_QUESTION,
                 opening_minutes: float = OPENING_MINUTES,
@@ -1877,12 +1877,9 @@ def time_budget(questions, *, minutes, elapsed, asked=(),
         Minutes gone since the meeting started.
     asked : iterable of str
         Texts of the questions already asked (or answered along the way).
-    minutes_per_question : float
-        Minutes one question takes with its answer.
-    opening_minutes : float
-        Minutes for greetings and your pitch.
-    wind_down_minutes : float
-        Minutes kept for the wind-down questions and goodbye.
+    {params.minutes_per_question}
+    {params.opening_minutes}
+    {params.wind_down_minutes}
 
     Returns
     -------
