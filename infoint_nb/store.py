@@ -327,12 +327,21 @@ class Backup:
 _LOG_FILES = (S.CONTACTS_FILE, S.INTERACTIONS_FILE, S.PLAN_FILE)
 
 
+def _is_plan_backup(name: str) -> bool:
+    """Whether a backup was taken before a change of ``plan.json`` alone."""
+    return re.match(r"\d{8}T\d{6}-\d{6}-plan-", name) is not None
+
+
 def _snapshot(folder: Path, changing: set[str], action: str) -> None:
     """Keep the current files in a new ``.backups/<stamp>-<action>/`` folder (bounded)."""
     root = folder / config.BACKUPS_DIRNAME
     now = _dt.datetime.now()
     stamp = now.strftime("%Y%m%dT%H%M%S-%f")
     slug = re.sub(r"[^a-z0-9]+", "-", action.lower()).strip("-")[:40] or "change"
+    if changing == {S.PLAN_FILE} and not slug.startswith("plan-"):
+        slug = "plan-" + slug
+    elif changing != {S.PLAN_FILE} and slug.startswith("plan-"):
+        slug = "log-" + slug
     target = root / f"{stamp}-{slug}"
     tmp = root / f".{stamp}-{slug}.partial"
     present = [n for n in _LOG_FILES if (folder / n).exists()]
@@ -351,9 +360,13 @@ def _snapshot(folder: Path, changing: set[str], action: str) -> None:
         shutil.copy2(src, dst)
     os.replace(tmp, target)
     _fsync_dir(root)
+    # plan.json is saved on every form submit: its versions are bounded on their own, so
+    # a busy afternoon of forms never pushes the earlier versions of the CSV files out
     backups = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
-    for old in backups[:-config.MAX_BACKUPS]:
-        shutil.rmtree(old, ignore_errors=True)
+    for plan_only in (True, False):
+        kept = [b for b in backups if _is_plan_backup(b.name) is plan_only]
+        for old in kept[:-config.MAX_BACKUPS]:
+            shutil.rmtree(old, ignore_errors=True)
     for partial in root.glob(".*.partial"):
         if partial != tmp:
             shutil.rmtree(partial, ignore_errors=True)

@@ -414,3 +414,23 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_row(empty_log_dir
             assert log.plan["crash"]["k"] >= last_plan[1]
     assert kills >= 50
     assert len(acked_i) >= 50
+
+
+def test_form_saves_never_push_out_the_csv_versions(empty_log_dir, monkeypatch):
+    """plan.json versions are bounded apart from the log's, so many form submits keep
+    the earlier versions of contacts.csv and interactions.csv."""
+    from infoint_nb import config
+    monkeypatch.setattr(config, "MAX_BACKUPS", 3)
+    log = ContactLog.open(empty_log_dir)
+    ids = [log.add_contact(name=f"Person {n}") for n in range(3)]
+    for n in range(8):
+        log.save_plan_section("goals", {"draft": n})
+    names = [b.name for b in log.backups()]
+    plan = [n for n in names if "-plan-" in n]
+    other = [n for n in names if "-plan-" not in n]
+    assert len(plan) == 3 and len(other) == 3
+    log.restore(other[0])  # the log before the first add is still there
+    assert len(ContactLog.open(empty_log_dir).contacts) == 0
+    # that backup predates plan.json, so the forms' work is left as it is
+    assert ContactLog.open(empty_log_dir).plan["goals"] == {"draft": 7}
+    assert ids
