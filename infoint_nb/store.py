@@ -45,6 +45,7 @@ from .errors import (
 )
 
 __all__ = ["ContactLog", "Backup", "read_table", "write_table_bytes", "atomic_write",
+           "write_atomically",
            "norm_email", "norm_linkedin_url", "norm_name"]
 
 _COMMIT_FILE = ".commit.json"
@@ -194,21 +195,13 @@ def _read_fast(data: bytes, header: list[str]) -> pd.DataFrame | None:
 
 def _read_slow(text: str, header: list[str]) -> pd.DataFrame:
     """Parse row by row (only for files with ragged rows, to still check their cells)."""
-    rows = []
-    index = []
     n = len(header)
-    for i, rec in enumerate(csv.reader(io.StringIO(text))):
-        if i == 0:
-            continue
-        rec = (rec + [""] * n)[:n]
-        rows.append(rec)
-        index.append(i + 1)
-    cols = [f"{c}" for c in header]
-    frame = pd.DataFrame(rows, columns=range(n), dtype=str) if rows else pd.DataFrame(
-        {i: pd.Series([], dtype=str) for i in range(n)})
-    frame.columns = cols
-    frame.index = pd.Index(index, dtype="int64")
-    return frame.astype(str)
+    records = list(csv.reader(io.StringIO(text)))[1:]
+    rows = [(rec + [""] * n)[:n] for rec in records]
+    frame = pd.DataFrame(rows, columns=range(n), dtype=str)
+    frame.columns = header  # may repeat a name: the header check reports that
+    frame.index = pd.RangeIndex(2, 2 + len(rows))
+    return frame
 
 
 # --- writing ------------------------------------------------------------------------
@@ -280,6 +273,42 @@ def atomic_write(folder: Path, files: dict[str, bytes]) -> None:
     os.replace(itmp, folder / _COMMIT_FILE)
     _fsync_dir(folder)
     _roll_forward(folder)
+
+
+def write_atomically(path, data) -> Path:
+    """Replace one file outside a log's own set (a calendar, a workbook, a report page)
+    so that a crash leaves the old file or the new one, never half of it.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file to write; its folder must exist.
+    data : bytes or callable
+        The new content, or a function that writes the file at the path it is given
+        (for writers such as ``openpyxl.Workbook.save`` that want a path).
+
+    Returns
+    -------
+    Path
+    """
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.part-{os.getpid()}-{time.monotonic_ns()}")
+    try:
+        if callable(data):
+            data(tmp)
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+        else:
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+    return path
 
 
 def _roll_forward(folder: Path) -> bool:
@@ -992,11 +1021,6 @@ class ContactLog:
                 for fields in add_contacts:
                     row = self._contact_text(fields)
                     self._check_fields(row, allowed, "add contact")
-                    if not row.get(S.NAME, "").strip():
-                        raise LogValidationError(
-                            [Problem(S.CONTACTS_FILE, None, S.NAME, row.get(S.NAME, ""),
-                                     "every contact needs a name")],
-                            context="add contact: not saved")
                     if not row.get(S.ADDED_ON):
                         row[S.ADDED_ON] = _today().isoformat()
                     cid = row.get(S.CONTACT_ID, "").strip()
@@ -1032,27 +1056,20 @@ class ContactLog:
                 generated = iter(_next_ids(i[S.INTERACTION_ID], "I", 5, len(add_interactions)))
                 taken = set(i[S.INTERACTION_ID].astype(str))
                 rows = []
+                allowed = list(dict.fromkeys(
+                    S.INTERACTION_COLUMNS + S.INTERACTION_OPTIONAL_COLUMNS + tuple(i.columns)))
                 for fields in add_interactions:
-                    fields = {k: v for k, v in fields.items()}
-                    if S.DATE not in fields or fields[S.DATE] is None:
-                        fields[S.DATE] = None
+                    fields = dict(fields)
+                    if fields.get(S.DATE) is None:
+                        fields[S.DATE] = _today().isoformat()
                     try:
                         row = self._interaction_text(fields)
-                        if fields[S.DATE] is None:
-                            row[S.DATE] = _today().isoformat()
                     except ValueError as exc:
                         raise InfointError(f"{action}: {exc}") from None
-                    allowed = list(S.INTERACTION_COLUMNS + S.INTERACTION_OPTIONAL_COLUMNS) + list(i.columns)
-                    self._check_fields(row, list(dict.fromkeys(allowed)), "add interaction")
+                    self._check_fields(row, allowed, "add interaction")
                     cid = row.get(S.CONTACT_ID, "")
                     if cid not in known:
                         raise UnknownIdError(self._unknown_contact_msg(cid, c))
-                    kind = row.get(S.KIND, "")
-                    if kind not in S.KINDS:
-                        raise LogValidationError(
-                            [Problem(S.INTERACTIONS_FILE, None, S.KIND, kind,
-                                     S._allowed_message(kind, S.KINDS, "a kind"))],
-                            context=f"{action}: not saved")
                     iid = row.get(S.INTERACTION_ID, "").strip()
                     if not iid:
                         iid = next(generated)
@@ -1062,9 +1079,6 @@ class ContactLog:
                         raise InfointError(f"add interaction: interaction_id {iid!r} is "
                                            "already used; leave it empty to get a new one")
                     row[S.INTERACTION_ID] = iid
-                    for k in row:
-                        if k not in i.columns:
-                            i[k] = ""
                     taken.add(iid)
                     rows.append(row)
                     i_ids.append(iid)
