@@ -18,8 +18,6 @@ icalendar is imported on first use.
 from __future__ import annotations
 
 import datetime as _dt
-import os
-import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
@@ -28,6 +26,7 @@ import pandas as pd
 from ._docstrings import share_docs
 from .errors import ParameterError
 from .schema import CHANNEL, COMPANY, CONTACT_ID, NAME, PLACE, SCHEDULED_FOR
+from .store import write_atomically
 
 __all__ = ["PRODID", "UID_DOMAIN", "ACTION_TITLES", "event_uid", "build_calendar",
            "calendar_bytes", "write_ics"]
@@ -189,22 +188,7 @@ def write_ics(path, due: pd.DataFrame, meetings: pd.DataFrame | None = None, **k
     """
     path = Path(path)
     data = calendar_bytes(due, meetings, **kwargs)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ParameterError(f"{path}: the folder {folder} does not exist; create it first "
-                             "or write the calendar somewhere else")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        # mkstemp makes the file private; give it the mode a plain open() would
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    if not path.parent.is_dir():
+        raise ParameterError(f"{path}: the folder {path.parent} does not exist; create it "
+                             "first or write the calendar somewhere else")
+    return write_atomically(path, data)

@@ -93,6 +93,12 @@ def _top_and_others(table: pd.DataFrame, group: str, top: int) -> pd.DataFrame:
     return pd.concat([keep, pd.DataFrame([pooled])], ignore_index=True)
 
 
+def _most_reliable(table: pd.DataFrame, group: str) -> pd.Series:
+    """The row with the highest lower Wilson bound (then rate, then name)."""
+    return table.sort_values(["ci_low", "response_rate", group],
+                             ascending=[False, False, True], kind="stable").iloc[0]
+
+
 # --- response rates ----------------------------------------------------------------
 @share_docs
 def plot_response_rates(table: pd.DataFrame, *, top: int = 12, ax=None):
@@ -138,8 +144,7 @@ def plot_response_rates(table: pd.DataFrame, *, top: int = 12, ax=None):
     ax.set_xlim(0, 1.12)
     ax.set_xlabel("share who responded (bars: 95% interval)")
     ax.legend(loc="lower right", fontsize=8, frameon=False)
-    best = table.sort_values(["ci_low", "response_rate", group],
-                             ascending=[False, False, True], kind="stable").iloc[0]
+    best = _most_reliable(table, group)
     ax.set_title(f"{best[group]} answered most reliably: {int(best['responded'])} of "
                  f"{int(best['contacted'])}; overall {total_r} of {total_c} "
                  f"({_pct(overall)})")
@@ -177,12 +182,11 @@ def plot_survival(timeline: pd.DataFrame, *, by: str = "company", top: int = 5, 
     sizes = labels.value_counts()
     chosen = sorted(sizes.index, key=lambda g: (-sizes[g], g))[:top]
     pick = labels.isin(chosen).to_numpy()
-    km = M.kaplan_meier(sub["observed_days"].to_numpy(dtype=float)[pick],
-                        sub["responded"].to_numpy()[pick],
-                        groups=labels.to_numpy(dtype=object)[pick])
-    medians = M.km_median(sub["observed_days"].to_numpy(dtype=float)[pick],
-                          sub["responded"].to_numpy()[pick],
-                          groups=labels.to_numpy(dtype=object)[pick])
+    days = sub["observed_days"].to_numpy(dtype=float)[pick]
+    responded = sub["responded"].to_numpy()[pick]
+    groups = labels.to_numpy(dtype=object)[pick]
+    km = M.kaplan_meier(days, responded, groups=groups)
+    medians = M.km_median(days, responded, groups=groups)
     order = sorted(chosen, key=lambda g: (np.isnan(medians[g]),
                                           medians[g] if not np.isnan(medians[g]) else 0, g))
     for i, g in enumerate(order):
@@ -433,8 +437,7 @@ def plot_channel_comparison(table: pd.DataFrame, *, ax=None):
     ax.set_ylim(-0.12, 1.05)
     ax.yaxis.set_major_formatter(_percent_formatter())
     ax.legend(fontsize=8, frameon=False)
-    best = data.sort_values(["ci_low", "response_rate", group],
-                            ascending=[False, False, True], kind="stable").iloc[0]
+    best = _most_reliable(data, group)
     ax.set_title(f"{str(best[group]).replace('_', ' ')} worked best: "
                  f"{int(best['responded'])} of {int(best['contacted'])} responded")
     return ax
@@ -471,10 +474,10 @@ def plot_followup_calendar(due: pd.DataFrame, *, meetings: pd.DataFrame | None =
     if len(due):
         frames.append(pd.DataFrame({"row": due["action"].astype(str),
                                     "day": pd.to_datetime(due["due_on"]).dt.normalize()}))
-    if meetings is not None and len(meetings):
-        frames.append(pd.DataFrame({
-            "row": "meeting",
-            "day": pd.to_datetime(meetings["scheduled_for"]).dt.normalize()}))
+    meeting_days = (pd.to_datetime(meetings["scheduled_for"]).dt.normalize()
+                    if meetings is not None and len(meetings) else None)
+    if meeting_days is not None:
+        frames.append(pd.DataFrame({"row": "meeting", "day": meeting_days}))
     ax.axvspan(as_of - pd.Timedelta(hours=12), as_of + pd.Timedelta(hours=12),
                color=OKABE_ITO[6], alpha=0.35, lw=0)
     ax.set_yticks(list(y_of.values()), [r.replace("_", " ") for r in y_of])
@@ -503,8 +506,7 @@ def plot_followup_calendar(due: pd.DataFrame, *, meetings: pd.DataFrame | None =
                     xytext=(0, 9), textcoords="offset points", ha="center", fontsize=7)
     n_due = len(due)
     overdue = int((due["overdue_days"] > 7).sum()) if n_due else 0
-    n_meet = 0 if meetings is None else int(
-        (pd.to_datetime(meetings["scheduled_for"]).dt.normalize() <= end).sum())
+    n_meet = 0 if meeting_days is None else int((meeting_days <= end).sum())
     title = f"{n_due} due on {as_of:%Y-%m-%d}"
     if overdue:
         title += f" ({overdue} over a week late)"

@@ -34,9 +34,7 @@ def _open_log(args, *, read_only: bool = True):
         if not read_only:
             raise UsageError("this command changes a log: name it with --log DIR")
         _say(f"infoint: no --log given, using the sample campaign in {config.SAMPLE_DIR}")
-        args._is_sample = True
         return ContactLog.open(config.SAMPLE_DIR)
-    args._is_sample = False
     return ContactLog.open(Path(args.log))
 
 
@@ -52,18 +50,13 @@ def _parse_date_arg(value: str | None, flag: str):
 
 
 def _as_of(args, log):
-    """``--as-of`` as a date; for the sample, the date of its last interaction; else today."""
-    import datetime as dt
-
+    """``--as-of`` as a date, else :func:`infoint_nb.metrics.default_as_of` (the sample's
+    last interaction for the sample, today for any other log)."""
     given = _parse_date_arg(getattr(args, "as_of", None), "--as-of")
     if given is not None:
         return given
-    if getattr(args, "_is_sample", False):
-        from .schema import DATE
-        dates = log.interactions[DATE]
-        if len(dates):
-            return dates.max().date()
-    return dt.date.today()
+    from .metrics import default_as_of
+    return default_as_of(log)
 
 
 def _plural(n: int, word: str) -> str:
@@ -87,8 +80,8 @@ def _cmd_check(args) -> int:
     except LogValidationError as exc:
         for p in exc.problems:
             print(str(p).replace(p.file, str(folder / p.file), 1) if p.file else str(p))
-        n = len(exc.problems)
-        _say(f"infoint check: {folder}: {n} problem{'s' if n != 1 else ''}; nothing was changed")
+        _say(f"infoint check: {folder}: {_plural(len(exc.problems), 'problem')}; "
+             "nothing was changed")
         return EXIT_USER
     n_c, n_i = len(log.raw_contacts), len(log.raw_interactions)
     print(f"{folder}: ok — {_plural(n_c, 'contact')}, {_plural(n_i, 'interaction')}"
@@ -97,8 +90,7 @@ def _cmd_check(args) -> int:
 
 
 def _cmd_add(args) -> int:
-    from .store import ContactLog
-    log = ContactLog.open(Path(args.log))
+    log = _open_log(args, read_only=False)
     fields = dict(args.fields)
     if args.what == "contact":
         cid = log.add_contact(different_person=args.different_person, **fields)
@@ -115,11 +107,10 @@ def _cmd_add(args) -> int:
 
 
 def _cmd_delete(args) -> int:
-    from .store import ContactLog
-    log = ContactLog.open(Path(args.log))
+    log = _open_log(args, read_only=False)
     if args.what == "contact":
         n = log.delete_contact(args.id, confirm=args.confirm)
-        print(f"deleted {args.id} and {n} interaction{'s' if n != 1 else ''}")
+        print(f"deleted {args.id} and {_plural(n, 'interaction')}")
     else:
         log.delete_interaction(args.id)
         print(f"deleted {args.id}")
@@ -189,17 +180,17 @@ def _cmd_stats(args) -> int:
 
 def _cmd_due(args) -> int:
     from . import metrics
+    from .schema import SCHEDULED_FOR
 
     log = _open_log(args)
     as_of = _as_of(args, log)
-    due = metrics.followups_due(log.contacts, log.interactions, as_of=as_of,
-                                mode=getattr(args, "mode", "default") or "default")
+    due = metrics.followups_due(log.contacts, log.interactions, as_of=as_of, mode=args.mode)
     meetings = metrics.upcoming_meetings(log.contacts, log.interactions, as_of=as_of)
     if args.ics:
         from .calendar import write_ics
         path = write_ics(args.ics, due, meetings)
         _say(f"infoint due: wrote {_plural(len(due) + len(meetings), 'event')} to {path}")
-    if getattr(args, "csv", False):
+    if args.csv:
         sys.stdout.write(due.to_csv(index=False, date_format="%Y-%m-%d", lineterminator="\n"))
         return EXIT_OK
     if len(due):
@@ -211,7 +202,7 @@ def _cmd_due(args) -> int:
         print(f"Nothing due as of {as_of.isoformat()}.")
     if len(meetings):
         shown = meetings.astype(object)
-        shown["scheduled_for"] = meetings["scheduled_for"].dt.strftime("%Y-%m-%d %H:%M")
+        shown[SCHEDULED_FOR] = meetings[SCHEDULED_FOR].dt.strftime("%Y-%m-%d %H:%M")
         print(f"\nUpcoming meetings ({len(meetings)}):")
         print(_format_table(shown))
     return EXIT_OK
@@ -244,7 +235,6 @@ def _cmd_report(args) -> int:
 
 def _cmd_import(args) -> int:
     from . import importers
-    from .store import ContactLog
 
     path = Path(args.file)
     if not path.is_file():
@@ -252,7 +242,7 @@ def _cmd_import(args) -> int:
     if args.kind != "sheet" and (args.sheet is not None or args.map):
         raise UsageError(f"--sheet and --map are for `infoint import sheet`, not {args.kind}")
     mapping = importers.parse_map_args(args.map)
-    log = ContactLog.open(Path(args.log))
+    log = _open_log(args, read_only=False)
     report = importers.import_file(log, path, kind=args.kind, sheet=args.sheet,
                                    mapping=mapping, dry_run=args.dry_run)
     print(report)
@@ -261,12 +251,11 @@ def _cmd_import(args) -> int:
 
 def _cmd_export(args) -> int:
     from . import exporters
-    from .store import ContactLog
 
     if args.raw and args.format != "csv":
         raise UsageError("--raw is for `infoint export csv`; an XLSX export always keeps "
                          "formula-like text as plain text")
-    log = ContactLog.open(Path(args.log))
+    log = _open_log(args, read_only=False)
     if args.format == "xlsx":
         result = exporters.export_xlsx(log, Path(args.out))
     else:

@@ -45,7 +45,7 @@ __all__ = [
     "TELL_REFERRER_ACTION", "OUTREACH_NEXT_ACTION",
     "NO_GROUP_LABELS",
     # building blocks
-    "resolve_as_of", "business_days", "add_business_days", "wilson_interval",
+    "resolve_as_of", "default_as_of", "business_days", "add_business_days", "wilson_interval",
     "kaplan_meier", "km_median",
     # tables
     "contact_timeline", "response_by", "fastest_responders", "funnel",
@@ -130,6 +130,27 @@ def resolve_as_of(as_of=None) -> pd.Timestamp:
             raise ParameterError(f"{exc}") from None
     raise ParameterError(f"as_of must be a date such as 2026-05-05 (or None for today), "
                          f"but {as_of!r} was passed")
+
+
+def default_as_of(log) -> _dt.date:
+    """The day to read ``log`` as of when none is given: for the sample campaign, the
+    date of its last interaction (it is fictional and ends on a fixed day, so its
+    numbers and report stay the same whenever they are made); for any other log, today.
+
+    Parameters
+    ----------
+    log : ContactLog
+        The open log.
+    """
+    try:
+        is_sample = log.folder.resolve() == config.SAMPLE_DIR.resolve()
+    except OSError:
+        is_sample = False
+    if is_sample:
+        dates = log.interactions[DATE]
+        if len(dates):
+            return dates.max().date()
+    return _dt.date.today()
 
 
 def _check_choice(value, allowed, what: str) -> str:
@@ -571,7 +592,6 @@ def _facts(log: _Log, *, follow_up_days: int, max_follow_ups: int,
     f = _response_facts(log)
     is_attempt, valid = f["is_attempt"], f["valid_response"]
     contacted, responded = f["contacted"], f["responded"]
-    f["interactions"] = np.bincount(code, minlength=n)
     f["attempts"] = _count(code, is_attempt, n)
     f["last_attempt"] = _last(code, is_attempt, day, n, np.nan)
     f["response_kind"] = _first(code, valid, names, n, "")
@@ -586,7 +606,6 @@ def _facts(log: _Log, *, follow_up_days: int, max_follow_ups: int,
     f["keeping"] = _count(code, keeping, n) > 0
     # the current run of unanswered attempts (after the latest response, if any)
     unanswered = is_attempt & ~(day <= f["latest_response"][code])
-    f["unanswered_mask"] = unanswered
     f["unanswered"] = _count(code, unanswered, n)
     f["last_unanswered"] = _last(code, unanswered, day, n, np.nan)
     f["last_unanswered_kind"] = _last(code, unanswered, names, n, "")
@@ -603,7 +622,6 @@ def _facts(log: _Log, *, follow_up_days: int, max_follow_ups: int,
     stage = np.where(declined & responded, "declined", stage)
     stage = np.where(gone_quiet, "gone_quiet", stage)
     f["stage"] = stage
-    f["gone_quiet"] = gone_quiet
     to_response = _busdays_between(f["first_contact"], f["response"])
     waited = _busdays_between(f["first_contact"], np.full(n, log.today))
     booster = responded & (to_response <= booster_business_days)
@@ -612,10 +630,15 @@ def _facts(log: _Log, *, follow_up_days: int, max_follow_ups: int,
     f["dalton_class"] = np.select(
         [~contacted, booster, responded, curmudgeon],
         ["", "booster", "obligate", "curmudgeon"], default="pending").astype(object)
+    f["is_target"] = _is_target(log)
+    return f
+
+
+def _is_target(log: _Log) -> np.ndarray:
+    """Per contact: a target has a priority or at least one interaction."""
     priority = log.contacts[PRIORITY] if PRIORITY in log.contacts else pd.Series(
         pd.NA, index=log.contacts.index)
-    f["is_target"] = priority.notna().to_numpy() | (f["interactions"] > 0)
-    return f
+    return priority.notna().to_numpy() | (np.bincount(log.code, minlength=log.n) > 0)
 
 
 def _check_cadence(follow_up_days, max_follow_ups):
@@ -877,8 +900,7 @@ def network_growth(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=
         order of ``schema.SOURCES``; ``source_unknown`` for an empty source).
     """
     log = _prepare(contacts, interactions, as_of)
-    f = _facts(log, follow_up_days=config.FOLLOW_UP_DAYS,
-               max_follow_ups=config.MAX_FOLLOW_UPS)
+    is_target = _is_target(log)
     c = log.contacts
     base = ["week", "added", "cumulative", "targets", "network", "cumulative_targets",
             "cumulative_network", "referred", "cumulative_referred", "referral_share"]
@@ -894,8 +916,8 @@ def network_growth(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=
     referred = _text(c, REFERRED_BY).str.strip() != ""
     parts = {
         "added": pd.Series(1, index=c.index),
-        "targets": pd.Series(f["is_target"].astype(int), index=c.index),
-        "network": pd.Series((~f["is_target"]).astype(int), index=c.index),
+        "targets": pd.Series(is_target.astype(int), index=c.index),
+        "network": pd.Series((~is_target).astype(int), index=c.index),
         "referred": referred.astype(int),
     }
     table = pd.DataFrame(parts).groupby(week.to_numpy()).sum().reindex(weeks, fill_value=0)
@@ -999,8 +1021,7 @@ def summarize(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=None)
         values, ready for ``json.dump``.
     """
     log = _prepare(contacts, interactions, as_of)
-    f = _facts(log, follow_up_days=config.FOLLOW_UP_DAYS,
-               max_follow_ups=config.MAX_FOLLOW_UPS)
+    f = _response_facts(log)
     contacted = int(f["contacted"].sum())
     responded = int(f["responded"].sum())
     meetings = int(f["meetings_held"].sum())
@@ -1008,7 +1029,7 @@ def summarize(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=None)
     return {
         "as_of": log.as_of.date().isoformat(),
         "contacts": int(log.n),
-        "targets": int(f["is_target"].sum()),
+        "targets": int(_is_target(log).sum()),
         "contacted": contacted,
         "responded": responded,
         "response_rate": responded / contacted if contacted else None,
@@ -1026,8 +1047,16 @@ def _fmt_days(days: np.ndarray) -> np.ndarray:
     return np.asarray(d, dtype=object)
 
 
-def _rows(log: _Log, who: np.ndarray, action: str, due: np.ndarray, channel, reason
-          ) -> pd.DataFrame:
+def _who_columns(c: pd.DataFrame, who: np.ndarray) -> dict:
+    """``contact_id, name, company`` of the contacts at positions ``who`` (one per row)."""
+    return {
+        CONTACT_ID: pd.array(c[CONTACT_ID].astype(str).to_numpy(dtype=object)[who], "str"),
+        NAME: pd.array(_text(c, NAME).to_numpy(dtype=object)[who], dtype="str"),
+        COMPANY: pd.array(_text(c, COMPANY).to_numpy(dtype=object)[who], dtype="str"),
+    }
+
+
+def _rows(who: np.ndarray, action: str, due: np.ndarray, channel, reason) -> pd.DataFrame:
     return pd.DataFrame({
         "code": who, "action": action, "due": due,
         CHANNEL: np.asarray(channel, dtype=object), "reason": np.asarray(reason, dtype=object),
@@ -1117,7 +1146,7 @@ def followups_due(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=N
     out_channel = _last(code, is_outbound & (log.channel != ""), log.channel, n, "")
     snafu_channel = np.where(snafu_channel == "", out_channel, snafu_channel)
     parts.append(_rows(
-        log, everyone[resend], RESEND_ACTION, snafu_day[resend], snafu_channel[resend],
+        everyone[resend], RESEND_ACTION, snafu_day[resend], snafu_channel[resend],
         "snafu logged on " + _fmt_days(snafu_day[resend])
         + ": the last message may not have arrived; send it again"))
 
@@ -1133,7 +1162,7 @@ def followups_due(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=N
     want = (f["unanswered"] > 0) & (done < max_follow_ups) & ~resend & (due <= log.today)
     who = everyone[want]
     parts.append(_rows(
-        log, who, FOLLOW_UP_ACTION, due[want], f["last_unanswered_channel"][want],
+        who, FOLLOW_UP_ACTION, due[want], f["last_unanswered_channel"][want],
         "no reply " + wait + " after " + f["last_unanswered_kind"][want].astype(object)
         + " on " + _fmt_days(last_un[want]) + "; follow-up "
         + (done[want] + 1).astype(str).astype(object) + f" of {max_follow_ups}"))
@@ -1144,7 +1173,7 @@ def followups_due(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=N
     owe_thanks = ~np.isnan(last_meeting) & ~thanks_after
     now = owe_thanks & (last_meeting + 1 <= log.today)
     parts.append(_rows(
-        log, everyone[now], THANK_YOU_ACTION, last_meeting[now] + 1, out_channel[now],
+        everyone[now], THANK_YOU_ACTION, last_meeting[now] + 1, out_channel[now],
         "met on " + _fmt_days(last_meeting[now]) + "; no thank-you logged since"))
 
     # an update every update_every_days after the last meeting, thank-you or update
@@ -1153,15 +1182,15 @@ def followups_due(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=N
     anchor_kind = _last(code, anchor_kinds & (day == anchor[code]), log.kind_names(kind), n, "")
     owe_update = ~np.isnan(anchor) & ~owe_thanks & (anchor + update_every_days <= log.today)
     parts.append(_rows(
-        log, everyone[owe_update], UPDATE_ACTION, anchor[owe_update] + update_every_days,
+        everyone[owe_update], UPDATE_ACTION, anchor[owe_update] + update_every_days,
         out_channel[owe_update],
         "last " + anchor_kind[owe_update].astype(object) + " on "
         + _fmt_days(anchor[owe_update]) + f"; keep in touch every {update_every_days} days"))
 
     # tell the referrer when someone they referred responded
-    ids = pd.Index(log.contacts[CONTACT_ID].astype(str))
-    referrer = _referrers(log.contacts[CONTACT_ID].astype(str),
-                          _text(log.contacts, REFERRED_BY).str.strip())
+    cids = log.contacts[CONTACT_ID].astype(str)
+    ids = pd.Index(cids)
+    referrer = _referrers(cids, _text(log.contacts, REFERRED_BY).str.strip())
     last_update = _max_by(code, kind == _UPDATE, day, n, -np.inf)
     news = (referrer >= 0) & f["responded"]
     news &= ~(last_update[np.where(referrer >= 0, referrer, 0)] >= f["response"])
@@ -1175,7 +1204,7 @@ def followups_due(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=N
         more = g.size() - 1
         extra = np.where(more > 0, " (and " + more.astype(str) + " more)", "")
         parts.append(_rows(
-            log, head.index.to_numpy(), TELL_REFERRER_ACTION, head["due"].to_numpy(),
+            head.index.to_numpy(), TELL_REFERRER_ACTION, head["due"].to_numpy(),
             out_channel[head.index.to_numpy()],
             "their referral " + head["who"].to_numpy(dtype=object) + " responded ("
             + head["kind"].to_numpy(dtype=object) + ") on "
@@ -1213,7 +1242,7 @@ def followups_due(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=N
                 start = lat["first"].to_numpy(dtype=float)
                 due = _add_busdays(start, next_contact_business_days)
                 parts.append(_rows(
-                    log, nxt["code"].to_numpy(), OUTREACH_NEXT_ACTION, due,
+                    nxt["code"].to_numpy(), OUTREACH_NEXT_ACTION, due,
                     lat["channel"].to_numpy(dtype=object),
                     f"no response at the company {next_contact_business_days} business "
                     "days after first contact on " + _fmt_days(start)
@@ -1221,12 +1250,8 @@ def followups_due(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=N
 
     rows = pd.concat(parts, ignore_index=True)
     rows = rows[rows["due"] <= log.today]
-    c = log.contacts
-    who = rows["code"].to_numpy(dtype="int64")
     out = pd.DataFrame({
-        CONTACT_ID: pd.array(c[CONTACT_ID].astype(str).to_numpy(dtype=object)[who], "str"),
-        NAME: pd.array(_text(c, NAME).to_numpy(dtype=object)[who], dtype="str"),
-        COMPANY: pd.array(_text(c, COMPANY).to_numpy(dtype=object)[who], dtype="str"),
+        **_who_columns(log.contacts, rows["code"].to_numpy(dtype="int64")),
         "action": pd.array(rows["action"].to_numpy(dtype=object), dtype="str"),
         "due_on": _from_days(rows["due"].to_numpy(dtype=float)),
         "overdue_days": (log.today - rows["due"].to_numpy(dtype=float)).astype("int64"),
@@ -1269,12 +1294,8 @@ def upcoming_meetings(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_
     held_day = _max_by(code, kind == _HELD, day, n, -np.inf)
     keep = (sched[pick] >= log.today) & ~(held_day[code[pick]] >= sched[pick])
     pick = pick[keep]
-    c = log.contacts
-    who = code[pick]
     out = pd.DataFrame({
-        CONTACT_ID: pd.array(c[CONTACT_ID].astype(str).to_numpy(dtype=object)[who], "str"),
-        NAME: pd.array(_text(c, NAME).to_numpy(dtype=object)[who], dtype="str"),
-        COMPANY: pd.array(_text(c, COMPANY).to_numpy(dtype=object)[who], dtype="str"),
+        **_who_columns(log.contacts, code[pick]),
         INTERACTION_ID: pd.array(log.column(INTERACTION_ID).to_numpy(dtype=object)[pick],
                                  dtype="str"),
         SCHEDULED_FOR: when.iloc[pick].reset_index(drop=True),
