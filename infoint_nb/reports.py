@@ -40,7 +40,7 @@ import tempfile
 import threading
 import time
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import config
@@ -113,7 +113,8 @@ class ReportPlan:
     """A report checked and ready to run: what :func:`plan_report` returns.
 
     ``parameters`` are the values injected into the notebook (``log_dir`` and
-    ``out_dir`` absolute; dates as ISO text).
+    ``out_dir`` absolute; dates as ISO text). ``log`` is the log opened while
+    checking, so a run does not open and validate it again.
     """
 
     template: Path
@@ -124,6 +125,7 @@ class ReportPlan:
     parameters: dict
     redact: bool
     html: bool
+    log: object = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -351,21 +353,9 @@ def collect_parameters(pairs=(), *, as_of=None, start=None, end=None, companies=
 
 # --- checking a report before it runs ----------------------------------------------
 def default_as_of(log) -> _dt.date:
-    """The report date when none is given: for the sample, its last interaction; else today.
-
-    The sample campaign is fictional and ends on a fixed day, so its report
-    stays the same whenever it is rendered.
-    """
-    from .schema import DATE
-    try:
-        is_sample = Path(log.folder).resolve() == config.SAMPLE_DIR.resolve()
-    except OSError:
-        is_sample = False
-    if is_sample:
-        dates = log.interactions[DATE]
-        if len(dates):
-            return dates.max().date()
-    return _dt.date.today()
+    """The report date when none is given (see :func:`infoint_nb.metrics.default_as_of`)."""
+    from .metrics import default_as_of as _default
+    return _default(log)
 
 
 def default_out_dir(log_name: str, as_of, *, redact: bool = False) -> Path:
@@ -510,7 +500,7 @@ def plan_report(log_dir=None, out_dir=None, *, parameters=None, redact: bool = F
         final["out_dir"] = str(out.resolve())
     return ReportPlan(template=template, log_dir=log.folder.resolve(), log_name=log.name,
                       out_dir=out.resolve(), as_of=as_of, parameters=final, redact=redact,
-                      html=html)
+                      html=html, log=log)
 
 
 # --- running it --------------------------------------------------------------------
@@ -667,9 +657,9 @@ def _scrub(nb, secrets: list[str]):
 
 def _write_notebook(nb, path: Path) -> None:
     import nbformat
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(nbformat.writes(nb), encoding="utf-8")
-    os.replace(tmp, path)
+
+    from .store import write_atomically
+    write_atomically(path, nbformat.writes(nb).encode("utf-8"))
 
 
 def _clear_outputs(out: Path) -> None:
@@ -764,7 +754,8 @@ def render_report(log_dir=None, out_dir=None, *, parameters=None, redact: bool =
         secrets = [str(out), str(plan.log_dir), str(work), str(Path(tmp).resolve())]
         if plan.redact:
             from .store import ContactLog
-            copy = _write_redacted_copy(ContactLog.open(plan.log_dir), work / "log")
+            log = plan.log if plan.log is not None else ContactLog.open(plan.log_dir)
+            copy = _write_redacted_copy(log, work / "log")
             params["log_dir"] = str(copy)
             secrets += [str(copy), str(Path.home())]
         kernel_cwd = config.NOTEBOOKS_DIR if config.NOTEBOOKS_DIR.is_dir() else out
@@ -856,10 +847,9 @@ def export_html(notebook, path, *, title: str = "Informational-interview campaig
     exporter = _html_exporter()
     body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
     body = _put_alt_texts(notebook, body)
+    from .store import write_atomically
     path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(body, encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomically(path, body.encode("utf-8"))
     return path
 
 
@@ -937,14 +927,13 @@ def render_each(by: str, log_dir=None, out_dir=None, *, parameters=None,
         After all groups ran, when at least one failed.
     """
     from . import metrics as M
-    from .store import ContactLog
 
     if by not in EACH:
         raise ParameterError(f"--each {by!r} is not allowed; choose one of {', '.join(EACH)}")
     base = plan_report(log_dir, out_dir, parameters=parameters, redact=redact, html=html,
                        template=template)
     p = base.parameters
-    log = ContactLog.open(base.log_dir)
+    log = base.log
     c, i = filter_frames(log.contacts, log.interactions, as_of=base.as_of,
                          start=p.get("start", ""), end=p.get("end", ""),
                          companies=p.get("companies", []), industries=p.get("industries", []))
@@ -995,9 +984,7 @@ def render_each(by: str, log_dir=None, out_dir=None, *, parameters=None,
                 params["start"], params["end"] = start.isoformat(), end.isoformat()
             folder = base.out_dir / result.folders[g]
             params["out_dir"] = str(folder)
-            plan = ReportPlan(template=base.template, log_dir=base.log_dir,
-                              log_name=base.log_name, out_dir=folder, as_of=base.as_of,
-                              parameters=params, redact=base.redact, html=base.html)
+            plan = replace(base, out_dir=folder, parameters=params)
             try:
                 result.reports[g] = render_report(plan=plan, kernel_name=kernel_name)
             except ReportFailedError as exc:
@@ -1235,14 +1222,15 @@ def load_report(log_dir="data/sample", *, as_of="", start="", end="", companies=
 
     log = ContactLog.open(config.resolve_project_path(log_dir))
     day = _parse_day("as_of", as_of) or default_as_of(log)
+    start, end = _parse_day("start", start), _parse_day("end", end)
+    companies, industries = list(companies or []), list(industries or [])
     contacts, interactions = (redact_log(log) if redact
                               else (log.contacts, log.interactions))
     contacts, interactions = filter_frames(
         contacts, interactions, as_of=day, start=start, end=end,
-        companies=list(companies or []), industries=list(industries or []))
+        companies=companies, industries=industries)
     report = Report(contacts, interactions, as_of=day, title=None if redact else log.name,
-                    start=_parse_day("start", start), end=_parse_day("end", end),
-                    companies=list(companies or []), industries=list(industries or []),
+                    start=start, end=end, companies=companies, industries=industries,
                     follow_up_days=follow_up_days, redacted=bool(redact), top_n=top_n,
                     out_dir=Path(out_dir) if out_dir else None)
     if report.out_dir is not None:
