@@ -25,7 +25,6 @@ openpyxl is imported on first use only.
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +33,7 @@ import pandas as pd
 
 from . import schema as S
 from .errors import ParameterError
+from .store import write_atomically, write_table_bytes
 
 __all__ = [
     "FORMULA_PREFIXES",
@@ -225,20 +225,6 @@ def _xlsx_target(log, out) -> Path:
     return out
 
 
-def _atomic_bytes(path: Path, write) -> None:
-    """Write through a temp file in the same folder, then ``os.replace`` it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        write(tmp)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
 def export_xlsx(log, path) -> ExportResult:
     """Write the log as an Excel workbook with two sheets, ``contacts`` and ``interactions``.
 
@@ -275,7 +261,8 @@ def export_xlsx(log, path) -> ExportResult:
     ws.title = CONTACTS_SHEET
     _write_sheet(ws, contacts, counts)
     _write_sheet(wb.create_sheet(INTERACTIONS_SHEET), interactions, counts)
-    _atomic_bytes(target, lambda p: wb.save(p))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(target, wb.save)
     return ExportResult([target], len(contacts), len(interactions),
                         neutralized=counts["neutralized"],
                         control_chars_replaced=counts["control"])
@@ -315,8 +302,6 @@ def export_csv(log, out, *, raw: bool = False) -> ExportResult:
     quoted like the log's own files. ``infoint import sheet`` removes the apostrophes
     again when it reads such a file.
     """
-    from .store import write_table_bytes
-
     c_path, i_path = _csv_targets(out)
     neutralized = 0
     frames = []
@@ -332,6 +317,7 @@ def export_csv(log, out, *, raw: bool = False) -> ExportResult:
         frames.append(frame)
     for path, frame in zip((c_path, i_path), frames):
         data = write_table_bytes(frame)
-        _atomic_bytes(path, lambda p, d=data: p.write_bytes(d))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, data)
     return ExportResult([c_path, i_path], len(frames[0]), len(frames[1]),
                         neutralized=neutralized, raw=raw)

@@ -44,9 +44,9 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema as S
-from .errors import LogValidationError, ParameterError, Problem
+from .errors import LogValidationError, ParameterError
 from .exporters import CONTACTS_SHEET, INTERACTIONS_SHEET, unneutralize_csv_value
-from .store import norm_email, norm_linkedin_url, norm_name  # noqa: F401  (one definition)
+from .store import norm_email, norm_linkedin_url, norm_name  # one definition of the keys
 
 __all__ = [
     "IGNORE",
@@ -330,7 +330,7 @@ def _sniff_delimiter(text: str) -> str:
 
 def _records(text: str, delimiter: str) -> list[list[str]]:
     """CSV records as spreadsheet rows (record i is row i + 1; blank lines are rows too)."""
-    return [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
 
 
 def _unique_columns(header: list[str]) -> tuple[list[str], list[str]]:
@@ -470,21 +470,23 @@ def _read_xlsx(path: Path, sheet: str | None) -> SourceTable:
         names = list(wb.sheetnames)
         warnings = []
         if sheet is None:
-            chosen = None
+            read = {}  # each sheet is read once, also the one chosen
             for n in names:
-                recs = _sheet_records(wb[n])
-                if any(sum(1 for v in r if v.strip()) >= 2 for r in recs):
+                read[n] = _sheet_records(wb[n])
+                if any(sum(1 for v in r if v.strip()) >= 2 for r in read[n]):
                     chosen = n
                     break
-            chosen = chosen or names[0]
+            else:
+                chosen = names[0]
             others = [n for n in names if n != chosen]
             if others:
                 warnings.append(f"read sheet {chosen!r}; the workbook also has "
                                 + ", ".join(repr(n) for n in others)
                                 + " (choose one with --sheet NAME)")
+            records = read[chosen]
         else:
             chosen = _pick_sheet(path, names, sheet)
-        records = _sheet_records(wb[chosen])
+            records = _sheet_records(wb[chosen])
     finally:
         wb.close()
     columns, rows, numbers, more = _table_from_records(path, records)
@@ -859,10 +861,9 @@ def _resolve_column(col: str, columns) -> str:
     for c in columns:
         if _key(c) == _key(col):
             return c
-    import difflib
     keys = {_key(c): c for c in columns}
-    close = difflib.get_close_matches(_key(col), list(keys), n=1, cutoff=0.6)
-    hint = f"; did you mean {keys[close[0]]!r}?" if close else "."
+    close = S.suggest(_key(col), list(keys))
+    hint = f"; did you mean {keys[close]!r}?" if close else "."
     raise ParameterError(f"--map: the file has no column {col!r}{hint} Its columns: "
                          + ", ".join(repr(c) for c in columns) + ".")
 
@@ -913,17 +914,12 @@ class _Candidate:
     contact_id: str = ""    # an id given by the file
 
 
-class _Problems:
-    def __init__(self, label: str):
-        self.label = label
-        self.items: list[Problem] = []
-
-    def add(self, row, column, value, message):
-        self.items.append(Problem(self.label, row, column, value, message))
+class _Problems(S._Collector):
+    """Schema's problem collector, raising them all at once for an import."""
 
     def raise_if_any(self):
-        if self.items:
-            raise LogValidationError(self.items, context=f"{self.label}: nothing was imported")
+        if self.problems:
+            raise LogValidationError(self.problems, context=f"{self.file}: nothing was imported")
 
 
 def _fold_choice(value: str, allowed, what: str, column: str, row: int, problems: _Problems,
@@ -1361,8 +1357,7 @@ def _plan(log, candidates: list[_Candidate], report: ImportReport) -> _Plan:
     index = _Index()
     for rec in raw.to_dict("records"):
         index.add(rec[S.CONTACT_ID], rec)
-    existing = set(index.records)
-    taken = set(existing)
+    taken = set(index.records)
     nums = [int(m.group(1)) for c in taken if (m := re.fullmatch(r"C(\d+)", c))]
     counter = [max(nums) if nums else 0]
     known_events = set()

@@ -360,3 +360,27 @@ def test_cli_import_mistakes_exit_2(empty_log_dir, capsys):
         assert main(["import", *map(str, args), "--log", str(d)]) == 2
         assert message in capsys.readouterr().err
     assert len(ContactLog.open(d).raw_contacts) == 0
+
+
+def test_xlsx_first_sheet_holding_a_table_is_read(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "Cover"
+    wb.active["A1"] = "My network"
+    data = wb.create_sheet("People")
+    data.append(["Name", "Company"])
+    data.append(["Ada Byron", "Engines Ltd"])
+    wb.save(tmp_path / "two.xlsx")
+    t = IM.read_table(tmp_path / "two.xlsx")
+    assert t.sheet == "People" and t.columns == ["Name", "Company"]
+    assert t.rows == [["Ada Byron", "Engines Ltd"]] and t.row_numbers == [2]
+    assert any("'Cover'" in w for w in t.warnings)
+
+    wb = Workbook()
+    wb.active.title = "Only"
+    wb.active["A1"] = "Name"
+    wb.active["A2"] = "Ada Byron"
+    wb.save(tmp_path / "one_column.xlsx")
+    t = IM.read_table(tmp_path / "one_column.xlsx")       # no sheet has two values a row
+    assert t.sheet == "Only" and t.columns == ["Name"] and t.rows == [["Ada Byron"]]

@@ -74,8 +74,7 @@ class ImportForm(Form):
         self.counts = self._html("import-counts")
         self.report: IM.ImportReport | None = None
         self.table: IM.SourceTable | None = None
-        self._kind: str | None = None
-        self._loaded: tuple | None = None
+        self._loaded: tuple | None = None  # (path, kind, sheet) of the file read
 
     def _layout(self):
         w = self.w
@@ -113,7 +112,6 @@ class ImportForm(Form):
         kind = self.controls["kind"].value
         if kind == "auto":
             kind = IM.detect_kind(path)
-        self._kind = kind
         sheet_ctl = self.controls["sheet"]
         if kind == "sheet":
             names = IM.list_sheets(path)
@@ -130,7 +128,7 @@ class ImportForm(Form):
         saved = self.log.plan_section(self.section, default={}) or {}
         if saved.get("path", "").strip() == text and isinstance(saved.get("mapping"), dict):
             self._apply_mapping(saved["mapping"])
-        self._show_preview(path)
+        self._show_preview()
         return self.dry_run()
 
     def _set_sheet_options(self, names, value) -> None:
@@ -164,7 +162,7 @@ class ImportForm(Form):
             rows.append(dd)
         self.mapping_box.children = rows
 
-    def _show_preview(self, path: Path) -> None:
+    def _show_preview(self) -> None:
         if self.table is not None:
             t = self.table
             self.preview.value = (f"<b>First rows of {_esc(t.label)}</b>"
@@ -197,10 +195,10 @@ class ImportForm(Form):
     def _run(self, *, dry_run: bool) -> IM.ImportReport:
         if self._loaded is None:
             raise InfointError("Press “Read the file” first.")
-        path = Path(self._loaded[0])
-        if self._kind == "sheet" and self.table is not None:
+        path, kind, _sheet = self._loaded
+        if kind == "sheet" and self.table is not None:
             return IM.import_sheet(self.log, self.table, mapping=self.mapping, dry_run=dry_run)
-        return IM.import_file(self.log, path, kind=self._kind, dry_run=dry_run)
+        return IM.import_file(self.log, Path(path), kind=kind, dry_run=dry_run)
 
     def _show_report(self, report: IM.ImportReport, *, done: bool) -> None:
         self.report = report
