@@ -34,8 +34,9 @@ def describe_log(log, *, created: bool = False) -> str:
     'Log open: data/sample — 49 people (45 targets), 201 interactions; plan.json: goals, letters.'
     """
     folder = Path(log.folder)
+    resolved = folder.resolve()
     try:
-        shown = folder.resolve().relative_to(config.PROJECT_ROOT)
+        shown = resolved.relative_to(config.PROJECT_ROOT)
     except ValueError:
         shown = folder
     c = log.raw_contacts
@@ -49,7 +50,7 @@ def describe_log(log, *, created: bool = False) -> str:
             f"{len(i)} interactions")
     text += f"; {S.PLAN_FILE}: {', '.join(sections)}." if sections else \
         f"; nothing planned yet ({S.PLAN_FILE} is written when you first save a form)."
-    if Path(log.folder).resolve() == config.SAMPLE_DIR.resolve():
+    if resolved == config.SAMPLE_DIR.resolve():
         text += (" This is the fictional sample campaign: explore freely, but keep your own "
                  "work in data/my_log.")
     return text

@@ -32,7 +32,7 @@ from ..planning import Check, worst_level
 
 __all__ = [
     "require_widgets", "FormResult", "Form", "EntryForm", "status_html", "checks_html",
-    "contact_options", "DRAFTS_SECTION", "STATUS_COLOURS",
+    "contact_options", "last_interaction_date", "DRAFTS_SECTION", "STATUS_COLOURS",
 ]
 
 #: ``plan.json`` section that keeps unsaved entry-form drafts, keyed by form class name.
@@ -137,6 +137,24 @@ def contact_options(log, *, targets_first: bool = True) -> list[tuple[str, str]]
     return out
 
 
+def _contact_row(log, cid: str | None) -> dict:
+    """The contacts-file row of ``cid`` as text (``{}`` for nobody or an unknown id)."""
+    if not cid:
+        return {}
+    c = log.raw_contacts
+    hit = c[c[S.CONTACT_ID] == cid]
+    return {k: str(v) for k, v in hit.iloc[0].items()} if len(hit) else {}
+
+
+def last_interaction_date(log, contact_id: str | None, kinds) -> _dt.date | None:
+    """The day of ``contact_id``'s latest interaction of one of ``kinds`` (None if none)."""
+    if not contact_id:
+        return None
+    i = log.interactions
+    hit = i[(i[S.CONTACT_ID] == contact_id) & i[S.KIND].isin(list(kinds))]
+    return hit[S.DATE].max().date() if len(hit) else None
+
+
 def _to_json(value: Any) -> Any:
     if isinstance(value, (_dt.datetime, _dt.date)):
         return value.isoformat()
@@ -182,6 +200,8 @@ class Form:
     title: ClassVar[str] = ""
     #: Label of the main button.
     submit_label: ClassVar[str] = "Save"
+    #: The day to read the log as of (set by forms that take ``as_of=``; None: today).
+    as_of: _dt.date | None = None
 
     def __init__(self, log):
         self.log = log
@@ -306,11 +326,17 @@ class Form:
             if not cid:
                 raise InfointError("Choose a contact first; if the list is empty, add people "
                                    "in notebook 02 (Find people).")
-            data["_saved_at"] = _dt.datetime.now().isoformat(timespec="seconds")
-            self.log.save_plan_section(self.section, data, contact_id=cid)
+            self._save_for_contact(cid, data)
         else:
             self.log.save_plan_section(self.section, data)
         return {}
+
+    def _save_for_contact(self, cid: str, data: dict) -> None:
+        """Save ``data`` as ``cid``'s entry of :attr:`section`, stamped ``_saved_at``
+        (reopening the form picks the contact saved last)."""
+        self.log.save_plan_section(self.section, {
+            **data, "_saved_at": _dt.datetime.now().isoformat(timespec="seconds")},
+            contact_id=cid)
 
     def _saved_message(self, value: dict, data: dict) -> str:
         where = f"{self.section}"
@@ -322,13 +348,19 @@ class Form:
     @property
     def value(self) -> dict:
         """Everything typed into the form, JSON-ready (dates as ISO text)."""
-        return {k: _to_json(c.value) for k, c in self.controls.items()
-                if k not in self.transient}
+        v = {k: _to_json(c.value) for k, c in self.controls.items()
+             if k not in self.transient}
+        v.update(self._extra_value())
+        return v
 
     @value.setter
     def value(self, data: dict) -> None:
         self._set_values(data)
         self._safe_refresh()
+
+    def _extra_value(self) -> dict:
+        """Hook: entries of :attr:`value` that are not controls (e.g. a list of rows)."""
+        return {}
 
     def _set_values(self, data: dict) -> None:
         """Put saved values into the controls; unknown keys and stale values are skipped."""
@@ -349,6 +381,11 @@ class Form:
                     pass  # e.g. a dropdown option that no longer exists
         finally:
             self._loading = False
+
+    @property
+    def today(self) -> _dt.date:
+        """The form's ``as_of`` day (forms that take ``as_of=``), or the real today."""
+        return self.as_of or _dt.date.today()
 
     @property
     def contact_id(self) -> str | None:

@@ -28,6 +28,8 @@ __all__ = ["SearchPlanForm", "NetworkAskForm", "AddContactForm", "CITE_PERMISSIO
 #: Cite-permission choices as shown in the form: label → stored value.
 CITE_PERMISSION_LABELS: tuple[tuple[str, str], ...] = (
     ("not asked yet", ""), ("asked, no answer yet", "asked"), ("yes", "yes"), ("no", "no"))
+#: Priority choices for a new contact: none, or one of :data:`infoint_nb.schema.PRIORITIES`.
+PRIORITY_OPTIONS: list[tuple[str, str]] = [("—", "")] + [(p, p) for p in S.PRIORITIES]
 
 
 class SearchPlanForm(Form):
@@ -139,8 +141,7 @@ class AddContactForm(EntryForm):
         t("mutual_connection", "Shared connection", "e.g. Priya Raman (we both know her)")
         self._dropdown("cite_permission", "May you mention them?",
                        list(CITE_PERMISSION_LABELS), value="")
-        self._dropdown("priority", "Priority", [("—", "")] + [(p, p) for p in S.PRIORITIES],
-                       value="")
+        self._dropdown("priority", "Priority", PRIORITY_OPTIONS, value="")
         t("notes", "Notes", "e.g. Same teacher-training programme as me; talks at meet-ups",
           area=True, rows=2)
         self._checkbox("different_person", "This is a different person (not the one already "

@@ -25,14 +25,16 @@ UpdateScheduleForm (section ``updates``)
 from __future__ import annotations
 
 import datetime as _dt
-import html
 
 from .. import config
 from .. import planning as P
 from .. import schema as S
 from ..errors import DuplicateContactError, ParameterError
-from ._base import EntryForm, FormResult, checks_html, contact_options
-from .prepare import ContactForm, _as_of_date, _contact_row, latest_meeting
+from ._base import (EntryForm, FormResult, checks_html, contact_options,
+                    last_interaction_date)
+from .find import CITE_PERMISSION_LABELS, PRIORITY_OPTIONS
+from .prepare import (ContactForm, _as_of_date, _contact_row, _esc, _given_as_of,
+                      latest_meeting)
 
 __all__ = ["ThankYouForm", "RecordMeetingForm", "ReferralForm", "UpdateScheduleForm",
            "last_met_contact", "your_name"]
@@ -41,13 +43,6 @@ _SEND_CHANNELS = [("e-mail", "email"), ("letter or card", "letter"), ("LinkedIn"
                   ("in person", "in_person"), ("other", "other")]
 _MEETING_CHANNELS = [("in person", "in_person"), ("phone", "phone"), ("video", "video"),
                      ("other", "other")]
-#: Cite-permission choices: label → stored value.
-_CITE_CHOICES = (("not asked yet", ""), ("asked, no answer yet", "asked"), ("yes", "yes"),
-                 ("no", "no"))
-
-
-def _esc(text) -> str:
-    return html.escape(str(text if text is not None else ""), quote=True)
 
 
 def last_met_contact(log, *, as_of=None) -> str | None:
@@ -116,12 +111,6 @@ def _referrals_of(log, cid: str | None) -> list[str]:
     return list(c.loc[c[S.REFERRED_BY] == cid, S.NAME]) if S.REFERRED_BY in c else []
 
 
-def _last_of(log, cid: str, kinds) -> _dt.date | None:
-    i = log.interactions
-    hit = i[(i[S.CONTACT_ID] == cid) & i[S.KIND].isin(list(kinds))]
-    return hit[S.DATE].max().date() if len(hit) else None
-
-
 def _logged_on(log, cid: str, kind: str, day: _dt.date) -> str | None:
     """The id of a ``kind`` interaction with ``cid`` dated ``day`` (a double click guard)."""
     i = log.interactions
@@ -134,6 +123,15 @@ class _FollowUpForm(ContactForm):
 
     def default_contact(self) -> str | None:
         return last_met_contact(self.log, as_of=self.today)
+
+    def _already_logged(self, cid: str, kind: str, what: str) -> FormResult | None:
+        """Say so (and return the result) when ``what`` to ``cid`` is logged for today."""
+        done = _logged_on(self.log, cid, kind, self.today)
+        if not done:
+            return None
+        return self.show_result(FormResult(
+            False, False, "info", f"{what} to {self._contact_label(cid)} is already "
+            f"logged for {P.human_date(self.today)} ({done}); nothing added."))
 
     def _fill_your_name(self) -> None:
         ctl = self.controls.get("your_name")
@@ -182,7 +180,7 @@ class ThankYouForm(_FollowUpForm):
     def sent_on(self) -> _dt.date | None:
         """The day a thank-you was logged on or after the meeting (None if not yet)."""
         met = self.meeting_day()
-        last = _last_of(self.log, self.contact_id, [S.THANK_YOU]) if self.contact_id else None
+        last = last_interaction_date(self.log, self.contact_id, [S.THANK_YOU])
         return last if last is not None and (met is None or last >= met) else None
 
     def text(self, value: dict | None = None) -> str:
@@ -226,20 +224,17 @@ class ThankYouForm(_FollowUpForm):
     def log_sent(self) -> FormResult:
         """Log a ``thank_you`` interaction dated today (or ``as_of``) and save the draft."""
         cid = self._require_contact()
-        done = _logged_on(self.log, cid, S.THANK_YOU, self.today)
-        if done:
-            return self.show_result(FormResult(
-                False, False, "info", f"A thank-you to {self._contact_label(cid)} is already "
-                f"logged for {P.human_date(self.today)} ({done}); nothing added."))
+        done = self._already_logged(cid, S.THANK_YOU, "A thank-you")
+        if done is not None:
+            return done
         value = self.value
         pts = self.points(value)
         note = "Thank-you" + (": cited " + "; ".join(pts) if pts else "")
         iid = self.log.add_interaction(cid, S.THANK_YOU, date=self.today.isoformat(),
                                        channel=value.get("channel") or None, notes=note)
-        self.log.save_plan_section(self.section, {
+        self._save_for_contact(cid, {
             **value, "text": self.text(value), "sent_on": self.today.isoformat(),
-            "interaction_id": iid,
-            "_saved_at": _dt.datetime.now().isoformat(timespec="seconds")}, contact_id=cid)
+            "interaction_id": iid})
         nxt = self.today + _dt.timedelta(days=config.UPDATE_EVERY_DAYS)
         self._safe_refresh()
         return self.show_result(FormResult(
@@ -356,9 +351,7 @@ class RecordMeetingForm(_FollowUpForm):
                                            else self.today.isoformat(),
                                            channel=value.get("channel") or None, notes=text)
             done = f"logged a {kind} row, {iid}"
-        self.log.save_plan_section(self.section, {
-            **value, "interaction_id": iid, "logged_text": text,
-            "_saved_at": _dt.datetime.now().isoformat(timespec="seconds")}, contact_id=cid)
+        self._save_for_contact(cid, {**value, "interaction_id": iid, "logged_text": text})
         self._safe_refresh()
         return {"done": done, "interaction_id": iid}
 
@@ -382,7 +375,7 @@ class ReferralForm(EntryForm):
     sticky = ("referred_by",)
 
     def __init__(self, log, *, referred_by: str | None = None, as_of=None):
-        self.as_of = None if as_of in (None, "") else _as_of_date(as_of)
+        self.as_of = _given_as_of(as_of)
         self._wanted = referred_by
         super().__init__(log)
 
@@ -397,10 +390,9 @@ class ReferralForm(EntryForm):
         t("email", "E-mail", "e.g. sam.ortiz@prairieshore.example")
         t("phone", "Phone", "e.g. +1 847-555-0190")
         t("linkedin_url", "LinkedIn URL", "e.g. https://www.linkedin.com/in/sam-example")
-        self._dropdown("cite_permission", "May you mention them?", list(_CITE_CHOICES),
-                       value="")
-        self._dropdown("priority", "Priority", [("—", "")] + [(p, p) for p in S.PRIORITIES],
-                       value="")
+        self._dropdown("cite_permission", "May you mention them?",
+                       list(CITE_PERMISSION_LABELS), value="")
+        self._dropdown("priority", "Priority", PRIORITY_OPTIONS, value="")
         t("notes", "Notes", "e.g. Runs the patient-feedback surveys; prefers e-mail",
           area=True, rows=2)
         self._checkbox("different_person", "This is a different person (not the one already "
@@ -537,8 +529,8 @@ class UpdateScheduleForm(_FollowUpForm):
 
     def since(self) -> _dt.date:
         """The last meeting, thank-you or update with this person (else today)."""
-        last = _last_of(self.log, self.contact_id, (S.MEETING_HELD, S.THANK_YOU, S.UPDATE)) \
-            if self.contact_id else None
+        last = last_interaction_date(self.log, self.contact_id,
+                                     (S.MEETING_HELD, S.THANK_YOU, S.UPDATE))
         return last or self.today
 
     def schedule(self, value: dict | None = None) -> list[dict]:
@@ -556,10 +548,10 @@ class UpdateScheduleForm(_FollowUpForm):
 
     def _due_here(self) -> list[str]:
         from .. import metrics
-        if not self.contact_id or len(self.log.interactions) == 0:
+        i = self.log.interactions
+        if not self.contact_id or len(i) == 0:
             return []
-        due = metrics.followups_due(self.log.contacts, self.log.interactions,
-                                    as_of=self.today.isoformat())
+        due = metrics.followups_due(self.log.contacts, i, as_of=self.today.isoformat())
         due = due[due[S.CONTACT_ID] == self.contact_id]
         return [f"{a.replace('_', ' ')} (due {d:%Y-%m-%d}): {r}"
                 for a, d, r in zip(due["action"], due["due_on"], due["reason"])]
@@ -603,20 +595,18 @@ class UpdateScheduleForm(_FollowUpForm):
     def log_sent(self) -> FormResult:
         """Log an ``update`` interaction dated today (or ``as_of``) and save the plan."""
         cid = self._require_contact()
-        done = _logged_on(self.log, cid, S.UPDATE, self.today)
-        if done:
-            return self.show_result(FormResult(
-                False, False, "info", f"An update to {self._contact_label(cid)} is already "
-                f"logged for {P.human_date(self.today)} ({done}); nothing added."))
+        done = self._already_logged(cid, S.UPDATE, "An update")
+        if done is not None:
+            return done
         value = self.value
         progress = str(value.get("progress", "")).strip()
         iid = self.log.add_interaction(cid, S.UPDATE, date=self.today.isoformat(),
                                        channel=value.get("channel") or None,
                                        notes="Update" + (f": {progress}" if progress else ""))
-        self.log.save_plan_section(self.section, {
-            **value, "schedule": self.schedule(value), "last_sent_on": self.today.isoformat(),
-            "_saved_at": _dt.datetime.now().isoformat(timespec="seconds")}, contact_id=cid)
-        nxt = self.schedule(value)[0]["due_on"]
+        schedule = self.schedule(value)
+        self._save_for_contact(cid, {**value, "schedule": schedule,
+                                     "last_sent_on": self.today.isoformat()})
+        nxt = schedule[0]["due_on"]
         self._safe_refresh()
         return self.show_result(FormResult(
             True, True, "ok", f"Logged the update to {self._contact_label(cid)} as {iid}. "

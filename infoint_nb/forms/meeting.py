@@ -10,19 +10,12 @@ MeetingDayForm (``plan.json`` section ``meeting_notes``, one entry per contact)
 """
 from __future__ import annotations
 
-import html
-
 from .. import planning as P
 from .. import schema as S
 from ..errors import ParameterError
-from ._base import Form
-from .prepare import DEFAULT_MINUTES, ContactForm, _contact_row, latest_meeting
+from .prepare import DEFAULT_MINUTES, ContactForm, _contact_row, _esc, latest_meeting
 
 __all__ = ["MeetingDayForm", "meeting_questions"]
-
-
-def _esc(text) -> str:
-    return html.escape(str(text if text is not None else ""), quote=True)
 
 
 def meeting_questions(log, contact_id: str | None) -> tuple[P.QuestionPlan, bool]:
@@ -76,17 +69,10 @@ class MeetingDayForm(ContactForm):
         self.wind_box = w.VBox([])
 
     # value: the controls plus {question: note}
-    @property
-    def value(self) -> dict:
-        v = Form.value.fget(self)
+    def _extra_value(self) -> dict:
         notes = dict(self._orphans)
         notes.update({q: box.value for q, box in self.note_boxes.items()})
-        v["notes"] = {q: n for q, n in notes.items() if str(n).strip()}
-        return v
-
-    @value.setter
-    def value(self, data: dict) -> None:
-        Form.value.fset(self, data)
+        return {"notes": {q: n for q, n in notes.items() if str(n).strip()}}
 
     def _set_values(self, data: dict) -> None:
         super()._set_values(data)

@@ -30,14 +30,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
-import os
 import re
 from pathlib import Path
 
 from .. import planning as P
 from .. import schema as S
 from ..errors import InfointError, ParameterError
-from ._base import Form, FormResult, checks_html, contact_options
+from ..store import write_atomically
+from ._base import Form, FormResult, _contact_row, checks_html, contact_options
 
 __all__ = [
     "ResearchForm", "QuestionPlanForm", "PitchForm", "InterviewAnswersForm",
@@ -61,6 +61,11 @@ def _as_of_date(as_of) -> _dt.date:
         return S.parse_date(as_of, what="as_of").date()
     except ValueError as exc:
         raise ParameterError(f"as_of: {exc}") from None
+
+
+def _given_as_of(as_of) -> _dt.date | None:
+    """``as_of`` as a date, or ``None`` when not given (a form then follows the real today)."""
+    return None if as_of in (None, "") else _as_of_date(as_of)
 
 
 def latest_meeting(log, contact_id: str | None) -> dict:
@@ -106,10 +111,10 @@ def latest_meeting(log, contact_id: str | None) -> dict:
 def next_meeting_contact(log, *, as_of=None) -> str | None:
     """The ``contact_id`` of the next meeting scheduled on or after ``as_of`` (or None)."""
     from .. import metrics
-    if len(log.interactions) == 0:
+    i = log.interactions
+    if len(i) == 0:
         return None
-    up = metrics.upcoming_meetings(log.contacts, log.interactions,
-                                   as_of=_as_of_date(as_of).isoformat())
+    up = metrics.upcoming_meetings(log.contacts, i, as_of=_as_of_date(as_of).isoformat())
     return str(up[S.CONTACT_ID].iloc[0]) if len(up) else None
 
 
@@ -126,14 +131,6 @@ def link_contacts(*forms) -> None:
     first = forms[0].controls["contact_id"]
     for other in forms[1:]:
         link((first, "value"), (other.controls["contact_id"], "value"))
-
-
-def _contact_row(log, cid: str | None) -> dict:
-    if not cid:
-        return {}
-    c = log.raw_contacts
-    hit = c[c[S.CONTACT_ID] == cid]
-    return {k: str(v) for k, v in hit.iloc[0].items()} if len(hit) else {}
 
 
 def _esc(text) -> str:
@@ -159,18 +156,13 @@ class ContactForm(Form):
     transient = ("contact_id",)
 
     def __init__(self, log, *, contact_id: str | None = None, as_of=None):
-        self.as_of = None if as_of in (None, "") else _as_of_date(as_of)
+        self.as_of = _given_as_of(as_of)
         self._wanted = contact_id or None
         super().__init__(log)
         if self._wanted and self.contact_id != self._wanted:
             self.show("warning", f"No contact has contact_id {self._wanted!r}; showing "
                       f"{self._contact_label(self.contact_id) if self.contact_id else 'nobody'}"
                       " instead.")
-
-    @property
-    def today(self) -> _dt.date:
-        """The form's ``as_of`` day, or the real today."""
-        return self.as_of or _dt.date.today()
 
     def _contact_picker(self, description: str = "Person") -> None:
         options = contact_options(self.log)
@@ -334,15 +326,8 @@ class QuestionPlanForm(ContactForm):
         self.live = self._html("live-checks")
 
     # value = the controls + the list of questions
-    @property
-    def value(self) -> dict:
-        v = Form.value.fget(self)
-        v["questions"] = [r.as_dict() for r in self._rows]
-        return v
-
-    @value.setter
-    def value(self, data: dict) -> None:
-        Form.value.fset(self, data)
+    def _extra_value(self) -> dict:
+        return {"questions": [r.as_dict() for r in self._rows]}
 
     def _set_values(self, data: dict) -> None:
         super()._set_values(data)
@@ -768,13 +753,9 @@ class MeetingBriefForm(ContactForm):
         doc = self.brief(cid)
         target = self.path(cid)
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_text(doc, encoding="utf-8")
-        os.replace(tmp, target)
+        write_atomically(target, doc.encode("utf-8"))
         rel = f"{BRIEFS_DIRNAME}/{target.name}"
-        self.log.save_plan_section(self.section, {
-            "file": rel, "_saved_at": _dt.datetime.now().isoformat(timespec="seconds")},
-            contact_id=cid)
+        self._save_for_contact(cid, {"file": rel})
         self.refresh()
         return {"path": str(target), "file": rel}
 

@@ -30,7 +30,8 @@ import html
 from .. import planning as P
 from .. import schema as S
 from ..errors import InfointError, ParameterError
-from ._base import EntryForm, Form, FormResult, checks_html, contact_options
+from ._base import (EntryForm, Form, FormResult, _contact_row, checks_html,
+                    contact_options, last_interaction_date)
 
 __all__ = ["LetterForm", "PhoneScriptForm", "CallOutcomeForm", "ScheduleMeetingForm",
            "CALL_OUTCOMES", "LOG_AS_SENT"]
@@ -55,14 +56,6 @@ _OUTCOME_LABEL = {k: label for label, k in CALL_OUTCOMES}
 
 def _today() -> _dt.date:
     return _dt.date.today()
-
-
-def _contact_row(log, cid: str | None) -> dict:
-    if not cid:
-        return {}
-    c = log.raw_contacts
-    hit = c[c[S.CONTACT_ID] == cid]
-    return {} if hit.empty else {k: str(v) for k, v in hit.iloc[0].items()}
 
 
 def _last_attempt(log, cid: str | None):
@@ -231,10 +224,8 @@ class LetterForm(Form):
             cid, S.OUTREACH, date=sent_on, channel=channel,
             notes=f"Sent the {what} from the letter composer ({P.count_words(text)} words).")
         due = P.follow_up_due_date(sent_on)
-        self.log.save_plan_section(self.section, {
-            **value, "_saved_at": _dt.datetime.now().isoformat(timespec="seconds"),
-            "logged_interaction_id": iid, "logged_on": sent_on,
-            "follow_up_due": due.isoformat()}, contact_id=cid)
+        self._save_for_contact(cid, {**value, "logged_interaction_id": iid,
+                                     "logged_on": sent_on, "follow_up_due": due.isoformat()})
         self.refresh()
         name = self._contact_label(cid)
         message = (f"Logged the {what} to {name} as sent on {sent_on} ({iid}). "
@@ -288,9 +279,8 @@ class PhoneScriptForm(Form):
 
     def letter_sent_on(self) -> str | None:
         """Date of the contact's latest outreach, if any (mentioned in the opening)."""
-        i = self.log.interactions
-        mine = i[(i[S.CONTACT_ID] == self.contact_id) & (i[S.KIND] == S.OUTREACH)]
-        return None if mine.empty else mine[S.DATE].max().date().isoformat()
+        day = last_interaction_date(self.log, self.contact_id, (S.OUTREACH,))
+        return None if day is None else day.isoformat()
 
     def script(self, value: dict | None = None) -> dict[str, str]:
         """The script for ``value`` (see :func:`infoint_nb.planning.compose_phone_script`)."""

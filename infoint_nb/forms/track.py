@@ -26,8 +26,6 @@ RestoreForm
 """
 from __future__ import annotations
 
-import datetime as _dt
-import html
 from pathlib import Path
 
 import pandas as pd
@@ -37,7 +35,7 @@ from .. import schema as S
 from ..errors import ConfirmationRequiredError, InfointError
 from ..planning import Check
 from ._base import Form, FormResult, contact_options
-from .prepare import _as_of_date
+from .prepare import _as_of_date, _esc, _given_as_of
 
 __all__ = [
     "LogTableForm", "DueTodayForm", "CalendarForm", "EditContactForm",
@@ -59,10 +57,6 @@ ACTION_KINDS: dict[str, str] = {
 ALL = ""
 _NO_COMPANY = "(no company)"
 _MAX_ROWS = 200
-
-
-def _esc(text) -> str:
-    return html.escape(str(text if text is not None else ""), quote=True)
 
 
 def _as_of_text(as_of) -> str:
@@ -188,7 +182,7 @@ class LogTableForm(Form):
     submit_label = "Remember these filters"
 
     def __init__(self, log, *, as_of=None):
-        self.as_of = None if as_of in (None, "") else _as_of_date(as_of)
+        self.as_of = _given_as_of(as_of)
         super().__init__(log)
 
     def _build(self) -> None:
@@ -219,8 +213,9 @@ class LogTableForm(Form):
                           search=v.get("search") or "", as_of=self.as_of)
 
     def refresh(self) -> None:
-        out = self.frame()
-        what = "people" if self.value.get("view") == "contacts" else "interactions"
+        v = self.value
+        out = self.frame(v)
+        what = "people" if v.get("view") == "contacts" else "interactions"
         self.count.value = f"<b>{len(out)} {what}</b> match."
         self.table.value = _table_html(out)
 
@@ -243,14 +238,10 @@ class DueTodayForm(Form):
     submit_label = "Remember settings"
 
     def __init__(self, log, *, as_of=None):
-        self.as_of = None if as_of in (None, "") else _as_of_date(as_of)
+        self.as_of = _given_as_of(as_of)
         self.rows: pd.DataFrame = pd.DataFrame()
         self.row_buttons: list = []
         super().__init__(log)
-
-    @property
-    def today(self) -> _dt.date:
-        return self.as_of or _dt.date.today()
 
     def _build(self) -> None:
         self._dropdown("mode", "Follow-up routine", [
@@ -270,10 +261,10 @@ class DueTodayForm(Form):
     def due(self) -> pd.DataFrame:
         """What is due on or before the form's day (:func:`metrics.followups_due`)."""
         from .. import metrics
-        if len(self.log.interactions) == 0 and len(self.log.contacts) == 0:
+        c, i = self.log.contacts, self.log.interactions
+        if len(i) == 0 and len(c) == 0:
             return pd.DataFrame(columns=list(metrics.FOLLOWUP_COLUMNS))
-        return metrics.followups_due(self.log.contacts, self.log.interactions,
-                                     as_of=self.today.isoformat(),
+        return metrics.followups_due(c, i, as_of=self.today.isoformat(),
                                      mode=self.controls["mode"].value or "default")
 
     def refresh(self) -> None:
@@ -338,12 +329,8 @@ class CalendarForm(Form):
     submit_label = "Export calendar (.ics)"
 
     def __init__(self, log, *, as_of=None):
-        self.as_of = None if as_of in (None, "") else _as_of_date(as_of)
+        self.as_of = _given_as_of(as_of)
         super().__init__(log)
-
-    @property
-    def today(self) -> _dt.date:
-        return self.as_of or _dt.date.today()
 
     def _build(self) -> None:
         self._text("file", "Calendar file", "a file name in your log folder, or a full path",
