@@ -14,7 +14,8 @@ SAMPLE = ROOT / "data" / "sample"
 VENV_BIN = ROOT / ".venv" / "bin"
 
 
-def _copy_log(src: Path, dst: Path) -> Path:
+def copy_log(src: Path, dst: Path) -> Path:
+    """Copy a log's files (not its backups) into a new folder ``dst``."""
     dst.mkdir(parents=True)
     for name in ("contacts.csv", "interactions.csv", "plan.json"):
         if (src / name).exists():
@@ -25,7 +26,7 @@ def _copy_log(src: Path, dst: Path) -> Path:
 @pytest.fixture
 def sample_log_dir(tmp_path) -> Path:
     """A private copy of the sample campaign (tests never write into data/sample)."""
-    return _copy_log(SAMPLE, tmp_path / "sample")
+    return copy_log(SAMPLE, tmp_path / "sample")
 
 
 @pytest.fixture
@@ -41,6 +42,18 @@ def _close_figures():
     import sys
     if "matplotlib.pyplot" in sys.modules:
         sys.modules["matplotlib.pyplot"].close("all")
+
+
+def execute_notebook(name: str, out_dir: Path, **parameters):
+    """Run ``notebooks/<name>.ipynb`` with papermill as a user would (cwd = notebooks/),
+    write the executed copy into ``out_dir`` and return it read back."""
+    import nbformat
+    import papermill as pm
+    out = out_dir / f"{name}.ipynb"
+    pm.execute_notebook(str(ROOT / "notebooks" / f"{name}.ipynb"), str(out),
+                        parameters=parameters, cwd=str(ROOT / "notebooks"),
+                        progress_bar=False, kernel_name="python3")
+    return nbformat.read(out, as_version=4)
 
 
 def infoint_exe() -> str:

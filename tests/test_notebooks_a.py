@@ -11,6 +11,8 @@ import pytest
 from infoint_nb import config
 from infoint_nb import schema as S
 
+from conftest import copy_log, execute_notebook
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 NAMES = ["00_start_here", "01_goals_and_places", "02_find_people", "03_reach_out"]
@@ -28,12 +30,7 @@ def _text(output) -> str:
 
 
 def _run(name: str, log_dir: Path, out_dir: Path):
-    import papermill as pm
-    out = out_dir / f"{name}.ipynb"
-    pm.execute_notebook(str(NOTEBOOKS / f"{name}.ipynb"), str(out),
-                        parameters={"log_dir": str(log_dir)}, cwd=str(NOTEBOOKS),
-                        progress_bar=False, kernel_name="python3")
-    return nbformat.read(out, as_version=4)
+    return execute_notebook(name, out_dir, log_dir=str(log_dir))
 
 
 # --- the files ---------------------------------------------------------------------
@@ -80,12 +77,8 @@ def test_open_log_resolves_relative_paths_and_creates_on_first_use(tmp_path, mon
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory):
     """Run the four notebooks once: 00 on a new folder, 01–03 on a copy of the sample."""
-    import shutil
     base = tmp_path_factory.mktemp("nb_a")
-    sample = base / "sample"
-    sample.mkdir()
-    for f in (S.CONTACTS_FILE, S.INTERACTIONS_FILE, S.PLAN_FILE):
-        shutil.copy2(config.SAMPLE_DIR / f, sample / f)
+    sample = copy_log(config.SAMPLE_DIR, base / "sample")
     runs = {"00_start_here": _run("00_start_here", base / "fresh", base)}
     for name in NAMES[1:]:
         runs[name] = _run(name, sample, base)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import shutil
 from pathlib import Path
 
 import nbformat
@@ -11,6 +10,8 @@ import pytest
 
 from infoint_nb import config
 from infoint_nb import schema as S
+
+from conftest import copy_log, execute_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -73,19 +74,10 @@ def test_notebooks_match_their_generator():
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory):
     """Run the four notebooks once each on one copy of the sample, as of its last day."""
-    import papermill as pm
     base = tmp_path_factory.mktemp("nb_b")
-    log_dir = base / "sample"
-    log_dir.mkdir()
-    for f in (S.CONTACTS_FILE, S.INTERACTIONS_FILE, S.PLAN_FILE):
-        shutil.copy2(config.SAMPLE_DIR / f, log_dir / f)
-    runs = {}
-    for name in NAMES:
-        out = base / f"{name}.ipynb"
-        pm.execute_notebook(str(NOTEBOOKS / f"{name}.ipynb"), str(out),
-                            parameters={"log_dir": str(log_dir), "as_of": TODAY},
-                            cwd=str(NOTEBOOKS), progress_bar=False, kernel_name="python3")
-        runs[name] = nbformat.read(out, as_version=4)
+    log_dir = copy_log(config.SAMPLE_DIR, base / "sample")
+    runs = {name: execute_notebook(name, base, log_dir=str(log_dir), as_of=TODAY)
+            for name in NAMES}
     return runs, log_dir
 
 

@@ -22,7 +22,7 @@ import pytest
 from infoint_nb import ContactLog, cli, config, metrics, reports
 from infoint_nb.errors import ParameterError
 
-from conftest import SAMPLE, _copy_log, infoint_exe
+from conftest import SAMPLE, copy_log, infoint_exe
 
 #: runs a kernel (or the command in a subprocess): seconds each
 slow = pytest.mark.slow
@@ -140,7 +140,7 @@ def _leaks(out_dir: Path, secrets: list[str]) -> list[str]:
 @pytest.fixture(scope="module")
 def sample_report(tmp_path_factory):
     base = tmp_path_factory.mktemp("sample_report")
-    log_dir = _copy_log(SAMPLE, base / "sample")
+    log_dir = copy_log(SAMPLE, base / "sample")
     result = reports.render_report(log_dir, base / "out", parameters={"as_of": SAMPLE_AS_OF})
     return log_dir, result
 
@@ -403,7 +403,7 @@ def test_plan_report_checks_window_numbers_and_names(small_log):
 
 
 def test_sample_defaults_to_its_last_day(monkeypatch, tmp_path):
-    copy = _copy_log(SAMPLE, tmp_path / "sample")
+    copy = copy_log(SAMPLE, tmp_path / "sample")
     monkeypatch.setattr(config, "SAMPLE_DIR", copy)
     plan = reports.plan_report()                 # no log named: the sample campaign
     assert plan.log_dir == copy.resolve()
