@@ -250,12 +250,12 @@ def _text_to_datetimes(col: pd.Series, *, date_only: bool) -> tuple[pd.Series, p
         except (ValueError, Warning):
             pass  # something odd among them: check every value the careful way below
         else:
-            # numpy also reads other forms (a bare year of ten digits, say): keep only
-            # values that print back exactly as they were written
-            short = lengths[simple] == 10
-            back = np.where(short, np.datetime_as_string(parsed, unit="D"),
-                            np.datetime_as_string(parsed, unit="m")).astype(object)
-            same = back == cand
+            # numpy also reads other forms (a bare ten-digit year, a signed year): keep
+            # only values laid out as YYYY-MM-DD[T or space]HH:MM
+            same = np.fromiter(
+                (x[0] not in "+-" and x[4] == "-" and x[7] == "-"
+                 and (len(x) == 10 or (x[10] in "T " and x[13] == ":")) for x in cand),
+                dtype=bool, count=len(cand))
             where = np.flatnonzero(simple)[same]
             parsed_u[where] = parsed[same]
             done[where] = True

@@ -69,6 +69,7 @@ def test_problem_lists_are_in_reading_order():
     ("2026-05-05", True), ("2024-02-29", True), ("2026-05-05T09:30", True),
     ("2026-05-05 09:30", True), ("2026-05-05T09:30:15", True), ("2026-05-05T09:30:15.25", True),
     ("7479458057", False),        # numpy would read a bare ten-digit year
+    ("+026-05-05", False), ("-026-05-05", False),  # ... and a signed year
     ("2026-02-29", False), ("2026-05-05T24:00", False), ("2026-05-05T09:30Z", False),
     ("2026-05-05T09+01", False), (" 2026-05-05", False), ("2026-5-5", False), ("2026", False),
 ])
