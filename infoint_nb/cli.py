@@ -401,6 +401,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except InfointError as exc:
+        from .errors import FileProblemError, is_user_os_error
+        if isinstance(exc, FileProblemError) and not is_user_os_error(exc):
+            raise  # an errno that is not the user's to fix: a bug (exit 1, traceback)
         _say(f"infoint {args.command}: {exc}")
         return EXIT_USER
     except KeyboardInterrupt:
@@ -408,6 +411,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # whatever command met it: a path, permission or disk problem
+        from .errors import from_os_error, is_user_os_error
+        if not is_user_os_error(exc):
+            raise  # not the user's to fix: a bug, with its traceback (exit 1)
+        _say(f"infoint {args.command}: {from_os_error(exc)}")
+        return EXIT_USER
 
 
 if __name__ == "__main__":  # pragma: no cover
