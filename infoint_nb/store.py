@@ -487,10 +487,10 @@ def _snapshot(folder: Path, changing: set[str], action: str) -> Path | None:
     try:
         tmp.mkdir(parents=True, exist_ok=True)
         for name in present:
-            src, dst = folder / name, tmp / name
+            src, dst = _target(folder / name), tmp / name  # a backup holds bytes, not links
             if name in changing:
                 # the file is about to be replaced, never edited: a hard link keeps the old
-                # bytes (os.link follows a symbolic link to the file it names)
+                # bytes
                 try:
                     os.link(src, dst)
                     continue
@@ -773,6 +773,21 @@ class ContactLog:
         return FileLock(str(folder / _LOCK_FILE), timeout=config.LOCK_TIMEOUT)
 
     @classmethod
+    def _acquire_for_write(cls, folder: Path):
+        """The folder's lock, acquired; a folder where it cannot be made is the user's to fix."""
+        lock = cls._lock(folder)
+        try:
+            lock.acquire()
+        except OSError as exc:
+            raise from_os_error(exc, folder, doing="save a change here (its lock file "
+                                f"{_LOCK_FILE} cannot be opened; nothing was changed)") from exc
+        except Exception as exc:  # filelock.Timeout
+            raise LogLockedError(
+                f"{folder}: another program has held the log's lock for "
+                f"{config.LOCK_TIMEOUT:.0f} s; close other notebooks writing to it") from exc
+        return lock
+
+    @classmethod
     def _lock_for_read(cls, folder: Path):
         """The folder's lock, or nothing where it cannot be created (a read-only folder)."""
         import contextlib
@@ -918,16 +933,7 @@ class ContactLog:
         ``fn(contacts_raw, interactions_raw, plan)`` returns
         ``(new_contacts or None, new_interactions or None, new_plan or None, result)``.
         """
-        lock = self._lock(self.folder)
-        try:
-            lock.acquire()
-        except OSError as exc:
-            raise from_os_error(exc, self.folder, doing="save a change here (its lock file "
-                                f"{_LOCK_FILE} cannot be opened; nothing was changed)") from exc
-        except Exception as exc:
-            raise LogLockedError(
-                f"{self.folder}: another program has held the log's lock for "
-                f"{config.LOCK_TIMEOUT:.0f} s; close other notebooks writing to it") from exc
+        lock = self._acquire_for_write(self.folder)
         try:
             # finish a commit a killed writer left behind, then drop its stray temp files
             if (self.folder / _COMMIT_FILE).exists():
@@ -976,6 +982,10 @@ class ContactLog:
             self._typed.clear()
             self._parsed = ({}, {})
             return result
+        except InfointError:
+            raise
+        except OSError as exc:  # reading under the lock, finishing an earlier commit, …
+            raise from_os_error(exc, self.folder, doing=f"{action} (nothing was changed)") from exc
         finally:
             lock.release()
 
@@ -1361,11 +1371,17 @@ def restore_backup(folder, name: str) -> None:
             S.INTERACTIONS_FILE: (b.path / S.INTERACTIONS_FILE).read_bytes()}
     if (b.path / S.PLAN_FILE).exists():
         data[S.PLAN_FILE] = (b.path / S.PLAN_FILE).read_bytes()
-    lock = ContactLog._lock(folder)
-    with lock:
+    lock = ContactLog._acquire_for_write(folder)
+    try:
         _roll_forward(folder)
         _clean_temps(folder)
         _save(folder, data, f"before restore {name}")
+    except InfointError:
+        raise
+    except OSError as exc:
+        raise from_os_error(exc, folder, doing=f"restore {name}") from exc
+    finally:
+        lock.release()
 
 
 __all__ += ["list_backups", "restore_backup"]
