@@ -44,6 +44,7 @@ from .errors import (
     LogValidationError,
     Problem,
     UnknownIdError,
+    _file_in_the_way,
     from_os_error,
 )
 
@@ -529,12 +530,22 @@ def _prune_backups(folder: Path) -> None:
 def _save(folder: Path, out: dict[str, bytes], action: str) -> None:
     """Back up, then write ``out`` atomically; a failure before the commit point leaves the
     folder as it was (no temp file, no new backup). The caller holds the lock."""
-    backup = _snapshot(folder, set(out), action)
+    root = folder / config.BACKUPS_DIRNAME
+    first = not root.exists()
     try:
-        atomic_write(folder, out)
+        backup = _snapshot(folder, set(out), action)
+        try:
+            atomic_write(folder, out)
+        except FileProblemError as exc:
+            if backup is not None and not exc.committed:
+                shutil.rmtree(backup, ignore_errors=True)
+            raise
     except FileProblemError as exc:
-        if backup is not None and not exc.committed:
-            shutil.rmtree(backup, ignore_errors=True)
+        if first and not exc.committed:  # not even an empty .backups/ is left behind
+            try:
+                root.rmdir()
+            except OSError:
+                pass
         raise
     _prune_backups(folder)
 
@@ -702,6 +713,10 @@ class ContactLog:
         if not folder.is_dir():
             if folder.exists():
                 raise LogNotFoundError(_is_a_file_message(folder))
+            blocker = _file_in_the_way(str(folder))
+            if blocker:
+                raise LogNotFoundError(f"{folder}: no log folder here: {blocker} is a file, not "
+                                       "a folder; check the path")
             raise LogNotFoundError(
                 f"{folder}: no log folder here; create one with `infoint init {folder}` "
                 "or check the path")

@@ -705,6 +705,8 @@ def test_init_below_a_file_names_the_file(tmp_path):
     with pytest.raises(FileProblemError, match=r"cannot create the log folder: .*notes.txt is "
                        "a file, not a folder"):
         ContactLog.init(tmp_path / "notes.txt" / "log")
+    with pytest.raises(LogNotFoundError, match=r"no log folder here: .*notes.txt is a file"):
+        ContactLog.open(tmp_path / "notes.txt" / "log")
 
 
 # --- symbolic links (issue 9) -------------------------------------------------------
