@@ -118,8 +118,10 @@ def _cmd_delete(args) -> int:
 
 
 def _cmd_restore(args) -> int:
-    from .store import list_backups, restore_backup
+    from .store import ContactLog, list_backups, restore_backup
     folder = Path(args.dir)
+    if not folder.is_dir():  # say why, as `open` does, rather than "no backups yet"
+        ContactLog.open(folder)
     if args.list or not args.backup:
         backups = list_backups(folder)
         if not backups:

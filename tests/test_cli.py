@@ -58,6 +58,8 @@ def test_user_mistakes_exit_2_without_traceback(tmp_path):
           "--date", "05/06/2026"), "not an ISO date"),
         (("check", tmp_path / "missing"), "no log folder here"),
         (("restore", log, "--from", "nope"), "no backup named"),
+        (("restore", tmp_path / "missing", "--list"), "no log folder here"),
+        (("restore", log / "contacts.csv", "--list"), "is a file, not a folder"),
         (("delete", "contact", "C0001", "--log", log), None),
     ]
     run("add", "interaction", "--log", log, "--contact-id", "C0001", "--kind", "outreach")

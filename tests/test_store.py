@@ -755,3 +755,51 @@ def test_temp_files_beside_a_link_target_are_cleaned_after_a_crash(tmp_path):
     stray.write_bytes(b"half")
     ContactLog.open(log_dir).add_contact(name="Dee Ek", added_on="2026-05-06")
     assert not stray.exists()
+
+
+@pytest.mark.parametrize("kind", ["bytes", "callable"])
+def test_write_atomically_on_a_full_disk_leaves_the_old_file(tmp_path, kind):
+    """Calendars, workbooks and report pages: ENOSPC at each step, in turn."""
+    from infoint_nb.errors import FileProblemError
+    from infoint_nb.store import write_atomically
+
+    new = b"BEGIN:VCALENDAR\r\nnew\r\nEND:VCALENDAR\r\n" * 50
+    data = new if kind == "bytes" else (lambda p: Path(p).write_bytes(new))
+    k = 0
+    while True:
+        k += 1
+        folder = tmp_path / f"at{k}"
+        folder.mkdir()
+        target = folder / "due.ics"
+        target.write_bytes(b"old calendar")
+        with pytest.MonkeyPatch.context() as mp:
+            fault = _DiskFullAt(mp, fail_at=k)
+            try:
+                write_atomically(target, data, doing="write the calendar")
+            except FileProblemError as exc:
+                assert str(exc).startswith(f"{target}: cannot write the calendar: the disk is "
+                                           "full"), str(exc)
+                assert target.read_bytes() == b"old calendar"
+            else:
+                assert fault.count < k or fault.steps[k - 1] == "fsync", fault.steps
+                assert target.read_bytes() == new
+        assert sorted(p.name for p in folder.iterdir()) == ["due.ics"], fault.steps
+        if fault.count < k:
+            break
+    assert k >= 3
+
+
+def test_write_atomically_through_a_link_and_not_onto_a_folder(tmp_path):
+    from infoint_nb.errors import FileProblemError
+    from infoint_nb.store import write_atomically
+
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "due.ics").write_bytes(b"old")
+    (tmp_path / "due.ics").symlink_to(Path("real") / "due.ics")
+    write_atomically(tmp_path / "due.ics", b"new")
+    assert (tmp_path / "due.ics").is_symlink()
+    assert (tmp_path / "real" / "due.ics").read_bytes() == b"new"
+    assert sorted(p.name for p in (tmp_path / "real").iterdir()) == ["due.ics"]
+    with pytest.raises(FileProblemError, match="real: cannot write the file: it is a folder"):
+        write_atomically(tmp_path / "real", b"x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["due.ics", "real"]
