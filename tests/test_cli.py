@@ -101,8 +101,11 @@ from conftest import ROOT  # noqa: E402
 
 
 def _no_traceback(r):
-    assert "Traceback" not in r.stderr and "Error:" not in r.stderr.split(":", 1)[0], r.stderr
+    import re
+    assert "Traceback" not in r.stderr, r.stderr
+    assert not re.search(r"^\w*(Error|Exception)\b", r.stderr, re.M), r.stderr  # no bare repr
     assert len(r.stderr.strip().splitlines()) == 1, r.stderr  # one clear line
+    assert r.stderr.startswith("infoint "), r.stderr
 
 
 def test_due_ics_at_a_folder_or_a_missing_folder_exits_2(tmp_path):
