@@ -118,8 +118,10 @@ def _cmd_delete(args) -> int:
 
 
 def _cmd_restore(args) -> int:
-    from .store import list_backups, restore_backup
+    from .store import ContactLog, list_backups, restore_backup
     folder = Path(args.dir)
+    if not folder.is_dir():  # say why, as `open` does, rather than "no backups yet"
+        ContactLog.open(folder)
     if args.list or not args.backup:
         backups = list_backups(folder)
         if not backups:
@@ -401,6 +403,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except InfointError as exc:
+        from .errors import FileProblemError, is_user_os_error
+        if isinstance(exc, FileProblemError) and not is_user_os_error(exc):
+            raise  # an errno that is not the user's to fix: a bug (exit 1, traceback)
         _say(f"infoint {args.command}: {exc}")
         return EXIT_USER
     except KeyboardInterrupt:
@@ -408,6 +413,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # whatever command met it: a path, permission or disk problem
+        from .errors import from_os_error, is_user_os_error
+        if not is_user_os_error(exc):
+            raise  # not the user's to fix: a bug, with its traceback (exit 1)
+        _say(f"infoint {args.command}: {from_os_error(exc)}")
+        return EXIT_USER
 
 
 if __name__ == "__main__":  # pragma: no cover
