@@ -28,44 +28,87 @@ HOSTILE = [
     "O'Brien \"Bob\"", "שלום 🚀", "_leading_", "**", "1) first",
 ]
 
-_VOID = {"br", "img", "hr", "meta", "link", "input"}
+_VOID = {"br", "img", "hr", "meta", "link", "input", "col", "source", "wbr"}
+_RAW = {"script", "style"}
 
 
 class Parsed(HTMLParser):
-    """Tags, links and text of an HTML fragment, and whether any ``$`` is open to MathJax."""
+    """What a browser would make of a page: tags, links, headings and text.
+
+    ``output_*`` hold what is inside notebook outputs (``jp-OutputArea-output``),
+    where a report's data is; ``math_exposed`` the texts holding ``$`` outside
+    any ``tex2jax_ignore`` element, which MathJax would typeset; ``scripts`` the
+    contents of ``<script>`` elements.
+    """
 
     def __init__(self, page: str):
         super().__init__(convert_charrefs=True)
         self.tags: list[str] = []
+        self.output_tags: list[str] = []
         self.links: list[str] = []
+        self.alts: list[str] = []
+        self.headings: list[str] = []
         self.texts: list[str] = []
+        self.output_texts: list[str] = []
         self.math_exposed: list[str] = []
-        self._stack: list[bool] = []          # per open element: inside a no-math class?
+        self.scripts: list[str] = []
+        self._stack: list[tuple[str, bool, bool]] = []   # (tag, no math, in an output)
+        self._heading: list[str] | None = None
         self.feed(page)
         self.close()
 
+    def _where(self) -> tuple[bool, bool]:
+        return (self._stack[-1][1], self._stack[-1][2]) if self._stack else (False, False)
+
     def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
         attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        no_math, in_output = self._where()
+        self.tags.append(tag)
+        if in_output:
+            self.output_tags.append(tag)
         if tag == "a" and attrs.get("href"):
             self.links.append(attrs["href"])
-        if tag in _VOID:
-            return
-        ignored = NO_MATH_CLASS in (attrs.get("class") or "").split()
-        self._stack.append(ignored or (bool(self._stack) and self._stack[-1]))
+        if tag == "img":
+            self.alts.append(attrs.get("alt") or "")
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self._heading = []
+        if tag not in _VOID:
+            self._stack.append((tag, no_math or NO_MATH_CLASS in classes,
+                                in_output or "jp-OutputArea-output" in classes))
 
     def handle_endtag(self, tag):
-        if tag not in _VOID and self._stack:
-            self._stack.pop()
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6") and self._heading is not None:
+            self.headings.append("".join(self._heading).replace("¶", "").strip())
+            self._heading = None
+        if tag in _VOID:
+            return
+        while self._stack:                     # tolerate unclosed elements, as browsers do
+            if self._stack.pop()[0] == tag:
+                break
 
     def handle_data(self, data):
+        if self._stack and self._stack[-1][0] in _RAW:
+            if self._stack[-1][0] == "script":
+                self.scripts.append(data)
+            return
+        no_math, in_output = self._where()
         self.texts.append(data)
-        if "$" in data and not (self._stack and self._stack[-1]):
+        if in_output:
+            self.output_texts.append(data)
+        if self._heading is not None:
+            self._heading.append(data)
+        if "$" in data and not no_math:
             self.math_exposed.append(data)
 
     @property
     def text(self) -> str:
         return "".join(self.texts)
+
+    @property
+    def output_text(self) -> str:
+        """The outputs' text with white space as a browser shows it (runs as one space)."""
+        return " ".join(" ".join(self.output_texts).split())
 
 
 def parse_html(page: str) -> Parsed:
