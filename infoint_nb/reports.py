@@ -416,7 +416,8 @@ def plan_report(log_dir=None, out_dir=None, *, parameters=None, redact: bool = F
         when neither this nor ``parameters["log_dir"]`` names one. Naming it
         both ways is a mistake.
     out_dir : path, optional
-        Where the report goes; default ``reports/<log name>-<as_of>/``.
+        Where the report goes; default ``reports/<log name>-<as_of>/``
+        (``reports/redacted-<as_of>/`` when redacted: see :func:`default_out_dir`).
     parameters : dict, optional
         Values for the template's parameters; text is converted to the type of
         each default (see :func:`convert_parameter`).
@@ -713,7 +714,8 @@ def render_report(log_dir=None, out_dir=None, *, parameters=None, redact: bool =
         The log folder; the sample campaign when no log is named (here or as
         ``parameters["log_dir"]``).
     out_dir : path, optional
-        Where the report goes; default ``reports/<log name>-<as_of>/``.
+        Where the report goes; default ``reports/<log name>-<as_of>/``
+        (``reports/redacted-<as_of>/`` when redacted: see :func:`default_out_dir`).
     parameters : dict, optional
         Values for the template's parameters (``as_of``, ``start``, ``end``,
         ``companies``, ``industries``, ``follow_up_days``, ``top_n``, …); text is
