@@ -437,7 +437,9 @@ def test_each_index_shows_hostile_group_names_as_literal_text(tmp_path, capsys):
     out = tmp_path / "each"
     code = cli.main(["report", "--log", str(log_dir), "--out", str(out), "--each",
                      "industry", "--as-of", HOSTILE_AS_OF, "--no-html"])
-    assert code == 0, capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert "Ind # <b>x</b>" in err and "Ind\n#" not in err    # the progress bar: one line
     raw = (out / "index.html").read_text("utf-8")
     page = parse_html(raw)
     folders = sorted(p.name for p in out.iterdir() if p.is_dir())
