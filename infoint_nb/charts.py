@@ -69,12 +69,12 @@ def _literal_text(plot):
     labels, the legend, annotations and networkx's labels.
     """
     @functools.wraps(plot)
-    def draw(data, *args, ax=None, **kwargs):
+    def draw(*args, ax=None, **kwargs):
         import matplotlib as mpl
         ax = _axes(ax)
         before = set(ax.figure.axes)
         with mpl.rc_context({"text.parse_math": False}):
-            out = plot(data, *args, ax=ax, **kwargs)
+            out = plot(*args, ax=ax, **kwargs)
         for axes in [ax, *(a for a in ax.figure.axes if a not in before)]:
             _no_math(axes)
         return out

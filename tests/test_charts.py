@@ -319,6 +319,13 @@ def test_charts_without_names_draw_a_hostile_log_literally(ax, plot):
     assert _draw_literally(ax)
 
 
+def test_plots_keep_their_signatures_and_keywords(ax):
+    import inspect
+    assert list(inspect.signature(C.plot_funnel).parameters) == ["funnel", "ax"]
+    c, i = make_log(*STAGE_LOG)
+    assert C.plot_funnel(funnel=M.funnel(c, i, as_of=AS_OF), ax=ax) is ax
+
+
 def test_plots_leave_other_axes_of_the_figure_alone():
     fig, (mine, theirs) = plt.subplots(1, 2)
     theirs.set_title("$\\alpha$")                        # the caller's own mathtext
