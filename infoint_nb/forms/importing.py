@@ -20,12 +20,12 @@ in ``plan.json`` (section ``import``).
 """
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from .. import importers as IM
 from ..config import resolve_project_path
 from ..errors import InfointError, LogValidationError
+from ..markup import literal
 from ._base import Form, FormResult
 
 __all__ = ["ImportForm", "KIND_CHOICES"]
@@ -39,7 +39,7 @@ _MAX_PROBLEMS = 12
 
 
 def _esc(text) -> str:
-    return html.escape(str(text), quote=False)
+    return literal(text, into="html")
 
 
 def _table_html(columns, rows, *, index=None) -> str:

@@ -25,11 +25,11 @@ ScheduleMeetingForm (entry form)
 from __future__ import annotations
 
 import datetime as _dt
-import html
 
 from .. import planning as P
 from .. import schema as S
 from ..errors import InfointError, ParameterError
+from ..markup import literal
 from ._base import (EntryForm, Form, FormResult, _contact_row, checks_html,
                     contact_options, last_interaction_date)
 
@@ -74,18 +74,18 @@ def _contact_card(log, cid: str | None) -> str:
     row = _contact_row(log, cid)
     if not row:
         return "<i>Nobody selected. Add people in notebook 02 first.</i>"
-    bits = [f"<b>{html.escape(row.get(S.NAME, ''))}</b>"]
+    bits = [f"<b>{literal(row.get(S.NAME, ''), into='html')}</b>"]
     job = ", ".join(x for x in (row.get(S.ROLE, ""), row.get(S.COMPANY, "")) if x)
     if job:
-        bits.append(html.escape(job))
+        bits.append(literal(job, into="html"))
     reach = " · ".join(x for x in (row.get(S.EMAIL, ""), row.get(S.PHONE, "")) if x)
     if reach:
-        bits.append(html.escape(reach))
+        bits.append(literal(reach, into="html"))
     mutual = row.get(S.MUTUAL_CONNECTION, "")
     if mutual:
         perm = row.get(S.CITE_PERMISSION, "") or "not asked yet"
-        bits.append(f"shared connection: {html.escape(mutual)} (may you mention them? "
-                    f"{html.escape(perm)})")
+        bits.append(f"shared connection: {literal(mutual, into='html')} (may you mention them? "
+                    f"{literal(perm, into='html')})")
     last = _last_attempt(log, cid)
     bits.append(f"last attempt: {last[1]} on {last[0]}" if last else "not contacted yet")
     return " — ".join(bits)
@@ -307,7 +307,7 @@ class PhoneScriptForm(Form):
             self.script_view.value = "<i>Type your name to see the script.</i>"
             return
         rows = "".join(
-            f"<p><b>{P.PHONE_SCRIPT_LABELS[k]}</b><br>{html.escape(script[k])}</p>"
+            f"<p><b>{P.PHONE_SCRIPT_LABELS[k]}</b><br>{literal(script[k], into='html')}</p>"
             for k in P.PHONE_SCRIPT_STEPS)
         self.script_view.value = rows
 
