@@ -5,13 +5,14 @@ Each event whose organiser or an attendee matches a contact becomes a
 ``scheduled_for`` (local time) and ``place`` (``LOCATION``, else the event's URL)
 from the event. A cancelled event (``STATUS:CANCELLED``) is left out, and so is a
 cancelled or excluded occurrence of a recurring one. A recurring event
-(``RRULE``) gives one row per occurrence, up to a year after today and at most
-:data:`MAX_OCCURRENCES`; a moved occurrence (``RECURRENCE-ID``) is taken where it
-was moved to.
+(``RRULE``, ``EXDATE``; at most :data:`MAX_OCCURRENCES` occurrences looked at) gives
+one row, for its first occurrence that is not cancelled or excluded — taken where it
+was moved to (``RECURRENCE-ID``) — with the number of meetings in its notes: the log
+keeps one scheduled meeting per person (a newer ``meeting_scheduled`` reschedules).
 
 The row's ``date`` is when the meeting was arranged: the event's ``CREATED``
 (else ``DTSTAMP``), never later than the meeting itself. ``ref`` is
-``ics:<UID>`` (``ics:<UID>/<start>`` for an occurrence) and the contact.
+``ics:<UID>#<contact_id>``.
 
 The file is read event by event (icalendar 7 parses one ``VEVENT`` at a time; ``VTIMEZONE`` blocks are kept for the events after them). icalendar keeps
 ``RRULE`` as data and does not expand it: occurrences come from
@@ -197,16 +198,23 @@ def import_calendar(log, path, *, me=(), dry_run: bool = False):
             skipped["cancelled"] += 1
             continue
         start = _local(start)
-        recurring = ev.get("RRULE") is not None
+        kept = []  # (start, event) of each occurrence not cancelled
         for when in _occurrences(ev, start, horizon):
             this = moved.pop((uid, when), ev)
             if this is not ev:
                 if str(this.get("STATUS", "")).upper() == "CANCELLED":
-                    skipped["cancelled"] += 1
                     continue
                 when = _local(_decoded(this, "DTSTART") or when)
-            ref = f"ics:{uid}/{when:%Y%m%dT%H%M}" if recurring else f"ics:{uid}"
-            events += _meeting_events(this, when, ref, matcher, ident, skipped)
+            kept.append((when, this))
+        if not kept:
+            skipped["cancelled"] += 1
+            continue
+        kept.sort(key=lambda t: t[0])
+        when, this = kept[0]
+        more = ""
+        if ev.get("RRULE") is not None:
+            more = f" (recurring: {len(kept)} meetings until {kept[-1][0]:%Y-%m-%d})"
+        events += _meeting_events(this, when, f"ics:{uid}", matcher, ident, skipped, more)
     for (uid, _when), ev in moved.items():  # an occurrence whose series is not in the file
         if str(ev.get("STATUS", "")).upper() == "CANCELLED":
             skipped["cancelled"] += 1
@@ -221,10 +229,10 @@ def import_calendar(log, path, *, me=(), dry_run: bool = False):
     return report
 
 
-def _meeting_events(ev, when, ref, matcher, ident, skipped) -> list[M.Event]:
+def _meeting_events(ev, when, ref, matcher, ident, skipped, more="") -> list[M.Event]:
     made = _decoded(ev, "CREATED") or _decoded(ev, "DTSTAMP")
     arranged = min(_local(made), when) if made is not None else when
-    summary = " ".join(str(ev.get("SUMMARY", "")).split()) or "meeting"
+    summary = (" ".join(str(ev.get("SUMMARY", "")).split()) or "meeting") + more
     place = " ".join(str(ev.get("LOCATION", "") or ev.get("URL", "") or "").split())
     out = []
     for addr, name, partstat in _people(ev):

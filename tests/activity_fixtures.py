@@ -256,7 +256,7 @@ CREATED:20260520T080000Z
 DTSTART:20260601T090000
 DTEND:20260601T091500
 RRULE:FREQ=WEEKLY;COUNT=4
-EXDATE:20260608T090000
+EXDATE:20260601T090000
 SUMMARY:Weekly check-in with Zoë
 URL:https://meet.example/zoe
 ORGANIZER;CN=Zoë Brandt:mailto:zoe.brandt@acme.example
@@ -272,10 +272,10 @@ SUMMARY:Weekly check-in with Zoë
 END:VEVENT
 BEGIN:VEVENT
 UID:zoe-weekly@calendar.example
-RECURRENCE-ID:20260615T090000
+RECURRENCE-ID:20260608T090000
 DTSTAMP:20260520T080000Z
-DTSTART:20260616T140000
-DTEND:20260616T141500
+DTSTART:20260609T140000
+DTEND:20260609T141500
 SUMMARY:Weekly check-in with Zoë (moved)
 URL:https://meet.example/zoe
 ORGANIZER;CN=Zoë Brandt:mailto:zoe.brandt@acme.example
@@ -300,8 +300,8 @@ END:VCALENDAR
 ICS_EXPECTED = [
     ("C0001", "meeting_scheduled", "2026-05-07", "2026-05-12T10:00",
      "Brightline office, 401 N. Wabash Ave"),
-    ("C0003", "meeting_scheduled", "2026-05-20", "2026-06-01T09:00", "https://meet.example/zoe"),
-    ("C0003", "meeting_scheduled", "2026-05-20", "2026-06-16T14:00", "https://meet.example/zoe"),
+    # weekly: 06-01 excluded, 06-08 moved to 06-09 14:00, 06-15, 06-22 cancelled
+    ("C0003", "meeting_scheduled", "2026-05-20", "2026-06-09T14:00", "https://meet.example/zoe"),
 ]
 
 
