@@ -48,17 +48,17 @@ def _key(name: str) -> str:
     return " ".join(str(name).replace("\ufeff", "").split()).upper()
 
 
-def _open_text(path: Path):
+def _open_text(path: Path, errors: str = "strict"):
     try:
         raw = path.open("rb")
     except IsADirectoryError:
         raise LinkedInFormatError(f"{path}: is a folder; give the CSV file itself") from None
-    return io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline="")
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", errors=errors, newline="")
 
 
 def _header_of(path: Path) -> list[str] | None:
     """The first row that looks like a header (LinkedIn puts notes above some)."""
-    with _open_text(path) as fh:
+    with _open_text(path, errors="replace") as fh:  # a bad byte is reported by _rows
         try:
             for k, row in enumerate(csv.reader(fh)):
                 keys = {_key(c) for c in row}
@@ -114,16 +114,34 @@ def _rows(path: Path, required):
                 if not any(c.strip() for c in row):
                     continue
                 yield line, {k: (row[n] if n < len(row) else "") for n, k in enumerate(header)}
-        except UnicodeDecodeError as err:
+        except UnicodeDecodeError:
+            where, byte = _bad_utf8(path)
             raise LinkedInFormatError(
-                f"{path}: row {line + 1} is not UTF-8 text (byte 0x{err.object[err.start]:02x})"
-                "; use the file as LinkedIn exported it") from None
+                f"{path}: line {where}: byte 0x{byte:02x} is not UTF-8 text; use the file as "
+                "LinkedIn exported it (a spreadsheet program may have saved it in another "
+                "encoding: save it as 'CSV UTF-8')") from None
         except csv.Error as err:
             raise LinkedInFormatError(f"{path}: row {line + 1}: {err}") from None
         if header is None:
             raise LinkedInFormatError(
                 f"{path}: the header needs the columns {', '.join(required)}; is this the "
                 "right file from LinkedIn's export?")
+
+
+def _bad_utf8(path: Path) -> tuple[int, int]:
+    """(line, byte) of the first byte that is not UTF-8, read block by block."""
+    import codecs
+
+    dec = codecs.getincrementaldecoder("utf-8")()
+    line = 1
+    with open(path, "rb") as fh:
+        while block := fh.read(1 << 20):
+            try:
+                dec.decode(block)
+            except UnicodeDecodeError as err:
+                return line + block.count(b"\n", 0, max(err.start, 0)), block[max(err.start, 0)]
+            line += block.count(b"\n")
+    return line, 0
 
 
 def _linkedin_date(text: str, path: Path, row: int, column: str) -> _dt.datetime:
