@@ -15,12 +15,13 @@ Examples
 from __future__ import annotations
 
 import datetime as _dt
+import email.errors
 import email.utils
 import hashlib
 import os
 import re
 from email import policy
-from email.parser import BytesHeaderParser, BytesParser
+from email.parser import BytesParser
 from pathlib import Path
 
 import pandas as pd
@@ -223,12 +224,48 @@ def iter_messages(path, *, need_body=None, progress=None):
 
 
 # --- one message ---------------------------------------------------------------------
-_HEADER_PARSER = BytesHeaderParser(policy=policy.default)
+class _Headers:
+    """A message's header lines, unfolded, as raw text (8-bit bytes kept as surrogates).
+
+    Parsed by hand rather than with ``email.parser``: this runs for every message of
+    a mailbox of many thousands, and building ``policy.default``'s structured header
+    objects cost most of the time. Values are decoded as ``policy.default`` would —
+    encoded words with :mod:`email.header`, addresses and dates with
+    :mod:`email.utils` — and only for the few headers read.
+    """
+
+    __slots__ = ("items",)
+
+    def __init__(self, data: bytes):
+        text = data.decode("ascii", "surrogateescape")
+        items: list[list[str]] = []
+        for line in text.splitlines():
+            if not line.strip():
+                continue
+            if line[0] in " \t":
+                if items:
+                    items[-1][1] += " " + line.strip()
+                continue
+            name, colon, value = line.partition(":")
+            if colon:
+                items.append([name.strip().lower(), value.strip()])
+        self.items = items
+
+    def raw(self, name: str) -> list[str]:
+        name = name.lower()
+        return [v for k, v in self.items if k == name]
+
+
+_RAW_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _has_raw_bytes(s: str) -> bool:
+    return _RAW_BYTE.search(s) is not None
 
 
 def _mend(s: str) -> str:
-    """Raw 8-bit header bytes (kept as surrogates by the parser): UTF-8, else Windows-1252."""
-    if not any("\udc80" <= ch <= "\udcff" for ch in s):
+    """Raw 8-bit header bytes (kept as surrogates): UTF-8, else Windows-1252."""
+    if not _has_raw_bytes(s):
         return s
     raw = s.encode("ascii", "surrogateescape")
     try:
@@ -237,42 +274,38 @@ def _mend(s: str) -> str:
         return raw.decode("cp1252", "replace")
 
 
+def _decode_words(s: str) -> str:
+    """``=?charset?q?…?=`` encoded words decoded (the text as it was when they fail)."""
+    if "=?" not in s:
+        return s
+    from email.header import decode_header, make_header
+    try:
+        return str(make_header(decode_header(s)))
+    except (ValueError, LookupError, UnicodeError, email.errors.HeaderParseError):
+        return s
+
+
 def _text(value) -> str:
     return " ".join(str(value or "").split())
 
 
-def _raw_values(msg, name: str) -> list[str]:
-    return [v for k, v in msg.raw_items() if k.lower() == name.lower()]
-
-
-def _header(msg, name: str) -> str:
-    """A header's text: encoded words decoded, raw 8-bit bytes mended, never raising."""
-    raw = _raw_values(msg, name)
+def _header(msg: _Headers, name: str) -> str:
+    """A header's text: encoded words decoded, raw 8-bit bytes mended."""
+    raw = msg.raw(name)
     if not raw:
         return ""
-    if any(any("\udc80" <= ch <= "\udcff" for ch in v) for v in raw):
-        return _text(_mend(raw[0]))
-    try:
-        return _text(msg.get(name, ""))
-    except Exception:  # a header the policy cannot parse: its raw text
-        return _text(raw[0])
+    v = raw[0]
+    return _text(_mend(v) if _has_raw_bytes(v) else _decode_words(v))
 
 
-def _addresses(msg, name: str) -> list[tuple[str, str]]:
-    """``(display name, address)`` pairs of an address header, never raising."""
-    values = []
-    for v in _raw_values(msg, name):
-        if any("\udc80" <= ch <= "\udcff" for ch in v):
-            values.append(_mend(v))
-            continue
-        try:
-            values.append(str(msg.header_factory(name, v)))
-        except Exception:
-            values.append(v)
+def _addresses(msg: _Headers, name: str) -> list[tuple[str, str]]:
+    """``(display name, address)`` pairs of an address header."""
     out = []
-    for n, a in email.utils.getaddresses([" ".join(v.split()) for v in values]):
-        if "@" in a:
-            out.append((_text(n), a.strip()))
+    for v in msg.raw(name):
+        v = _mend(v)
+        for n, a in email.utils.getaddresses([v]):
+            if "@" in a:
+                out.append((_text(_decode_words(n)), a.strip()))
     return out
 
 
@@ -426,7 +459,7 @@ def import_mail(log, path, *, me=(), dry_run: bool = False, with_body: bool = Fa
     pending: dict = {}
 
     def need_body(headers: bytes) -> bool:
-        msg = _HEADER_PARSER.parsebytes(headers)
+        msg = _Headers(headers)
         pending["msg"] = msg
         if _looks_like_bounce(headers):
             return True
@@ -436,7 +469,7 @@ def import_mail(log, path, *, me=(), dry_run: bool = False, with_body: bool = Fa
 
     for headers, body, from_line in iter_messages(path, need_body=need_body, progress=progress):
         scanned += 1
-        msg = pending.pop("msg", None) or _HEADER_PARSER.parsebytes(headers)
+        msg = pending.pop("msg", None) or _Headers(headers)
         when = _date(msg, from_line)
         sender = _addresses(msg, "From")
         s_name, s_addr = sender[0] if sender else ("", "")
