@@ -260,11 +260,16 @@ def _import_activity(args) -> bool:
             raise UsageError(f"--me and --with-body are for `infoint import mail`, not {args.kind}")
         return False
     if args.kind == "linkedin":
-        from .import_linkedin_activity import CONNECTIONS, detect_linkedin_file
-        if not path.is_file():
-            raise UsageError(f"{path}: no such file; check the path")
-        which = detect_linkedin_file(path)
-        if which == CONNECTIONS:
+        from .import_linkedin_activity import (INVITATIONS, MESSAGES, LinkedInFormatError,
+                                               detect_linkedin_file)
+        try:
+            which = detect_linkedin_file(path) if path.is_file() else None
+        except LinkedInFormatError:
+            which = None
+        if which not in (MESSAGES, INVITATIONS):  # Connections.csv: the contact importer
+            if args.me or args.with_body:
+                raise UsageError("--me and --with-body are for LinkedIn's messages.csv and "
+                                 "Invitations.csv, not Connections.csv")
             return False
     if args.kind != "mail" and not path.is_file():
         raise UsageError(f"{path}: no such file; check the path")

@@ -124,7 +124,8 @@ def test_cli_import_linkedin_recognises_each_of_the_three_files(log, tmp_path):
     assert out.returncode == 0, out.stderr
     c = ContactLog.open(log.folder).raw_contacts
     assert "Kim Park" in set(c[S.NAME])
-    other = F.write(tmp_path / "other.csv", "a,b\n1,2\n")
+    other = F.write(tmp_path / "other.csv", "a,b\n1,2\n")  # the contact importer's message
     out = _run("import", "linkedin", other, "--log", log.folder, cwd=tmp_path)
-    assert out.returncode == 2 and "not a LinkedIn export file we know" in out.stderr
-    assert "Traceback" not in out.stderr
+    assert out.returncode == 2 and "other.csv" in out.stderr and "Traceback" not in out.stderr
+    out = _run("import", "linkedin", conns, "--log", log.folder, "--me", F.ME, cwd=tmp_path)
+    assert out.returncode == 2 and "not Connections.csv" in out.stderr
