@@ -305,7 +305,7 @@ def _progress_bar(path: Path):
         return None
     from tqdm import tqdm
     bar = tqdm(total=path.stat().st_size, unit="B", unit_scale=True, desc="reading mail",
-               file=sys.stderr, leave=False)
+               file=sys.stderr, leave=True)
     state = {"n": 0}
 
     def update(done: int) -> None:

@@ -170,6 +170,8 @@ class _Blocks:
         self.buf = fh.read(_BLOCK)
         self.read = len(self.buf)
         self.eof = len(self.buf) < _BLOCK
+        if progress is not None:
+            progress(self.read)
 
     def more(self, keep_from: int) -> int:
         """Drop ``buf[:keep_from]``, read the next block; return how far indices moved."""

@@ -202,3 +202,37 @@ def test_cli_user_mistakes_exit_2_with_one_line(setup, tmp_path):
     assert out.returncode == 2 and "no such file or folder" in out.stderr
     out = _run("import", "sheet", mbox, "--log", log.folder, "--me", F.ME, cwd=tmp_path)
     assert out.returncode == 2 and "--me and --with-body are for" in out.stderr
+
+
+def test_only_the_bounce_body_is_read_without_with_body(setup, monkeypatch):
+    log, mbox = setup
+    seen = []
+    real = IM.iter_messages
+
+    def spy(*args, **kwargs):
+        for headers, body, line in real(*args, **kwargs):
+            seen.append(body is not None)
+            yield headers, body, line
+    monkeypatch.setattr(IM, "iter_messages", spy)
+    IM.import_mail(log, mbox, me=[F.ME], dry_run=True)
+    assert len(seen) == F.MAIL_MESSAGES and sum(seen) == 1
+
+
+def test_refs_and_notes_are_blanked_in_a_redacted_copy(setup):
+    from infoint_nb.reports import redact_frames
+    log, mbox = setup
+    IM.import_mail(log, mbox, me=[F.ME])
+    log = ContactLog.open(log.folder)
+    _c, i = redact_frames(log.raw_contacts, log.raw_interactions)
+    assert (i[S.REF] == "").all() and (i[S.NOTES] == "").all()
+    assert sorted(i[S.KIND]) == sorted(k for _c, k, _d in F.MAIL_EXPECTED)
+
+
+def test_cli_shows_a_progress_bar_when_asked(setup, tmp_path):
+    log, mbox = setup
+    env = {**os.environ, "TZ": "UTC", "INFOINT_PROGRESS": "1"}
+    out = subprocess.run([infoint_exe(), "import", "mail", str(mbox), "--log", str(log.folder),
+                          "--me", F.ME, "--dry-run"], capture_output=True, text=True,
+                         env=env, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "reading mail" in out.stderr and "100%" in out.stderr
