@@ -26,6 +26,8 @@ import os
 import re
 from pathlib import Path
 
+import pandas as pd
+
 from . import matching as M
 from . import schema as S
 from .errors import InfointError
@@ -221,6 +223,8 @@ def import_linkedin_messages(log, path, *, me=(), dry_run: bool = False,
     events: list[M.Event] = []
     skipped = {"matched nobody": 0, "drafts": 0}
     scanned = 0
+    my_first: dict[str, _dt.datetime] = {}        # conversation → your first message
+    strangers: dict[tuple, list] = {}             # (conversation, name, url) → their dates
     for row, r in _rows(path, _MSG_REQUIRED):
         scanned += 1
         if r.get("IS MESSAGE DRAFT", "").strip().casefold() in ("true", "yes", "1"):
@@ -238,6 +242,7 @@ def import_linkedin_messages(log, path, *, me=(), dry_run: bool = False,
         base = f"linkedin:{conv}/{' '.join(r.get('DATE', '').split())}/{_short(s_url or sender)}"
         found = []
         if ident.is_me(url=s_url, name=sender):
+            my_first[conv] = min(my_first.get(conv, when), when)
             urls = _split_urls(r.get("RECIPIENT PROFILE URLS", ""))
             names = [n.strip() for n in r.get("TO", "").split(",") if n.strip()]
             whole = r.get("TO", "").strip()
@@ -253,12 +258,25 @@ def import_linkedin_messages(log, path, *, me=(), dry_run: bool = False,
             cid = matcher.match(url=s_url, name=sender)
             if cid:
                 found.append(M.Event(cid, when, M.IN, "linkedin", notes, f"{base}#{cid}"))
+            elif sender or s_url:
+                strangers.setdefault((conv, sender, s_url), []).append(when)
         if found:
             events.extend(found)
         else:
             skipped["matched nobody"] += 1
+    # people outside the log who wrote after you did in the same conversation
+    answered: dict[tuple, list] = {}
+    for (conv, name, url), dates in strangers.items():
+        later = [d for d in dates if conv in my_first and d > my_first[conv]]
+        if later:
+            answered.setdefault((name, url), []).extend(later)
+    candidates = pd.DataFrame(
+        [{"name": n, "email": u, "messages": len(d), "last": max(d).date().isoformat()}
+         for (n, u), d in sorted(answered.items())],
+        columns=["name", "email", "messages", "last"])
     report = M.build_report(log, events, source=str(path), what="LinkedIn messages",
-                            scanned=scanned, skipped=skipped, plan_sections=plan)
+                            scanned=scanned, skipped=skipped, candidates=candidates,
+                            plan_sections=plan)
     if not dry_run:
         report.save(log)
     return report

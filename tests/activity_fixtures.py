@@ -166,6 +166,8 @@ MESSAGES_NEW = (
     "Hi there,INBOX,,false\n"
     "2-xyz,,Alex Doe,https://www.linkedin.com/in/alex-doe-example,Pat Lee,"
     "https://www.linkedin.com/in/pat-lee,2025-06-02 09:00:00 UTC,,No thanks,INBOX,,false\n"
+    "2-xyz,,Pat Lee,https://www.linkedin.com/in/pat-lee,Alex Doe,"
+    "https://www.linkedin.com/in/alex-doe-example,2025-06-02 10:00:00 UTC,,Pity!,INBOX,,false\n"
     "2-abc,Coffee?,Alex Doe,https://www.linkedin.com/in/alex-doe-example,Maya Chen,"
     "https://www.linkedin.com/in/maya-chen-example,2025-06-05 10:00:00 UTC,,"
     "(unsent),DRAFTS,,true\n")

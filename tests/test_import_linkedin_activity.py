@@ -9,6 +9,7 @@ import pytest
 import activity_fixtures as F
 from conftest import infoint_exe
 from infoint_nb import import_linkedin_activity as L
+from infoint_nb import metrics
 from infoint_nb import schema as S
 from infoint_nb.store import ContactLog
 
@@ -29,8 +30,12 @@ def test_messages_of_each_layout(log, tmp_path, layout, me):
     assert L.detect_linkedin_file(path) == L.MESSAGES
     report = L.import_linkedin_messages(log, path, me=me)  # old: "me" inferred
     assert _triples(report.rows) == sorted(F.MESSAGES_EXPECTED)
-    assert report.skipped["matched nobody"] == 2
+    assert report.skipped["matched nobody"] == (3 if layout == "new" else 2)
     assert report.skipped["drafts"] == (1 if layout == "new" else 0)
+    # Pat (not in the log) wrote again after Alex answered: a candidate to add
+    assert report.candidates["name"].tolist() == (["Pat Lee"] if layout == "new" else [])
+    t = metrics.contact_timeline(log.contacts, log.interactions, as_of="2025-06-30")
+    assert t.set_index(S.CONTACT_ID).loc["C0005", "days_to_response"] == 2
     i = ContactLog.open(log.folder).raw_interactions
     assert set(i[S.CHANNEL]) == {"linkedin"} and i[S.REF].str.startswith("linkedin:2-abc/").all()
     assert set(i[S.NOTES]) == {"Coffee?"}  # the conversation's title, no content
