@@ -325,8 +325,10 @@ def _date(msg, from_line: bytes) -> _dt.datetime | None:
             return _local(email.utils.parsedate_to_datetime(raw))
         except (TypeError, ValueError, IndexError, OverflowError):
             pass
-    parts = from_line.decode("ascii", "replace").split()
-    if len(parts) >= 7:  # From sender Sat Jan  3 01:05:34 1996
+    # the separator line: "From sender Sat Jan  3 01:05:34 1996" (Gmail adds "+0000")
+    parts = [p for p in from_line.decode("ascii", "replace").split()[2:]
+             if not re.fullmatch(r"[+-]\d{4}", p)]
+    if len(parts) >= 5:
         try:
             return _dt.datetime.strptime(" ".join(parts[-5:]), "%a %b %d %H:%M:%S %Y")
         except ValueError:

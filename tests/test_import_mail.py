@@ -236,3 +236,17 @@ def test_cli_shows_a_progress_bar_when_asked(setup, tmp_path):
                          env=env, timeout=300)
     assert out.returncode == 0, out.stderr
     assert "reading mail" in out.stderr and "100%" in out.stderr
+
+
+def test_a_message_without_a_date_header_takes_the_from_line_date(setup, tmp_path):
+    log, _mbox = setup
+    box = tmp_path / "nodate.mbox"
+    box.write_bytes(b"From 1789@xxx Wed May 06 12:00:00 +0000 2026\n"
+                    b"From: dana.whitfield@brightline.example\nTo: alex.doe@mail.example\n"
+                    b"Subject: Sure\n\nYes.\n\n"
+                    b"From - Thu May 07 09:30:00 2026\n"
+                    b"From: dana.whitfield@brightline.example\nTo: alex.doe@mail.example\n"
+                    b"Subject: Also\n\nAnd more.\n")
+    report = IM.import_mail(log, box, me=[F.ME], dry_run=True)
+    assert [r[S.DATE] for r in report.rows] == ["2026-05-06T12:00", "2026-05-07T09:30"]
+    assert all(r[S.REF].startswith("mail:sha1:") for r in report.rows)  # no Message-ID
