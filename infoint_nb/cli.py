@@ -238,6 +238,8 @@ def _cmd_report(args) -> int:
 def _cmd_import(args) -> int:
     from . import importers
 
+    if _import_activity(args):
+        return EXIT_OK
     path = Path(args.file)
     if not path.is_file():
         raise UsageError(f"{path}: no such file; check the path")
@@ -249,6 +251,76 @@ def _cmd_import(args) -> int:
                                    mapping=mapping, dry_run=args.dry_run)
     print(report)
     return EXIT_OK
+
+
+def _import_activity(args) -> bool:
+    """``import mail`` / ``calendar`` and LinkedIn's messages.csv / Invitations.csv:
+    run and print the import; False for the contact importers."""
+    path = Path(args.file).expanduser()
+    if args.kind not in ("mail", "calendar", "linkedin"):
+        if args.me or args.with_body:
+            raise UsageError(f"--me and --with-body are for `infoint import mail`, not {args.kind}")
+        return False
+    if args.kind == "linkedin":
+        from .import_linkedin_activity import (INVITATIONS, MESSAGES, LinkedInFormatError,
+                                               detect_linkedin_file)
+        try:
+            which = detect_linkedin_file(path) if path.is_file() else None
+        except LinkedInFormatError:
+            which = None
+        if which not in (MESSAGES, INVITATIONS):  # Connections.csv: the contact importer
+            if args.me or args.with_body:
+                raise UsageError("--me and --with-body are for LinkedIn's messages.csv and "
+                                 "Invitations.csv, not Connections.csv")
+            return False
+    if args.kind != "mail" and not path.is_file():
+        raise UsageError(f"{path}: no such file; check the path")
+    if args.sheet is not None or args.map:
+        raise UsageError(f"--sheet and --map are for `infoint import sheet`, not {args.kind}")
+    log = _open_log(args, read_only=False)
+    opts = dict(dry_run=args.dry_run)
+    if args.kind == "mail":
+        from .import_mail import import_mail
+        report = import_mail(log, path, me=args.me, with_body=args.with_body,
+                             progress=_progress_bar(path), **opts)
+    elif args.kind == "calendar":
+        from .import_calendar import import_calendar
+        report = import_calendar(log, path, me=args.me, **opts)
+    elif which == "messages":
+        from .import_linkedin_activity import import_linkedin_messages
+        report = import_linkedin_messages(log, path, me=args.me, with_body=args.with_body,
+                                          **opts)
+    else:
+        from .import_linkedin_activity import import_linkedin_invitations
+        report = import_linkedin_invitations(log, path, with_body=args.with_body, **opts)
+    print(report if args.dry_run else report.summary())
+    if args.dry_run:
+        _say("infoint import: dry run, nothing was written")
+    return True
+
+
+def _progress_bar(path: Path):
+    """A tqdm bar on stderr for a large mailbox file (none for small ones or folders)."""
+    forced = _env_flag("INFOINT_PROGRESS")  # e.g. the benchmark, whose stderr is a pipe
+    if not path.is_file() or not (forced or (sys.stderr.isatty()
+                                             and path.stat().st_size >= (64 << 20))):
+        return None
+    from tqdm import tqdm
+    bar = tqdm(total=path.stat().st_size, unit="B", unit_scale=True, desc="reading mail",
+               file=sys.stderr, leave=True)
+    state = {"n": 0}
+
+    def update(done: int) -> None:
+        bar.update(done - state["n"])
+        state["n"] = done
+        if done >= bar.total:
+            bar.close()
+    return update
+
+
+def _env_flag(name: str) -> bool:
+    import os
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
 
 
 def _cmd_export(args) -> int:
@@ -334,9 +406,17 @@ def build_parser() -> argparse.ArgumentParser:
                    action="append", default=[])
     s.set_defaults(func=_cmd_report)
 
-    s = sub.add_parser("import", help="bring contacts in from LinkedIn, a spreadsheet or vCards")
-    s.add_argument("kind", choices=["linkedin", "sheet", "vcard"])
+    s = sub.add_parser("import", help="bring contacts in from LinkedIn, a spreadsheet or vCards; "
+                       "log what happened from a mailbox, LinkedIn messages/invitations or "
+                       "a calendar")
+    s.add_argument("kind", choices=["linkedin", "sheet", "vcard", "mail", "calendar"])
     s.add_argument("file", metavar="FILE")
+    s.add_argument("--me", metavar="ADDRESS", action="append", default=[],
+                   help="mail/LinkedIn: your own e-mail address, LinkedIn profile URL or name "
+                   "(repeat for each; remembered in plan.json)")
+    s.add_argument("--with-body", action="store_true",
+                   help="mail/LinkedIn: copy the start of each message into notes "
+                   "(default: the subject line only)")
     s.add_argument("--log", metavar="DIR", required=True)
     s.add_argument("--sheet", metavar="NAME", help="the worksheet to read (XLSX)")
     s.add_argument("--map", metavar="COLUMN=FIELD", action="append", default=[],

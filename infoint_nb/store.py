@@ -1169,7 +1169,8 @@ class ContactLog:
 
     # -- batches ---------------------------------------------------------------------
     def apply(self, *, add_contacts=(), update_contacts=None, add_interactions=(),
-              different_person: bool = False, action: str = "change") -> dict:
+              different_person: bool = False, action: str = "change",
+              filter_interactions=None, plan_sections=None) -> dict:
         """Make several changes in one validated, locked, atomic, backed-up save.
 
         Parameters
@@ -1184,6 +1185,12 @@ class ContactLog:
             Allow new contacts that look like existing ones.
         action : str
             A few words for the backup's name.
+        filter_interactions : callable, optional
+            ``f(interactions_raw, rows) -> rows``, called under the lock with the file's
+            current text: which of ``add_interactions`` to add (an importer drops what
+            another program saved meanwhile).
+        plan_sections : dict, optional
+            ``{section: data}`` saved into ``plan.json`` in the same change.
 
         Returns
         -------
@@ -1194,10 +1201,14 @@ class ContactLog:
         add_interactions = [dict(r) for r in add_interactions]
         update_contacts = {k: dict(v) for k, v in (update_contacts or {}).items()}
 
-        def fn(c, i, plan):
+        def fn(c, i, plan, add_interactions=add_interactions):
             new_c = new_i = None
             c_ids: list[str] = []
             i_ids: list[str] = []
+            if filter_interactions is not None:
+                add_interactions = [dict(r) for r in filter_interactions(i, add_interactions)]
+            if plan_sections:
+                plan.update(plan_sections)
             if add_contacts or update_contacts:
                 c = c.copy()
                 for cid, fields in update_contacts.items():
@@ -1285,7 +1296,8 @@ class ContactLog:
                     i_ids.append(iid)
                 i = pd.concat([i, pd.DataFrame(rows, dtype=str)], ignore_index=True).fillna("")
                 new_i = i
-            return new_c, new_i, None, {"contacts": c_ids, "interactions": i_ids}
+            return (new_c, new_i, plan if plan_sections else None,
+                    {"contacts": c_ids, "interactions": i_ids})
         return self._change(fn, action=action)
 
     @staticmethod

@@ -99,7 +99,7 @@ def test_notebooks_run_without_errors_and_write_nothing_on_opening(executed):
 def test_track_notebook_shows_due_list_table_calendar_charts_and_editors(executed):
     runs, _ = executed
     widgets = _widgets(runs["04_track"])
-    assert len(widgets) == 6
+    assert len(widgets) == 7  # due, table, calendar, activity import, 2 editors, restore
     assert "5 things due" in widgets[0] and "Done: log thank you" in widgets[0]
     assert "49 people" in widgets[1]
     assert "Theo Lambert" in widgets[2] and "Export calendar" in widgets[2]

@@ -23,6 +23,11 @@ log_dir = "data/my_log"
 # The day to read the log as of, e.g. "2026-09-18"; empty means today.
 as_of = ""'''
 
+ACTIVITY = '''
+# A mailbox (.mbox, .eml or a folder of them), LinkedIn messages.csv / Invitations.csv or
+# a calendar .ics to preview in the "what already happened" form; empty means none yet.
+activity_file = ""'''
+
 PERSON = '''
 # The person to open the forms on, e.g. "C0042"; empty means the next meeting.
 contact_id = ""'''
@@ -47,7 +52,7 @@ This is the notebook to open most mornings. It reads your log and tells you what
 doing today, which meetings are coming up, and how the campaign is going. It is also
 where you fix mistakes: a wrong date, a typo in a name, a row logged twice.
 """),
-    params(),
+    params(ACTIVITY),
     code(OPEN_LOG),
     md("""
 ## What is due
@@ -101,6 +106,30 @@ letters does not look like a success), what falls due around today, and how your
 network grew and how much of it came through referrals.
 """),
     code("show_overview(log, as_of=as_of)"),
+    md("""
+## Bring in what already happened
+
+Your mailbox, LinkedIn and calendar already know whom you wrote to, who answered and
+which meetings you set up. Give the form the file (or upload it), say which e-mail
+addresses are yours, and press *Preview*: you see every entry it would add, person by
+person, before anything is saved. Only people already in your log are matched (by
+e-mail address, then LinkedIn profile, then exact name); anyone who answered you but is
+not in the log yet is listed, so you can add them in notebook 02 and import again.
+
+The first message you sent someone counts as outreach, later ones as follow-ups until
+they answer, and their answer as a *reply*. Tell the form what each reply said (yes, no,
+later, a referral, a meeting) with the dropdown beside it, before saving or any time
+after. Out-of-office answers are kept as notes, and a bounced e-mail is logged as a snafu
+so a resend falls due. Importing the same file again adds nothing.
+
+To get the files: Gmail's *Takeout* gives an `.mbox`; Thunderbird keeps one file per
+folder; LinkedIn's *Get a copy of your data* gives `messages.csv` and `Invitations.csv`;
+every calendar can export an `.ics` file.
+"""),
+    code('''from infoint_nb.forms import ActivityImportForm
+
+activity = ActivityImportForm(log, path=activity_file)
+activity.widget'''),
     md("""
 ## Fix a mistake
 

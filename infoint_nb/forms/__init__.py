@@ -24,6 +24,7 @@ CalendarForm                meetings ahead, ``.ics`` export             04
 EditContactForm             edit or delete a contact                    04
 EditInteractionForm         edit or delete an interaction               04
 RestoreForm                 bring back an earlier version (backups)     04
+ActivityImportForm          log mail, LinkedIn messages, calendar       04
 ResearchForm                notes on the organisation and the person    05
 QuestionPlanForm            8–10 questions, ordered, fitted to the time 05
 PitchForm                   30–45 s elevator pitch with a gauge         05
@@ -61,6 +62,7 @@ _FORMS: dict[str, str] = {
     "EditContactForm": "track",
     "EditInteractionForm": "track",
     "RestoreForm": "track",
+    "ActivityImportForm": "activity",
     "ResearchForm": "prepare",
     "QuestionPlanForm": "prepare",
     "PitchForm": "prepare",
