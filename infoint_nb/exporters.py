@@ -43,6 +43,7 @@ __all__ = [
     "needs_neutralizing",
     "neutralize_csv_value",
     "unneutralize_csv_value",
+    "xlsx_cell_text",
     "export_xlsx",
     "export_csv",
 ]
@@ -144,6 +145,21 @@ def unneutralize_csv_value(text: str) -> str:
 
 
 # --- XLSX ---------------------------------------------------------------------------
+def xlsx_cell_text(text: str) -> str:
+    """The text a workbook written by :func:`export_xlsx` gives back for ``text``.
+
+    Line ends become LF (XML normalises them) and control characters an XLSX file
+    cannot hold become U+FFFD.
+
+    Examples
+    --------
+    >>> xlsx_cell_text("a\r\nb\x07")
+    'a\nb\ufffd'
+    """
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    return _ILLEGAL_XLSX.sub(_REPLACEMENT, text)
+
+
 def _cell_value(column: str, text: str):
     """The Python value and number format for one log value in the workbook."""
     if text == "":

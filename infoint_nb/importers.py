@@ -33,6 +33,7 @@ what ``infoint import`` prints.
 """
 from __future__ import annotations
 
+import copy
 import csv
 import datetime as _dt
 import io
@@ -44,9 +45,10 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema as S
-from .errors import LogValidationError, ParameterError
-from .exporters import CONTACTS_SHEET, INTERACTIONS_SHEET, unneutralize_csv_value
-from .store import norm_email, norm_linkedin_url, norm_name  # one definition of the keys
+from .errors import InfointError, LogValidationError, ParameterError
+from .exporters import (CONTACTS_SHEET, INTERACTIONS_SHEET, unneutralize_csv_value,
+                        xlsx_cell_text)
+from .store import _next_ids, norm_email, norm_linkedin_url, norm_name  # one definition each
 
 __all__ = [
     "IGNORE",
@@ -54,6 +56,7 @@ __all__ = [
     "CONTACT_FIELDS",
     "INTERACTION_SPEC_CHOICES",
     "ImportReport",
+    "ImportConflictError",
     "SourceTable",
     "read_table",
     "list_sheets",
@@ -1351,9 +1354,13 @@ class _Plan:
     replace: tuple | None = None  # (contacts_raw, interactions_raw) for a restored workbook
 
 
-def _plan(log, candidates: list[_Candidate], report: ImportReport) -> _Plan:
-    """Match candidates against the log; decide adds, updates and new interactions."""
-    raw = log.raw_contacts.astype(str)
+def _plan(contacts_raw: pd.DataFrame, interactions_raw: pd.DataFrame,
+          candidates: list[_Candidate], report: ImportReport) -> _Plan:
+    """Match candidates against the log's tables; decide adds, updates and new interactions.
+
+    Pure: the tables are the log as read (under the lock, when the plan is written).
+    """
+    raw = contacts_raw.astype(str)
     index = _Index()
     for rec in raw.to_dict("records"):
         index.add(rec[S.CONTACT_ID], rec)
@@ -1361,7 +1368,7 @@ def _plan(log, candidates: list[_Candidate], report: ImportReport) -> _Plan:
     nums = [int(m.group(1)) for c in taken if (m := re.fullmatch(r"C(\d+)", c))]
     counter = [max(nums) if nums else 0]
     known_events = set()
-    for rec in log.raw_interactions.astype(str).to_dict("records"):
+    for rec in interactions_raw.astype(str).to_dict("records"):
         known_events.add((rec[S.CONTACT_ID], rec[S.DATE][:10], rec[S.KIND],
                           rec.get(S.CHANNEL, "")))
     plan = _Plan(report)
@@ -1370,8 +1377,11 @@ def _plan(log, candidates: list[_Candidate], report: ImportReport) -> _Plan:
     outcome: dict[str, str] = {}
     before: dict[str, dict] = {}
     preview = []
+    explicit = {c.contact_id for c in candidates if c.contact_id}
     for cand in candidates:
         cid = index.match(cand)
+        if cid is not None and cand.contact_id and cid != cand.contact_id and cid in explicit:
+            cid = None  # two rows with their own ids (an exported log): two people
         if cid is None:
             cid = cand.contact_id if cand.contact_id and cand.contact_id not in taken \
                 else _next_id(taken, counter)
@@ -1441,25 +1451,89 @@ def _set_skipped(report: ImportReport, skipped: list[tuple[int, str]]) -> None:
     report.skipped_reasons = dict(Counter(reason for _, reason in skipped))
 
 
-def _commit(log, plan: _Plan, *, dry_run: bool, action: str) -> ImportReport:
+def _planner(candidates: list[_Candidate], report: ImportReport):
+    """``plan_for(contacts_raw, interactions_raw)``: a fresh plan (and report) each call."""
+    def plan_for(c, i):
+        return _plan(c, i, candidates, copy.deepcopy(report))
+    return plan_for
+
+
+def _same_table(a: pd.DataFrame, b: pd.DataFrame) -> bool:
+    """Whether two text tables hold the same columns and values (the index is ignored)."""
+    if list(a.columns) != list(b.columns) or len(a) != len(b):
+        return False
+    return bool((a.astype(str).to_numpy(dtype=object) == b.astype(str).to_numpy(dtype=object))
+                .all()) if len(a) else True
+
+
+def _has_changes(plan: _Plan) -> bool:
+    r = plan.report
+    if plan.replace is not None:
+        return bool(r.added or r.updated or r.removed or r.interactions_added
+                    or r.interactions_updated or r.interactions_removed)
+    return bool(plan.add_contacts or plan.update_contacts or plan.add_interactions)
+
+
+def _apply_plan(c: pd.DataFrame, i: pd.DataFrame, plan: _Plan):
+    """The log's new tables (``None`` where a table does not change) for ``plan``."""
+    if plan.replace is not None:
+        contacts, interactions = plan.replace
+        return (contacts.astype(str).fillna("").reset_index(drop=True),
+                interactions.astype(str).fillna("").reset_index(drop=True))
+    new_c = new_i = None
+    if plan.add_contacts or plan.update_contacts:
+        c = c.copy()
+        for cid, fields in plan.update_contacts.items():
+            hit = c[S.CONTACT_ID] == cid
+            for k, v in fields.items():
+                if k not in c.columns:
+                    c[k] = ""
+                c.loc[hit, k] = str(v)
+        if plan.add_contacts:
+            rows = [{k: str(v) for k, v in r.items()} for r in plan.add_contacts]
+            c = pd.concat([c, pd.DataFrame(rows, dtype=str)], ignore_index=True)
+        new_c = c.fillna("")
+    if plan.add_interactions:
+        ids = _next_ids(i[S.INTERACTION_ID], "I", 5, len(plan.add_interactions))
+        rows = [{S.INTERACTION_ID: iid, **{k: str(v) for k, v in r.items()}}
+                for iid, r in zip(ids, plan.add_interactions)]
+        new_i = pd.concat([i, pd.DataFrame(rows, dtype=str)], ignore_index=True).fillna("")
+    return new_c, new_i
+
+
+def _commit(log, plan_for, *, dry_run: bool, action: str) -> ImportReport:
+    """Plan against the log as loaded (the preview); write under the lock.
+
+    ``plan_for(contacts_raw, interactions_raw)`` returns a :class:`_Plan`. When another
+    program saved to the log after the preview was made, the plan is worked out again
+    under the lock from the tables on disk then, so nothing it added is lost.
+    """
+    log.reload()
+    c0, i0 = log.raw_contacts, log.raw_interactions
+    plan = plan_for(c0, i0)
     report = plan.report
     report.dry_run = dry_run
     if dry_run:
         return report
-    if plan.replace is not None:
-        r = report
-        if not (r.added or r.updated or r.removed or r.interactions_added
-                or r.interactions_updated or r.interactions_removed):
-            return report
-        log.replace(*plan.replace, action=action)
-    elif plan.add_contacts or plan.update_contacts or plan.add_interactions:
-        # matching was done above (URL, e-mail, name + company): a new person here is new
-        log.apply(add_contacts=plan.add_contacts, update_contacts=plan.update_contacts,
-                  add_interactions=plan.add_interactions, different_person=True, action=action)
-    else:
-        return report
-    report.saved_to = str(log.folder)
-    return report
+
+    def change(c, i, _plan_json):
+        p = plan
+        if not (_same_table(c, c0) and _same_table(i, i0)):
+            p = plan_for(c, i)
+            p.report.warnings.append(
+                "the log was changed by another program while this import was prepared; "
+                "the import was worked out again against the log as it is now, so nothing "
+                "saved meanwhile was lost")
+        if not _has_changes(p):
+            return None, None, None, p
+        new_c, new_i = _apply_plan(c, i, p)
+        return new_c, new_i, None, p
+
+    final = log._change(change, action=action)
+    final.report.dry_run = False
+    if _has_changes(final):
+        final.report.saved_to = str(log.folder)
+    return final.report
 
 
 def _today_text(today) -> str:
@@ -1536,10 +1610,10 @@ def _compare_tables(old: pd.DataFrame, new: pd.DataFrame, key: str):
 
 
 def _keep_line_ends(old: pd.DataFrame, new: pd.DataFrame, key: str) -> pd.DataFrame:
-    """Keep the log's text where the workbook differs only by CR → LF.
+    """Keep the log's text where the workbook holds what an export makes of it.
 
-    XML turns every carriage return into a line feed, so an XLSX file cannot hold one;
-    such a cell is not an edit.
+    XML turns every carriage return into a line feed, and an XLSX file cannot hold other
+    control characters (the export writes U+FFFD instead): such a cell is not an edit.
     """
     if not len(old) or not len(new) or key not in new:
         return new
@@ -1551,36 +1625,115 @@ def _keep_line_ends(old: pd.DataFrame, new: pd.DataFrame, key: str) -> pd.DataFr
         hit = theirs.notna() & (theirs != new[col])
         if not hit.any():
             continue
-        lf = theirs[hit].str.replace("\r\n", "\n").str.replace("\r", "\n")
-        same = lf == new.loc[hit, col]
+        stored = theirs[hit].map(xlsx_cell_text)
+        same = stored == new.loc[hit, col]
         idx = same[same].index
         new.loc[idx, col] = theirs[idx]
     return new
 
 
-def _plan_workbook(log, path: Path, *, dry_run: bool) -> _Plan:
-    """Restore a workbook written by ``export_xlsx``: both tables replaced, ids kept."""
-    contacts, interactions = _workbook_frames(path)
-    contacts = _keep_line_ends(log.raw_contacts, contacts, S.CONTACT_ID)
-    interactions = _keep_line_ends(log.raw_interactions, interactions, S.INTERACTION_ID)
+class ImportConflictError(InfointError, ValueError):
+    """The log changed during an import in a way the import cannot merge."""
+
+
+def _row_tuple(frame: pd.DataFrame, key: str) -> dict:
+    return {str(r[0]): tuple(r) for r in
+            frame.set_index(key, drop=False).reset_index(drop=True).to_numpy(dtype=object)}
+
+
+def _merge_restore(base: pd.DataFrame, theirs: pd.DataFrame, ours: pd.DataFrame, key: str,
+                   what: str) -> tuple[pd.DataFrame, list[str]]:
+    """Three-way merge of one table: the workbook's edits (``theirs`` against ``base``, the
+    log when the import was previewed) applied to the log on disk now (``ours``).
+
+    Rows another program added meanwhile are kept; its edits are kept where the workbook
+    left the row alone. A row changed on both sides (or changed on one, removed on the
+    other) is a conflict, returned as a sentence.
+    """
+    cols = list(dict.fromkeys([key] + list(theirs.columns) + list(ours.columns)
+                              + list(base.columns)))
+
+    def norm(f):
+        return f.reindex(columns=cols, fill_value="").fillna("").astype(str)
+    b, t, o = (_row_tuple(norm(f), key) for f in (base, theirs, ours))
+    rows, conflicts = [], []
+    for k, row in t.items():
+        if k not in b:                       # new in the workbook
+            if k in o and o[k] != row:
+                conflicts.append(f"{what} {k} was added to the log meanwhile and is also new "
+                                 "in the workbook")
+            rows.append(row)
+            continue
+        t_changed = row != b[k]
+        if k not in o:                       # deleted from the log meanwhile
+            if t_changed:
+                conflicts.append(f"{what} {k} was deleted from the log meanwhile but the "
+                                 "workbook changes it")
+            continue
+        o_changed = o[k] != b[k]
+        if o_changed and t_changed and o[k] != row:
+            conflicts.append(f"{what} {k} was changed both in the log meanwhile and in the "
+                             "workbook")
+        rows.append(o[k] if o_changed else row)
+    for k, row in b.items():                 # removed in the workbook
+        if k not in t and k in o and o[k] != row:
+            conflicts.append(f"{what} {k} was changed in the log meanwhile but the workbook "
+                             "removes it")
+    for k, row in o.items():                 # added to the log meanwhile
+        if k not in b and k not in t:
+            rows.append(row)
+    merged = pd.DataFrame(rows, columns=cols, dtype=object)
+    return merged.astype(str), conflicts
+
+
+def _workbook_planner(path: Path, *, dry_run: bool):
+    """Restore a workbook written by ``export_xlsx``: both tables replaced, ids kept.
+
+    The first call (the preview) compares the workbook with the log as loaded; a later
+    call (under the lock, when another program saved meanwhile) merges the workbook's
+    edits into the log as it is then (see :func:`_merge_restore`).
+    """
+    contacts_w, interactions_w = _workbook_frames(path)
     label = path.name
-    problems = S.validate_log(contacts, interactions,
-                              contacts_file=f"{label}[{CONTACTS_SHEET}]",
-                              interactions_file=f"{label}[{INTERACTIONS_SHEET}]")
-    if problems:
-        raise LogValidationError(problems, context=f"{label}: nothing was imported")
+    base: dict = {}
+
+    def plan_for(c_log: pd.DataFrame, i_log: pd.DataFrame) -> _Plan:
+        if not base:
+            contacts = _keep_line_ends(c_log, contacts_w, S.CONTACT_ID)
+            interactions = _keep_line_ends(i_log, interactions_w, S.INTERACTION_ID)
+            problems = S.validate_log(contacts, interactions,
+                                      contacts_file=f"{label}[{CONTACTS_SHEET}]",
+                                      interactions_file=f"{label}[{INTERACTIONS_SHEET}]")
+            if problems:
+                raise LogValidationError(problems, context=f"{label}: nothing was imported")
+            base.update(c=c_log, i=i_log, wc=contacts, wi=interactions)
+        else:
+            contacts, conflicts = _merge_restore(base["c"], base["wc"], c_log, S.CONTACT_ID,
+                                                 "contact")
+            interactions, more = _merge_restore(base["i"], base["wi"], i_log,
+                                                S.INTERACTION_ID, "interaction")
+            if conflicts + more:
+                raise ImportConflictError(
+                    f"{label}: the log was changed by another program while the workbook was "
+                    "being imported, and the changes overlap: " + "; ".join(conflicts + more)
+                    + ". Nothing was imported; run the import again to see what it would "
+                    "change now.")
+        return _workbook_report(label, c_log, i_log, contacts, interactions, dry_run=dry_run)
+    return plan_for
+
+
+def _workbook_report(label, c_log, i_log, contacts, interactions, *, dry_run) -> _Plan:
     report = ImportReport(source=label, kind=_WORKBOOK,
                           mapping={CONTACTS_SHEET: "contacts table",
                                    INTERACTIONS_SHEET: "interactions table"})
-    added, changed, same, removed, o, n = _compare_tables(log.raw_contacts, contacts,
-                                                          S.CONTACT_ID)
+    added, changed, same, removed, o, n = _compare_tables(c_log, contacts, S.CONTACT_ID)
     report.added, report.updated, report.unchanged, report.removed = (
         len(added), len(changed), same, len(removed))
     for cid, cols in changed.items():
         report.changes.append(f"{cid} {n.loc[cid, S.NAME]}: " + ", ".join(
             f"{c} {o.loc[cid, c]!r} → {n.loc[cid, c]!r}" for c in cols))
     i_added, i_changed, _, i_removed, _, _ = _compare_tables(
-        log.raw_interactions, interactions, S.INTERACTION_ID)
+        i_log, interactions, S.INTERACTION_ID)
     report.interactions_added = len(i_added)
     report.interactions_updated = len(i_changed)
     report.interactions_removed = len(i_removed)
@@ -1638,7 +1791,6 @@ def import_linkedin(log, path, *, dry_run: bool = False, today=None) -> ImportRe
         nothing is written.
     """
     path = Path(path)
-    log.reload()
     table = _linkedin_table(path)
     problems = _Problems(path.name)
     report = ImportReport(source=path.name, kind=_LINKEDIN, encoding=table.encoding,
@@ -1651,8 +1803,8 @@ def import_linkedin(log, path, *, dry_run: bool = False, today=None) -> ImportRe
                                                problems=problems, warnings=report.warnings)
     problems.raise_if_any()
     _set_skipped(report, skipped)
-    plan = _plan(log, candidates, report)
-    return _commit(log, plan, dry_run=dry_run, action=f"import linkedin {path.name}")
+    return _commit(log, _planner(candidates, report), dry_run=dry_run,
+                   action=f"import linkedin {path.name}")
 
 
 def import_sheet(log, source, *, sheet: str | None = None, mapping: dict | None = None,
@@ -1707,8 +1859,7 @@ def import_sheet(log, source, *, sheet: str | None = None, mapping: dict | None 
     else:
         path = Path(source)
         if sheet is None and not mapping and is_log_workbook(path):
-            log.reload()
-            return _commit(log, _plan_workbook(log, path, dry_run=dry_run), dry_run=dry_run,
+            return _commit(log, _workbook_planner(path, dry_run=dry_run), dry_run=dry_run,
                            action=f"import workbook {path.name}")
         if path.suffix.lower() == ".csv" and detect_kind(path) == _LINKEDIN and not mapping:
             report = import_linkedin(log, path, dry_run=dry_run, today=today)
@@ -1733,8 +1884,8 @@ def import_sheet(log, source, *, sheet: str | None = None, mapping: dict | None 
                          "the log or in this file; put a name in mutual_connection instead")
     problems.raise_if_any()
     _set_skipped(report, skipped)
-    plan = _plan(log, candidates, report)
-    return _commit(log, plan, dry_run=dry_run, action=f"import sheet {table.label}")
+    return _commit(log, _planner(candidates, report), dry_run=dry_run,
+                   action=f"import sheet {table.label}")
 
 
 def import_vcard(log, path, *, dry_run: bool = False, today=None) -> ImportReport:
@@ -1762,7 +1913,6 @@ def import_vcard(log, path, *, dry_run: bool = False, today=None) -> ImportRepor
     ImportReport
     """
     path = Path(path)
-    log.reload()
     problems = _Problems(path.name)
     report = ImportReport(source=path.name, kind=_VCARD,
                           mapping={"FN/N": S.NAME, "ORG": S.COMPANY, "TITLE": S.ROLE,
@@ -1775,8 +1925,8 @@ def import_vcard(log, path, *, dry_run: bool = False, today=None) -> ImportRepor
     report.warnings[:0] = _encoding_warning(encoding)
     problems.raise_if_any()
     _set_skipped(report, skipped)
-    plan = _plan(log, candidates, report)
-    return _commit(log, plan, dry_run=dry_run, action=f"import vcard {path.name}")
+    return _commit(log, _planner(candidates, report), dry_run=dry_run,
+                   action=f"import vcard {path.name}")
 
 
 def detect_kind(path) -> str:

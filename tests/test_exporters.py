@@ -188,3 +188,81 @@ def test_cli_export_and_import_back(log, tmp_path, capsys):
     assert main(["export", "xlsx", "--log", str(log.folder), "--out", str(tmp_path / "x.xlsx"),
                  "--raw"]) == 2
     assert "--raw is for" in capsys.readouterr().err
+
+
+# --- a second writer between the preview and the write -----------------------------------
+def _second_writer_after_preview(monkeypatch, name, *argv_sets):
+    """Make the importer's first plan (the preview) be followed by real ``infoint`` runs."""
+    original = IM._workbook_planner
+
+    def planner(path, **kw):
+        plan_for = original(path, **kw)
+        calls = []
+
+        def wrapped(c, i):
+            plan = plan_for(c, i)
+            if not calls:
+                calls.append(1)
+                for argv in argv_sets:
+                    r = run(*argv)
+                    assert r.returncode == 0, r.stderr
+            return plan
+        return wrapped
+    monkeypatch.setattr(IM, name, planner)
+
+
+def test_workbook_import_keeps_a_contact_added_during_the_import(log, tmp_path, monkeypatch):
+    book = tmp_path / "book.xlsx"
+    EX.export_xlsx(log, book)
+    wb = load_workbook(book)
+    ws = wb["contacts"]
+    header = [c.value for c in ws[1]]
+    ws.cell(row=3, column=header.index("company") + 1).value = "Globex"      # C0002
+    wb.save(book)
+    _second_writer_after_preview(
+        monkeypatch, "_workbook_planner",
+        ("add", "contact", "--log", log.folder, "--name", "Late Arrival", "--company", "Initech",
+         "--added-on", "2026-04-01"),
+        ("add", "interaction", "--log", log.folder, "--contact-id", "C0003", "--kind",
+         "follow_up", "--date", "2026-04-02", "--channel", "phone"))
+    r = IM.import_sheet(log, book)
+    c = ContactLog.open(log.folder).raw_contacts.set_index("contact_id")
+    assert c.loc["C0009", "name"] == "Late Arrival"                 # not dropped
+    assert c.loc["C0002", "company"] == "Globex"                    # the workbook's edit
+    i = ContactLog.open(log.folder).raw_interactions
+    assert list(i["kind"]) == ["outreach", "meeting_scheduled", "follow_up"]
+    assert any("changed by another program" in w for w in r.warnings)
+    assert r.saved_to and r.updated == 1 and r.added == 0 and r.removed == 0
+
+
+def test_workbook_import_refuses_overlapping_edits(log, tmp_path, monkeypatch):
+    book = tmp_path / "book.xlsx"
+    EX.export_xlsx(log, book)
+    wb = load_workbook(book)
+    ws = wb["contacts"]
+    header = [c.value for c in ws[1]]
+    ws.cell(row=3, column=header.index("company") + 1).value = "Globex"      # C0002
+    wb.save(book)
+    _second_writer_after_preview(
+        monkeypatch, "_workbook_planner",
+        ("add", "contact", "--log", log.folder, "--name", "Late Arrival", "--company", "Initech",
+         "--added-on", "2026-04-01"))
+    # the second writer also edits C0002 (through a second handle)
+    original = IM._workbook_planner
+
+    def planner(path, **kw):
+        plan_for = original(path, **kw)
+        seen = []
+
+        def wrapped(c, i):
+            plan = plan_for(c, i)
+            if not seen:
+                seen.append(1)
+                ContactLog.open(log.folder).update_contact("C0002", company="Umbrella")
+            return plan
+        return wrapped
+    monkeypatch.setattr(IM, "_workbook_planner", planner)
+    with pytest.raises(IM.ImportConflictError, match="C0002 was changed both"):
+        IM.import_sheet(log, book)
+    c = ContactLog.open(log.folder).raw_contacts.set_index("contact_id")
+    assert c.loc["C0002", "company"] == "Umbrella" and "C0009" in c.index

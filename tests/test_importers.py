@@ -384,3 +384,37 @@ def test_xlsx_first_sheet_holding_a_table_is_read(tmp_path):
     wb.save(tmp_path / "one_column.xlsx")
     t = IM.read_table(tmp_path / "one_column.xlsx")       # no sheet has two values a row
     assert t.sheet == "Only" and t.columns == ["Name"] and t.rows == [["Ada Byron"]]
+
+
+def test_sheet_import_is_worked_out_again_when_another_program_saved_meanwhile(
+        log, tmp_path, monkeypatch):
+    sheet = tmp_path / "people.csv"
+    sheet.write_text("Name,Company,Date Emailed\nDana Whitfield,Brightline,2026-04-01\n"
+                     "Ravi Menon,Initech,2026-04-02\n", encoding="utf-8")
+    original = IM._planner
+
+    def planner(candidates, report):
+        plan_for = original(candidates, report)
+        calls = []
+
+        def wrapped(c, i):
+            plan = plan_for(c, i)
+            if not calls:  # between the preview and the write: a real second writer
+                calls.append(1)
+                for argv in (["--name", "Dana Whitfield", "--company", "Brightline"],
+                             ["--name", "Late Arrival", "--company", "Umbrella"]):
+                    out = subprocess.run([infoint_exe(), "add", "contact", "--log",
+                                          str(log.folder), *argv, "--added-on", "2026-03-01"],
+                                         capture_output=True, text=True, timeout=120)
+                    assert out.returncode == 0, out.stderr
+            return plan
+        return wrapped
+    monkeypatch.setattr(IM, "_planner", planner)
+    r = IM.import_sheet(log, sheet, today=TODAY)
+    c = ContactLog.open(log.folder).raw_contacts
+    assert sorted(c["name"]) == ["Dana Whitfield", "Late Arrival", "Ravi Menon"]
+    assert (r.added, r.unchanged) == (1, 1)           # Dana was matched, not duplicated
+    i = ContactLog.open(log.folder).raw_interactions
+    dana = c.loc[c["name"] == "Dana Whitfield", "contact_id"].item()
+    assert list(i["contact_id"]).count(dana) == 1 and len(i) == 2
+    assert any("changed by another program" in w for w in r.warnings)
