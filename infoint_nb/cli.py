@@ -257,9 +257,9 @@ def _cmd_export(args) -> int:
                          "formula-like text as plain text")
     log = _open_log(args, read_only=False)
     if args.format == "xlsx":
-        result = exporters.export_xlsx(log, Path(args.out))
+        result = exporters.export_xlsx(log, Path(args.out), force=args.force)
     else:
-        result = exporters.export_csv(log, Path(args.out), raw=args.raw)
+        result = exporters.export_csv(log, Path(args.out), raw=args.raw, force=args.force)
     print(result)
     return EXIT_OK
 
@@ -357,6 +357,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", metavar="PATH", required=True)
     s.add_argument("--raw", action="store_true",
                    help="CSV only: do not neutralise values that spreadsheets run as formulas")
+    s.add_argument("--force", action="store_true",
+                   help="overwrite files that an earlier export did not write (an export "
+                   "never writes into a log folder, not even with --force)")
     s.set_defaults(func=_cmd_export)
 
     s = sub.add_parser("add", help="add a contact or an interaction: --field-name VALUE ...",

@@ -25,6 +25,8 @@ openpyxl is imported on first use only.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,8 +37,15 @@ from . import schema as S
 from .errors import ParameterError
 from .store import write_atomically, write_table_bytes
 
+#: Written beside every export: the files it wrote and their SHA-256, so the next export
+#: may replace them (and only them) without ``force``.
+MANIFEST_FILE = ".infoint-export.json"
+#: Files that make a folder a contact log: an export never writes into such a folder.
+_LOG_MARKERS = (S.CONTACTS_FILE, S.INTERACTIONS_FILE, S.PLAN_FILE, ".backups")
+
 __all__ = [
     "FORMULA_PREFIXES",
+    "MANIFEST_FILE",
     "CONTACTS_SHEET",
     "INTERACTIONS_SHEET",
     "ExportResult",
@@ -44,6 +53,7 @@ __all__ = [
     "neutralize_csv_value",
     "unneutralize_csv_value",
     "xlsx_cell_text",
+    "check_export_targets",
     "export_xlsx",
     "export_csv",
 ]
@@ -144,6 +154,93 @@ def unneutralize_csv_value(text: str) -> str:
     return text
 
 
+# --- where an export may write ----------------------------------------------------
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _manifest(folder: Path) -> dict:
+    try:
+        data = json.loads((folder / MANIFEST_FILE).read_text("utf-8"))
+        files = data.get("files", {}) if isinstance(data, dict) else {}
+        return files if isinstance(files, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _ours(path: Path, manifest: dict) -> bool:
+    """Whether ``path`` is a regular file an earlier export wrote and nobody changed since."""
+    if path.is_symlink() or not path.is_file():
+        return False
+    digest = manifest.get(path.name)
+    return isinstance(digest, str) and digest == _sha256(path)
+
+
+def check_export_targets(log, targets, *, force: bool = False) -> None:
+    """Refuse to write an export where it could destroy data.
+
+    An export never writes into the log's own folder (or below it), nor into any folder
+    that holds a contact log (``contacts.csv``, ``interactions.csv``, ``plan.json`` or
+    ``.backups`` that no earlier export wrote there) — not even with ``force``. It
+    replaces an existing file only when an earlier export wrote it and it has not
+    changed since (see :data:`MANIFEST_FILE`), or with ``force``.
+
+    Raises
+    ------
+    ParameterError
+        Naming the path, why, and what to do instead.
+    """
+    log_dir = Path(log.folder).resolve()
+    for target in targets:
+        target = Path(target)
+        folder = target.parent
+        real = folder.resolve()
+        if real == log_dir or log_dir in real.parents:
+            raise ParameterError(
+                f"--out {target}: that is inside the log folder {log.folder}; an export never "
+                "writes into a log (it would replace the log's own files). Give a folder "
+                "outside it, e.g. --out exports/")
+        if folder.is_dir():
+            manifest = _manifest(folder)
+            # a file an earlier export wrote here is no sign of a log, even edited since
+            # (then it needs --force, below); a log's writes leave .backups behind
+            held = [m for m in _LOG_MARKERS if (folder / m).exists() and m not in manifest]
+            if held:
+                raise ParameterError(
+                    f"--out {target}: {folder} holds a contact log ({', '.join(held)}); an "
+                    "export never writes into a log folder, even with --force. Give a new or "
+                    "empty folder, e.g. --out exports/")
+        if target.is_dir() and not target.is_symlink():
+            raise ParameterError(f"--out: {target} is a folder, so the export cannot write the "
+                                 "file of that name; remove or rename the folder")
+        if (target.exists() or target.is_symlink()) and not force \
+                and not _ours(target, _manifest(folder)):
+            raise ParameterError(
+                f"--out: {target} already exists and was not written by an earlier export "
+                "(or was changed since); add --force to overwrite it, or choose another "
+                "name")
+
+
+def _record_export(paths) -> None:
+    """Note the files just written in their folder's manifest (best effort)."""
+    by_folder: dict[Path, list[Path]] = {}
+    for p in paths:
+        by_folder.setdefault(Path(p).parent, []).append(Path(p))
+    for folder, files in by_folder.items():
+        manifest = _manifest(folder)
+        for f in files:
+            manifest[f.name] = _sha256(f)
+        text = json.dumps({"about": "files written by `infoint export`; the next export may "
+                           "replace them", "files": manifest}, indent=2) + "\n"
+        try:
+            write_atomically(folder / MANIFEST_FILE, text.encode("utf-8"))
+        except OSError:
+            pass  # without it the next export over these files needs --force
+
+
 # --- XLSX ---------------------------------------------------------------------------
 def xlsx_cell_text(text: str) -> str:
     """The text a workbook written by :func:`export_xlsx` gives back for ``text``.
@@ -241,7 +338,7 @@ def _xlsx_target(log, out) -> Path:
     return out
 
 
-def export_xlsx(log, path) -> ExportResult:
+def export_xlsx(log, path, *, force: bool = False) -> ExportResult:
     """Write the log as an Excel workbook with two sheets, ``contacts`` and ``interactions``.
 
     Headers are bold on a coloured row, frozen, with a filter; columns are sized to
@@ -258,6 +355,9 @@ def export_xlsx(log, path) -> ExportResult:
         The workbook to write (``.xlsx``), or an existing folder to write
         ``<log name>.xlsx`` in.
 
+    force : bool
+        Overwrite a file that an earlier export did not write (never a log's files).
+
     Returns
     -------
     ExportResult
@@ -265,11 +365,13 @@ def export_xlsx(log, path) -> ExportResult:
     Raises
     ------
     ParameterError
-        When ``path`` does not end in ``.xlsx``.
+        When ``path`` does not end in ``.xlsx``, lies in a log folder, or is a file an
+        export did not write (without ``force``); see :func:`check_export_targets`.
     """
     from openpyxl import Workbook
 
     target = _xlsx_target(log, path)
+    check_export_targets(log, [target], force=force)
     contacts, interactions = log.raw_contacts, log.raw_interactions
     counts = {"neutralized": 0, "control": 0}
     wb = Workbook()
@@ -279,6 +381,7 @@ def export_xlsx(log, path) -> ExportResult:
     _write_sheet(wb.create_sheet(INTERACTIONS_SHEET), interactions, counts)
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(target, wb.save)
+    _record_export([target])
     return ExportResult([target], len(contacts), len(interactions),
                         neutralized=counts["neutralized"],
                         control_chars_replaced=counts["control"])
@@ -294,7 +397,7 @@ def _csv_targets(out) -> tuple[Path, Path]:
     return out / S.CONTACTS_FILE, out / S.INTERACTIONS_FILE
 
 
-def export_csv(log, out, *, raw: bool = False) -> ExportResult:
+def export_csv(log, out, *, raw: bool = False, force: bool = False) -> ExportResult:
     """Write the log's two tables as CSV files that spreadsheets open safely.
 
     Parameters
@@ -307,10 +410,18 @@ def export_csv(log, out, *, raw: bool = False) -> ExportResult:
         ``NAME_interactions.csv`` are written beside it.
     raw : bool
         Write the log's text exactly (no apostrophe before formula-like values).
+    force : bool
+        Overwrite files that an earlier export did not write (never a log's files).
 
     Returns
     -------
     ExportResult
+
+    Raises
+    ------
+    ParameterError
+        When the files would go into a log folder, or over files an export did not
+        write (without ``force``); see :func:`check_export_targets`.
 
     Notes
     -----
@@ -319,6 +430,7 @@ def export_csv(log, out, *, raw: bool = False) -> ExportResult:
     again when it reads such a file.
     """
     c_path, i_path = _csv_targets(out)
+    check_export_targets(log, [c_path, i_path], force=force)
     neutralized = 0
     frames = []
     for frame in (log.raw_contacts, log.raw_interactions):
@@ -335,5 +447,6 @@ def export_csv(log, out, *, raw: bool = False) -> ExportResult:
         data = write_table_bytes(frame)
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, data)
+    _record_export([c_path, i_path])
     return ExportResult([c_path, i_path], len(frames[0]), len(frames[1]),
                         neutralized=neutralized, raw=raw)

@@ -266,3 +266,56 @@ def test_workbook_import_refuses_overlapping_edits(log, tmp_path, monkeypatch):
         IM.import_sheet(log, book)
     c = ContactLog.open(log.folder).raw_contacts.set_index("contact_id")
     assert c.loc["C0002", "company"] == "Umbrella" and "C0009" in c.index
+
+
+# --- where an export may write -------------------------------------------------------------
+def _digest(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()
+            and p.name != ".lock"}
+
+
+def test_export_never_writes_into_a_log_folder(log, tmp_path):
+    before = _digest(log.folder)
+    for out in (log.folder, log.folder / "x.csv", log.folder / "sub"):
+        for extra in ([], ["--force"]):
+            r = run("export", "csv", "--log", log.folder, "--out", out, *extra)
+            assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+            assert "inside the log folder" in r.stderr and "never writes into a log" in r.stderr
+    r = run("export", "xlsx", "--log", log.folder, "--out", log.folder, "--force")
+    assert r.returncode == 2 and "inside the log folder" in r.stderr
+    assert _digest(log.folder) == before and not (log.folder / "sub").exists()
+    other = ContactLog.init(tmp_path / "other").folder
+    other_before = _digest(other)
+    r = run("export", "csv", "--log", log.folder, "--out", other, "--force")
+    assert r.returncode == 2, r.stderr
+    assert "holds a contact log (contacts.csv, interactions.csv)" in r.stderr
+    assert _digest(other) == other_before
+
+
+def test_export_replaces_only_its_own_unchanged_files_without_force(log, tmp_path):
+    out = tmp_path / "exports"
+    assert run("export", "csv", "--log", log.folder, "--out", out).returncode == 0
+    assert (out / EX.MANIFEST_FILE).exists()
+    assert run("export", "csv", "--log", log.folder, "--out", out).returncode == 0  # again: ok
+    (out / "contacts.csv").write_text("edited in Excel\n", encoding="utf-8")
+    r = run("export", "csv", "--log", log.folder, "--out", out)
+    assert r.returncode == 2 and "contacts.csv already exists and was not written by an " \
+        "earlier export" in r.stderr and "--force" in r.stderr
+    assert (out / "contacts.csv").read_text("utf-8") == "edited in Excel\n"
+    # an edited export is still not a log: --force replaces it
+    r = run("export", "csv", "--log", log.folder, "--out", out, "--force")
+    assert r.returncode == 0, r.stderr
+    assert (out / "contacts.csv").read_bytes().startswith(b"\xef\xbb\xbfcontact_id,")
+    mine = tmp_path / "mine.xlsx"
+    mine.write_bytes(b"my own workbook")
+    r = run("export", "xlsx", "--log", log.folder, "--out", mine)
+    assert r.returncode == 2 and "mine.xlsx already exists" in r.stderr
+    assert mine.read_bytes() == b"my own workbook"
+    assert run("export", "xlsx", "--log", log.folder, "--out", mine, "--force").returncode == 0
+    assert IM.is_log_workbook(mine)
+    assert run("export", "xlsx", "--log", log.folder, "--out", mine).returncode == 0
+    (tmp_path / "mine_contacts.csv").write_text("x", encoding="utf-8")
+    with pytest.raises(ParameterError, match="mine_contacts.csv already exists"):
+        EX.export_csv(log, tmp_path / "mine.csv")
+    assert not (tmp_path / "mine_interactions.csv").exists()      # nothing half-written
+    assert "--force" in run("export", "--help").stdout
