@@ -2,23 +2,33 @@
 
 Spreadsheets run a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and, in some
 programs, a tab or a carriage return) as a formula, so a contact note such as
-``=HYPERLINK("http://evil.example")`` becomes live code when the file is opened.
-Both exports neutralise such values (DESIGN.md §5):
+``=HYPERLINK("http://evil.example")`` becomes live code when the file is opened. Some
+also take the full-width forms ``＝ ＋ － ＠`` and skip leading spaces, tabs and line
+breaks before them. Both exports neutralise every such value (DESIGN.md §5;
+:func:`needs_neutralizing`):
 
 - **XLSX**: every text cell is stored as text (a string cell, never a formula), with
-  the *Text* number format, and a value that starts with one of those characters also
-  gets Excel's *quote prefix* style, so Excel shows it exactly as typed and keeps it
-  text when it is edited. The value itself is unchanged, so importing the workbook
-  back (``infoint import sheet``) gives the same text.
+  the *Text* number format, and a value that starts like a formula also gets Excel's
+  *quote prefix* style, so Excel shows it exactly as typed and keeps it text when it
+  is edited. The value itself is unchanged, so importing the workbook back
+  (``infoint import sheet``) gives the same text.
 - **CSV**: such a value gets a leading apostrophe (``'=…``), the convention Excel and
-  LibreOffice display as "text". ``raw=True`` (``--raw``) writes the log's text
-  exactly instead.
+  LibreOffice display as "text". So that the guard can be undone exactly, a value
+  that already starts with apostrophes followed by a formula-like rest gets one more
+  (``'=x`` is written ``''=x``); ``infoint import sheet`` takes exactly one off such
+  values, so an export read back gives every value as it was (:func:`neutralize_csv_value`
+  and :func:`unneutralize_csv_value` are inverse). ``raw=True`` (``--raw``) writes the
+  log's text exactly instead (for programs, not spreadsheets; reading a raw file back
+  with ``import sheet`` still takes the apostrophe off ``'=…``).
 
 Control characters other than tab, line feed and carriage return cannot be stored in
 an XLSX file at all; the workbook gets U+FFFD (�) in their place and the result says
 how many were replaced (the log itself is not changed). A carriage return is read
 back from XLSX as a line feed (XML normalises line ends); importing the workbook
-keeps the log's own line ends for such cells.
+keeps the log's own text for such cells (:func:`xlsx_cell_text`).
+
+An export never writes into a log folder and never replaces a file that no export
+wrote (without ``force``): see :func:`check_export_targets`.
 
 openpyxl is imported on first use only.
 """
@@ -58,8 +68,12 @@ __all__ = [
     "export_csv",
 ]
 
-#: First characters that make a spreadsheet cell a formula.
+#: First characters that make a spreadsheet cell a formula (see :func:`needs_neutralizing`
+#: for the full rule: full-width forms, and leading blanks before them, count too).
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+_TRIGGERS = "=+-@\uff1d\uff0b\uff0d\uff20"       # and ＝ ＋ － ＠
+_CONTROL_PREFIXES = "\t\r"
+_SKIPPED = " \t\r\n\u3000"                       # blanks a spreadsheet may skip
 #: Sheet names of an exported workbook (``infoint import sheet`` recognises them).
 CONTACTS_SHEET = "contacts"
 INTERACTIONS_SHEET = "interactions"
@@ -116,8 +130,8 @@ class ExportResult:
             lines.append("  raw: values written exactly as in the log (formula-like values "
                          "are NOT neutralised)")
         elif self.neutralized:
-            lines.append(f"  {self.neutralized} value(s) starting with = + - @, tab or CR "
-                         "kept as plain text (never run as formulas)")
+            lines.append(f"  {self.neutralized} value(s) starting like a formula (= + - @, "
+                         "tab or CR) kept as plain text (never run as formulas)")
         if self.control_chars_replaced:
             lines.append(f"  {self.control_chars_replaced} control character(s) that Excel "
                          "files cannot hold were replaced by U+FFFD (�); the log is unchanged")
@@ -126,30 +140,48 @@ class ExportResult:
 
 
 def needs_neutralizing(text: str) -> bool:
-    """Whether a spreadsheet would take ``text`` for a formula.
+    """Whether a spreadsheet could take ``text`` for a formula.
+
+    True when it starts with a tab or a carriage return, or when its first character
+    after any leading spaces, tabs, line breaks (and the ideographic space) is one of
+    ``= + - @`` or their full-width forms ``＝ ＋ － ＠``.
 
     Examples
     --------
-    >>> [needs_neutralizing(t) for t in ("=1+1", "+41 44 555 01 23", "Ada")]
-    [True, True, False]
+    >>> [needs_neutralizing(t) for t in ("=1+1", "+41 44 555 01 23", "Ada", " \\n=1", "＝1")]
+    [True, True, False, True, True]
     """
-    return bool(text) and text[0] in FORMULA_PREFIXES
+    if not text:
+        return False
+    if text[0] in _CONTROL_PREFIXES:
+        return True
+    first = text.lstrip(_SKIPPED)[:1]
+    return bool(first) and first in _TRIGGERS
 
 
 def neutralize_csv_value(text: str) -> str:
-    """``text`` with a leading apostrophe when a spreadsheet would run it as a formula."""
-    return "'" + text if needs_neutralizing(text) else text
-
-
-def unneutralize_csv_value(text: str) -> str:
-    """Undo :func:`neutralize_csv_value` (an apostrophe before a formula character goes).
+    """``text`` as a CSV export writes it: an apostrophe first when a spreadsheet could run
+    it as a formula — also when it already starts with apostrophes before such a rest,
+    so that :func:`unneutralize_csv_value` gives back exactly ``text``.
 
     Examples
     --------
-    >>> unneutralize_csv_value("'=1+1"), unneutralize_csv_value("'tis"), unneutralize_csv_value("x")
-    ('=1+1', "'tis", 'x')
+    >>> neutralize_csv_value("=1"), neutralize_csv_value("'=1"), neutralize_csv_value("'tis")
+    ("'=1", "''=1", "'tis")
     """
-    if len(text) >= 2 and text[0] == "'" and text[1] in FORMULA_PREFIXES:
+    return "'" + text if needs_neutralizing(text.lstrip("'")) else text
+
+
+def unneutralize_csv_value(text: str) -> str:
+    """Undo :func:`neutralize_csv_value`: one apostrophe goes from ``'…`` when the rest,
+    without its leading apostrophes, starts like a formula.
+
+    Examples
+    --------
+    >>> unneutralize_csv_value("'=1+1"), unneutralize_csv_value("''=1"), unneutralize_csv_value("'tis")
+    ('=1+1', "'=1", "'tis")
+    """
+    if text[:1] == "'" and needs_neutralizing(text.lstrip("'")):
         return text[1:]
     return text
 
@@ -250,8 +282,8 @@ def xlsx_cell_text(text: str) -> str:
 
     Examples
     --------
-    >>> xlsx_cell_text("a\r\nb\x07")
-    'a\nb\ufffd'
+    >>> xlsx_cell_text("a\\r\\nb\\x07")
+    'a\\nb\\ufffd'
     """
     text = str(text).replace("\r\n", "\n").replace("\r", "\n")
     return _ILLEGAL_XLSX.sub(_REPLACEMENT, text)
@@ -438,7 +470,7 @@ def export_csv(log, out, *, raw: bool = False, force: bool = False) -> ExportRes
         if not raw:
             for col in frame.columns:
                 s = frame[col]
-                mask = s.str.len().gt(0) & s.str[0].isin(FORMULA_PREFIXES)
+                mask = s.map(lambda v: needs_neutralizing(v.lstrip("'"))).astype(bool)
                 if mask.any():
                     neutralized += int(mask.sum())
                     frame[col] = s.where(~mask, "'" + s)

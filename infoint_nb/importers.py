@@ -808,8 +808,15 @@ def guess_mapping(columns, rows=None) -> dict[str, str]:
     {'Full Name': 'name', 'Firm': 'company', 'Date Emailed': 'outreach:email', 'Shoe size': ''}
     """
     out: dict[str, str] = {}
-    taken: set[str] = set()
+    # a header that is a field's own name (an exported contacts.csv) is that field, before
+    # any guess: ``referred_by`` is the referrer's id, not the ``mutual_connection`` that a
+    # header "Referred by" is guessed to be
+    exact = {col: col for col in columns if col in CONTACT_FIELDS}
+    taken: set[str] = set(exact.values())
     for j, col in enumerate(columns):
+        if col in exact:
+            out[col] = col
+            continue
         target = _GUESSES.get(_key(col), IGNORE)
         if _key(col) in ("url", "website", "web", "profile", "homepage") and rows is not None:
             values = [r[j] for r in rows if j < len(r) and r[j].strip()]
@@ -957,6 +964,8 @@ def _sheet_candidates(table: SourceTable, mapping: dict, *, today: str,
                                 "as 2026-05-05")
     folded: Counter = Counter()
     candidates, skipped = [], []
+    # an exported contacts.csv: its text comes back exactly as it was (spaces included)
+    exact = _is_log_table(cols)
     for row, cells in zip(table.row_numbers, table.rows):
         fields: dict[str, str] = {}
         defaults: dict[str, str] = {}
@@ -968,7 +977,7 @@ def _sheet_candidates(table: SourceTable, mapping: dict, *, today: str,
                 continue
             raw = cells[idx[col]]
             value = raw.strip()
-            if not value:
+            if not value and not (exact and raw):
                 continue
             spec = _parse_spec(target)
             if spec is not None:
@@ -1013,9 +1022,9 @@ def _sheet_candidates(table: SourceTable, mapping: dict, *, today: str,
                     problems.add(row, col, value, "priority is a whole number from 1 (highest) "
                                  "to 5, or empty")
             elif target == S.NOTES and fields.get(S.NOTES):
-                fields[S.NOTES] += "\n" + value
+                fields[S.NOTES] += "\n" + (raw if exact else value)
             else:
-                fields[target] = value
+                fields[target] = raw if exact and target != S.REFERRED_BY else value
         if not fields.get(S.NAME):
             joined = " ".join(p for p in (parts[FIRST_NAME], parts[LAST_NAME]) if p)
             if joined:
@@ -1032,6 +1041,11 @@ def _sheet_candidates(table: SourceTable, mapping: dict, *, today: str,
         warnings.append(f"column {col!r}: {value!r} read as {guess!r} ({n} row"
                         f"{'s' if n != 1 else ''})")
     return candidates, skipped
+
+
+def _is_log_table(columns) -> bool:
+    """Whether a header is a log's own ``contacts.csv`` header (an export of a log)."""
+    return {S.CONTACT_ID, *S.CONTACT_REQUIRED_COLUMNS} <= set(columns)
 
 
 # --- LinkedIn -------------------------------------------------------------------------

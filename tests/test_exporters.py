@@ -6,6 +6,8 @@ import subprocess
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from conftest import infoint_exe
@@ -319,3 +321,85 @@ def test_export_replaces_only_its_own_unchanged_files_without_force(log, tmp_pat
         EX.export_csv(log, tmp_path / "mine.csv")
     assert not (tmp_path / "mine_interactions.csv").exists()      # nothing half-written
     assert "--force" in run("export", "--help").stdout
+
+
+# --- the CSV export comes back exactly ---------------------------------------------------
+def _csv_round_trip(src, tmp_path):
+    out = tmp_path / "csv_out"
+    EX.export_csv(src, out, force=True)
+    dst = ContactLog.init(tmp_path / "back")
+    IM.import_sheet(dst, out / "contacts.csv", today="2026-05-01")
+    return ContactLog.open(dst.folder)
+
+
+def test_csv_export_then_import_sheet_gives_every_column_back(sample_log_dir, tmp_path):
+    src = ContactLog.open(sample_log_dir)
+    assert (src.raw_contacts["referred_by"] != "").any()
+    assert (src.raw_contacts["mutual_connection"] != "").any()
+    back = _csv_round_trip(src, tmp_path)
+    pd.testing.assert_frame_equal(back.raw_contacts.reset_index(drop=True),
+                                  src.raw_contacts.reset_index(drop=True))
+
+
+TRICKY = ["=x", "'=x", "'hello", "''=x", "'", "''", "＝1", " =1", "\n+1", "\t-1", "\r@x",
+          " 'x", "'\t=1", "a'b", "@", "-", "--x", "=", " ", "  two  ", "中文", "\u2028=x",
+          'say "hi", then go', "line1\nline2", "line1\r\nline2", "trail\r"]
+
+
+def test_csv_round_trip_of_tricky_values(empty_log_dir, tmp_path):
+    src = ContactLog.open(empty_log_dir)
+    src.apply(add_contacts=[{"name": f"P{k}", "notes": t, "company": t, "mutual_connection": t,
+                             "role": t, "added_on": "2026-01-01"}
+                            for k, t in enumerate(TRICKY)], different_person=True)
+    src.apply(update_contacts={"C0002": {"referred_by": "C0001"}})
+    back = _csv_round_trip(src, tmp_path)
+    for col in ("notes", "company", "mutual_connection", "role"):
+        assert list(back.raw_contacts[col]) == TRICKY, col
+    assert back.raw_contacts.loc[back.raw_contacts["contact_id"] == "C0002",
+                                 "referred_by"].item() == "C0001"
+    # every formula-like value was guarded in the file itself
+    text = (tmp_path / "csv_out" / "contacts.csv").read_text("utf-8-sig")
+    assert "\n=x" not in text and ",=x," not in text and ",＝1," not in text
+
+
+def test_guard_is_inverse_and_covers_full_width_and_leading_blanks():
+    for t in TRICKY:
+        assert EX.unneutralize_csv_value(EX.neutralize_csv_value(t)) == t, t
+    for t in ("＝1", "＋1", "－1", "＠x", " =1", "\n=1", "\t=1", "\r=1", "  @x", "\u3000=1"):
+        assert EX.needs_neutralizing(t), t
+        assert EX.neutralize_csv_value(t).startswith("'"), t
+    for t in ("Ada", " Ada", "\nAda", "", "a=b", "'tis"):
+        assert not EX.needs_neutralizing(t), t
+
+
+def test_xlsx_quote_prefixes_full_width_and_leading_blank_formulas(empty_log_dir, tmp_path):
+    log = ContactLog.open(empty_log_dir)
+    texts = ["＝1+1", " =1+1", "\n@SUM(A1)", "＠x", "fine"]
+    log.apply(add_contacts=[{"name": f"P{k}", "notes": t, "added_on": "2026-01-01"}
+                            for k, t in enumerate(texts)], different_person=True)
+    res = EX.export_xlsx(log, tmp_path / "b.xlsx")
+    assert res.neutralized == 4
+    ws = load_workbook(tmp_path / "b.xlsx")["contacts"]
+    notes = [c.value for c in ws[1]].index("notes") + 1
+    flags = [ws.cell(row=k + 2, column=notes).quotePrefix for k in range(len(texts))]
+    assert flags == [True, True, True, True, False]
+
+
+_ALPHABET = st.sampled_from(list("ab '=+-@＝＋－＠\t\n\r,\";\u2028中") + ["''", "=1", "é"])
+_TEXT = st.lists(_ALPHABET, max_size=6).map("".join)
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(values=st.lists(st.tuples(_TEXT, _TEXT, _TEXT), min_size=1, max_size=4))
+def test_csv_round_trip_property(values, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("rt")
+    src = ContactLog.init(tmp / "src")
+    src.apply(add_contacts=[{"name": f"N{k} {name}", "notes": notes, "mutual_connection": mc,
+                             "added_on": "2026-01-01"}
+                            for k, (name, notes, mc) in enumerate(values)],
+              different_person=True)
+    src = ContactLog.open(src.folder)
+    back = _csv_round_trip(src, tmp)
+    pd.testing.assert_frame_equal(back.raw_contacts.reset_index(drop=True),
+                                  src.raw_contacts.reset_index(drop=True))
