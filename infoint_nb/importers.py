@@ -318,7 +318,7 @@ def _encoding_warning(encoding: str) -> list[str]:
 def _sniff_delimiter(text: str) -> str:
     """The separator that splits the first lines into the most, and equal, fields."""
     head = text[:20000]
-    lines = [ln for ln in head.splitlines() if ln.strip()][:10]
+    lines = [ln for ln in re.split(r"\r\n|\n|\r", head) if ln.strip()][:10]
     if not lines:
         return ","
     best, best_score = ",", (0, 0)
@@ -1116,15 +1116,30 @@ def _linkedin_candidates(table: SourceTable, *, today: str, problems: _Problems,
 
 
 # --- vCard ----------------------------------------------------------------------------
+def _physical_lines(text: str) -> list[str]:
+    """Lines of a text file split at LF or CRLF only.
+
+    ``str.splitlines`` also splits at U+2028, U+0085, form feeds and more: a value holding
+    one would start a new line (and so a new field) of its own.
+    """
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [ln[:-1] if ln.endswith("\r") else ln for ln in lines]
+
+
 def _unfold(text: str) -> list[tuple[int, str]]:
-    """Logical lines with the physical line each starts on (RFC 6350 §3.2 folding)."""
-    out: list[tuple[int, str]] = []
-    for n, line in enumerate(text.splitlines(), start=1):
+    """Logical lines with the physical line each starts on (RFC 6350 §3.2 folding).
+
+    Linear in the size of the file: the pieces of a folded line are joined once.
+    """
+    out: list[tuple[int, list[str]]] = []
+    for n, line in enumerate(_physical_lines(text), start=1):
         if line[:1] in (" ", "\t") and out:
-            out[-1] = (out[-1][0], out[-1][1] + line[1:])
+            out[-1][1].append(line[1:])
         else:
-            out.append((n, line))
-    return out
+            out.append((n, [line]))
+    return [(n, "".join(parts)) for n, parts in out]
 
 
 def _split_unescaped(value: str, sep: str) -> list[str]:
@@ -1959,7 +1974,7 @@ def detect_kind(path) -> str:
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
     if text.lstrip().upper().startswith("BEGIN:VCARD"):
         return _VCARD
-    for line in text.splitlines()[:20]:
+    for line in _physical_lines(text)[:20]:
         if line.startswith("First Name,") and "Connected On" in line:
             return _LINKEDIN
     return _SHEET

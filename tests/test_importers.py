@@ -418,3 +418,38 @@ def test_sheet_import_is_worked_out_again_when_another_program_saved_meanwhile(
     dana = c.loc[c["name"] == "Dana Whitfield", "contact_id"].item()
     assert list(i["contact_id"]).count(dana) == 1 and len(i) == 2
     assert any("changed by another program" in w for w in r.warnings)
+
+
+# --- vCard lines end at CRLF/LF only; unfolding is linear --------------------------------
+def test_vcard_unicode_line_separator_in_note_injects_no_field(log, tmp_path):
+    card = tmp_path / "evil.vcf"
+    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\n"
+                    "NOTE:hello\u2028EMAIL:evil@attacker.example\u0085TEL:555\x0cURL:x\r\n"
+                    "END:VCARD\r\n", encoding="utf-8")
+    r = IM.import_vcard(log, card, today=TODAY)
+    assert r.added == 1
+    ada = person(log, "Ada Lovelace")
+    assert ada["email"] == "" and ada["phone"] == ""
+    assert ada["notes"] == "hello\u2028EMAIL:evil@attacker.example\u0085TEL:555\x0cURL:x"
+
+
+def test_vcard_unfolding_is_linear(log, tmp_path):
+    import time
+    card = tmp_path / "long.vcf"
+    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Long Note\r\nNOTE:start"
+                    + "".join("\r\n more" for _ in range(100_000)) + "\r\nEND:VCARD\r\n",
+                    encoding="utf-8")
+    t0 = time.perf_counter()
+    lines = IM._unfold(card.read_text("utf-8"))
+    took = time.perf_counter() - t0
+    assert took < 1.0, took
+    assert lines[3] == (4, "NOTE:start" + "more" * 100_000)
+    r = IM.import_vcard(log, card, today=TODAY, dry_run=True)
+    assert r.added == 1
+
+
+def test_sniffing_and_kind_detection_ignore_unicode_line_separators(tmp_path):
+    f = tmp_path / "s.csv"
+    f.write_text('Name;Company;Notes\nAda;Acme;"x\u2028y,z,w,v"\nBo;Initech;n\n', encoding="utf-8")
+    t = IM.read_table(f)
+    assert t.delimiter == ";" and t.rows[0] == ["Ada", "Acme", "x\u2028y,z,w,v"]
