@@ -33,11 +33,13 @@ what ``infoint import`` prints.
 """
 from __future__ import annotations
 
+import contextlib
 import copy
 import csv
 import datetime as _dt
 import io
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -331,9 +333,111 @@ def _sniff_delimiter(text: str) -> str:
     return best
 
 
-def _records(text: str, delimiter: str) -> list[list[str]]:
-    """CSV records as spreadsheet rows (record i is row i + 1; blank lines are rows too)."""
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+@contextlib.contextmanager
+def _long_fields():
+    """Let the csv module read fields of any length (a pasted e-mail thread in a note)."""
+    old = csv.field_size_limit()
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(old)
+
+
+_CSV_ERRORS = (
+    ("new-line character", "a carriage return (CR) inside a value that is not in double "
+     "quotes; put the whole value in double quotes or remove the CR (saving the file again "
+     "from Excel as 'CSV UTF-8' writes it correctly)"),
+    ("expected after", "a value in double quotes is followed by more text before the next "
+     "separator; inside a quoted value write each double quote twice (\"\")"),
+    ("unexpected end of data", "a double quote opens a value that is never closed (the file "
+     "ends inside it); close the quote, or write a double quote inside a value twice (\"\")"),
+    ("NUL", "holds a NUL byte (\\x00): this is not a text file, or it is damaged"),
+)
+
+
+def _records(text: str, delimiter: str, *, file: str = "the file") -> list[list[str]]:
+    """CSV records as spreadsheet rows (record i is row i + 1; blank lines are rows too).
+
+    Records end at LF or CRLF (at CR only in a file that has no LF at all, as old Mac
+    programs write). Any length of field is read. A record the csv rules cannot read
+    (a bare CR or a stray double quote) is reported with its row, all at once.
+
+    Raises
+    ------
+    LogValidationError
+        One problem per record that cannot be read.
+    """
+    if "\n" in text or "\r" not in text:
+        lines = re.findall(r"[^\n]*\n|[^\n]+\Z", text)
+    else:
+        lines = re.findall(r"[^\r]*\r|[^\r]+\Z", text)
+    reader = csv.reader(iter(lines), delimiter=delimiter, strict=True)
+    records: list[list[str]] = []
+    problems = _Problems(file)
+    with _long_fields():
+        while True:
+            try:
+                records.append(next(reader))
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                why = next((msg for key, msg in _CSV_ERRORS if key in str(exc)),
+                           f"cannot be read as CSV ({exc})")
+                problems.add(len(records) + 1, None, None, why)
+                records.append([])  # keep the rows below numbered as in a spreadsheet
+    problems.raise_if_any()
+    return records
+
+
+def _mojibake(value: str, encoding: str) -> bool:
+    """Whether ``value``, decoded as ``encoding``, was really UTF-8 (``Ã©`` for ``é``)."""
+    if value.isascii():
+        return False
+    try:
+        return value.encode(encoding).decode("utf-8") != value
+    except UnicodeError:
+        return False
+
+
+def _check_text(file: str, cells, *, encoding: str | None) -> None:
+    """Refuse NUL bytes, a byte-order mark inside the file, and a file mixing UTF-8 with
+    Windows-1252, before anything is written: every cell at once, as file:row: column.
+
+    ``cells`` yields ``(row, column, value)``.
+    """
+    problems = _Problems(file)
+    legacy = encoding in ("cp1252", "latin-1")
+    mixed, plain = [], None
+    for row, column, value in cells:
+        if "\x00" in value:
+            problems.add(row, column, value, "holds a NUL byte (\\x00), which is not text: the "
+                         "file is damaged or not a text export; remove the character or export "
+                         "the file again")
+        if "\ufeff" in value:
+            problems.add(row, column, value, "holds a byte-order mark (U+FEFF) inside the file, "
+                         "usually where two files were joined; remove it (and a second header "
+                         "row after it)")
+        if legacy and not value.isascii():
+            if _mojibake(value, encoding):
+                mixed.append((row, column, value))
+            elif plain is None:
+                plain = row
+    if mixed:
+        fixed = {id(m): m[2].encode(encoding).decode("utf-8") for m in mixed}
+        for m in mixed:
+            other = f" (row {plain} is not)" if plain is not None else ""
+            problems.add(m[0], m[1], m[2], f"is UTF-8 text ({fixed[id(m)]!r}) in a file that is "
+                         f"not UTF-8{other}: the file mixes two encodings. Fix these rows in a "
+                         "text editor and save the whole file as UTF-8 (in Excel: 'CSV UTF-8')")
+    problems.raise_if_any()
+
+
+def _table_cells(table: "SourceTable"):
+    """``(row, column, value)`` of a table's cells, for :func:`_check_text`."""
+    for row, cells in zip(table.row_numbers, table.rows):
+        for c, v in zip(table.columns, cells):
+            yield row, c, v
 
 
 def _unique_columns(header: list[str]) -> tuple[list[str], list[str]]:
@@ -523,7 +627,9 @@ def read_table(path, *, sheet: str | None = None) -> SourceTable:
     """
     path = Path(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, sheet)
+        table = _read_xlsx(path, sheet)
+        _check_text(table.label, _table_cells(table), encoding=None)
+        return table
     if path.suffix.lower() == ".xls":
         raise ParameterError(f"{path.name}: the old .xls format cannot be read; open it in "
                              "Excel and save it as .xlsx or as CSV UTF-8")
@@ -532,14 +638,16 @@ def read_table(path, *, sheet: str | None = None) -> SourceTable:
                              "--sheet is for .xlsx workbooks")
     text, encoding = _read_text(path)
     delimiter = _sniff_delimiter(text)
-    records = _records(text, delimiter)
+    records = _records(text, delimiter, file=path.name)
     records = [[unneutralize_csv_value(v) for v in r] for r in records]
     columns, rows, numbers, warnings = _table_from_records(path, records)
     if delimiter != ",":
         name = {";": "semicolons", "\t": "tabs", "|": "bars"}[delimiter]
         warnings.insert(0, f"values are separated by {name}")
-    return SourceTable(path, columns, rows, numbers, encoding=encoding, delimiter=delimiter,
-                       warnings=_encoding_warning(encoding) + warnings)
+    table = SourceTable(path, columns, rows, numbers, encoding=encoding, delimiter=delimiter,
+                        warnings=_encoding_warning(encoding) + warnings)
+    _check_text(path.name, _table_cells(table), encoding=encoding)
+    return table
 
 
 # =====================================================================================
@@ -1052,7 +1160,7 @@ def _is_log_table(columns) -> bool:
 def _linkedin_table(path: Path) -> SourceTable:
     """The connections table below LinkedIn's optional ``Notes:`` preamble."""
     text, encoding = _read_text(path)
-    records = _records(text, ",")
+    records = _records(text, ",", file=path.name)
     start = None
     for k, rec in enumerate(records):
         if rec and rec[0].strip().lstrip("\ufeff") == "First Name":
@@ -1075,8 +1183,10 @@ def _linkedin_table(path: Path) -> SourceTable:
             continue
         rows.append([v for v in rec[:n]] + [""] * max(0, n - len(rec)))
         numbers.append(k)
-    return SourceTable(path, header, rows, numbers, encoding=encoding, delimiter=",",
-                       warnings=_encoding_warning(encoding) + dup_warnings)
+    table = SourceTable(path, header, rows, numbers, encoding=encoding, delimiter=",",
+                        warnings=_encoding_warning(encoding) + dup_warnings)
+    _check_text(path.name, _table_cells(table), encoding=encoding)
+    return table
 
 
 def _linkedin_candidates(table: SourceTable, *, today: str, problems: _Problems,
@@ -1216,9 +1326,11 @@ def _preferred(props: list, prefer: tuple[str, ...]):
 def _vcard_candidates(path: Path, *, today: str, problems: _Problems,
                       warnings: list[str]) -> tuple[list, list, str]:
     text, encoding = _read_text(path)
+    lines = _unfold(text)
+    _check_text(path.name, ((n, None, line) for n, line in lines), encoding=encoding)
     cards: list[tuple[int, list]] = []
     current = None
-    for n, line in _unfold(text):
+    for n, line in lines:
         if not line.strip():
             continue
         upper = line.strip().upper()
