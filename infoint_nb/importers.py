@@ -57,6 +57,9 @@ __all__ = [
     "NAME_PARTS",
     "CONTACT_FIELDS",
     "INTERACTION_SPEC_CHOICES",
+    "MAX_SHEET_ROWS",
+    "MAX_SHEET_COLUMNS",
+    "MAX_SHEET_CELLS",
     "ImportReport",
     "ImportConflictError",
     "SourceTable",
@@ -546,14 +549,83 @@ def _cell_text(value, number_format: str | None) -> str:
     return str(value)
 
 
-def _sheet_records(ws) -> list[list[str]]:
+#: The largest sheet an import reads: its last value may be at most in this row and
+#: column, and the worksheet may hold at most this many cells (empty styled ones
+#: included). A bigger sheet is refused with a message, before it can fill the memory.
+MAX_SHEET_ROWS = 200_000
+MAX_SHEET_COLUMNS = 1_000
+MAX_SHEET_CELLS = 5_000_000
+
+
+def _sheet_records(ws, *, label: str = "the sheet", max_rows: int | None = None
+                   ) -> list[list[str]]:
+    """The sheet's rows as text, bounded by the cells really present.
+
+    The sheet's stated size (its ``dimension``, which may claim column XFD) is not
+    trusted, and empty cells (styled ones too) cost nothing: rows end at their last
+    value, the table at its last row with a value. ``max_rows`` stops reading early.
+
+    Raises
+    ------
+    ParameterError
+        When the sheet is larger than :data:`MAX_SHEET_ROWS` × :data:`MAX_SHEET_COLUMNS`
+        or holds more than :data:`MAX_SHEET_CELLS` cells.
+    """
+    from openpyxl.cell.read_only import ReadOnlyCell
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    wb = ws.parent
+    present: dict[int, list[tuple[int, str]]] = {}
+    seen = 0
+    with ws._get_source() as src:
+        parser = WorkSheetParser(src, ws._shared_strings, data_only=wb.data_only,
+                                 epoch=wb.epoch, date_formats=wb._date_formats,
+                                 timedelta_formats=wb._timedelta_formats)
+        for idx, row in parser.parse():
+            if max_rows is not None and idx > max_rows:
+                break
+            seen += len(row)
+            if seen > MAX_SHEET_CELLS:
+                raise ParameterError(
+                    f"{label}: the sheet holds more than {MAX_SHEET_CELLS:,} cells (counting "
+                    "empty formatted ones); an import reads at most that many. Copy the table "
+                    "alone into a new workbook, or save it as CSV UTF-8")
+            for cell in row:
+                value = cell["value"]
+                if value is None or value == "":
+                    continue
+                r, c = cell["row"], cell["column"]
+                if r > MAX_SHEET_ROWS or c > MAX_SHEET_COLUMNS:
+                    where = f"{get_column_letter(c)}{r}"
+                    raise ParameterError(
+                        f"{label}: cell {where} holds a value ({_show_short(value)}), beyond "
+                        f"what an import reads (at most {MAX_SHEET_ROWS:,} rows and "
+                        f"{MAX_SHEET_COLUMNS:,} columns, i.e. up to column "
+                        f"{get_column_letter(MAX_SHEET_COLUMNS)}). Delete the far-away cells "
+                        "or copy the table alone into a new sheet")
+                text = _cell_text(value, ReadOnlyCell(ws, **cell).number_format
+                                  if isinstance(value, _dt.datetime) else None)
+                if text:
+                    present.setdefault(r, []).append((c, text))
+    if not present:
+        return []
     records = []
-    if hasattr(ws, "reset_dimensions"):  # read-only mode trusts the file's stated size
-        ws.reset_dimensions()
-    for row in ws.iter_rows():
-        records.append([_cell_text(getattr(c, "value", None), getattr(c, "number_format", None))
-                        for c in row])
+    for r in range(1, max(present) + 1):
+        cells = present.get(r)
+        if not cells:
+            records.append([])
+            continue
+        rec = [""] * max(c for c, _ in cells)
+        for c, text in cells:
+            rec[c - 1] = text
+        records.append(rec)
     return records
+
+
+def _show_short(value) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 30 else text[:29] + "…")
 
 
 def _pick_sheet(path: Path, names: list[str], sheet: str | None) -> str:
@@ -579,7 +651,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> SourceTable:
         if sheet is None:
             read = {}  # each sheet is read once, also the one chosen
             for n in names:
-                read[n] = _sheet_records(wb[n])
+                read[n] = _sheet_records(wb[n], label=f"{path.name}[{n}]")
                 if any(sum(1 for v in r if v.strip()) >= 2 for r in read[n]):
                     chosen = n
                     break
@@ -593,7 +665,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> SourceTable:
             records = read[chosen]
         else:
             chosen = _pick_sheet(path, names, sheet)
-            records = _sheet_records(wb[chosen])
+            records = _sheet_records(wb[chosen], label=f"{path.name}[{chosen}]")
     finally:
         wb.close()
     columns, rows, numbers, more = _table_from_records(path, records)
@@ -1702,8 +1774,9 @@ def is_log_workbook(path) -> bool:
             return False
         for sheet, required in ((CONTACTS_SHEET, S.CONTACT_REQUIRED_COLUMNS),
                                 (INTERACTIONS_SHEET, S.INTERACTION_REQUIRED_COLUMNS)):
-            first = next(wb[names[sheet]].iter_rows(max_row=1, values_only=True), ())
-            header = {str(v).strip() for v in first if v is not None}
+            first = (_sheet_records(wb[names[sheet]], label=f"{path.name}[{names[sheet]}]",
+                                    max_rows=1) or [[]])[0]
+            header = {v.strip() for v in first if v}
             if not set(required) <= header:
                 return False
         return True
@@ -1717,7 +1790,7 @@ def _workbook_frames(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         names = {n.casefold(): n for n in wb.sheetnames}
         frames = []
         for sheet in (CONTACTS_SHEET, INTERACTIONS_SHEET):
-            records = _sheet_records(wb[names[sheet]])
+            records = _sheet_records(wb[names[sheet]], label=f"{path.name}[{names[sheet]}]")
             header = [h.strip() for h in records[0]] if records else []
             while header and not header[-1]:
                 header.pop()

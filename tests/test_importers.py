@@ -521,3 +521,50 @@ def test_old_mac_line_ends_still_read(log, tmp_path):
     f = tmp_path / "mac.csv"
     f.write_bytes(b"Name,Company\rAda,Acme\rBo,Initech\r")
     assert IM.read_table(f).rows == [["Ada", "Acme"], ["Bo", "Initech"]]
+
+
+# --- a sheet's stated size is not trusted --------------------------------------------------
+def _wide_workbook(path, *, styled_rows=2000, value_at=None):
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Name", "Company", "Date Emailed"])
+    ws.append(["Ada", "Acme", "2026-04-01"])
+    ws.append(["Bo", "Initech", None])
+    bold = Font(bold=True)
+    for r in range(1, styled_rows + 1):        # empty, formatted cells out at column XFD
+        ws.cell(row=r, column=16384).font = bold
+    if value_at:
+        ws[value_at] = "stray"
+    wb.save(path)
+    return path
+
+
+def test_xlsx_claiming_column_xfd_costs_only_the_cells_present(log, tmp_path):
+    import time
+    import tracemalloc
+    book = _wide_workbook(tmp_path / "wide.xlsx")
+    assert book.stat().st_size < 30_000
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    r = IM.import_sheet(log, book, dry_run=True, today=TODAY)
+    took = time.perf_counter() - t0
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert (r.added, r.interactions_added) == (2, 1)
+    assert took < 3 and peak < 50_000_000, (took, peak)
+    table = IM.read_table(book)
+    assert table.columns == ["Name", "Company", "Date Emailed"]
+
+
+def test_xlsx_beyond_the_documented_size_is_refused(log, tmp_path):
+    book = _wide_workbook(tmp_path / "far.xlsx", styled_rows=1, value_at="XFD1")
+    with pytest.raises(ParameterError, match=r"cell XFD1 holds a value \('stray'\), beyond "
+                       r"what an import reads \(at most 200,000 rows and 1,000 columns"):
+        IM.import_sheet(log, book, dry_run=True)
+    book = _wide_workbook(tmp_path / "deep.xlsx", styled_rows=1, value_at="A1048576")
+    r = subprocess.run([infoint_exe(), "import", "sheet", str(book), "--log", str(log.folder),
+                        "--dry-run"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and "cell A1048576 holds a value" in r.stderr
+    assert "Traceback" not in r.stderr
