@@ -174,6 +174,9 @@ class ImportReport:
     skipped_rows: list = field(default_factory=list)
     preview: pd.DataFrame | None = field(default=None, repr=False)
     saved_to: str | None = None
+    #: The log's (contacts, interactions) text tables this report was worked out against;
+    #: pass the report as ``since=`` to import what it previewed (see :func:`import_file`).
+    base_tables: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def counts(self) -> dict:
@@ -1714,17 +1717,22 @@ def _apply_plan(c: pd.DataFrame, i: pd.DataFrame, plan: _Plan):
     return new_c, new_i
 
 
-def _commit(log, plan_for, *, dry_run: bool, action: str) -> ImportReport:
+def _commit(log, plan_for, *, dry_run: bool, action: str, since=None) -> ImportReport:
     """Plan against the log as loaded (the preview); write under the lock.
 
     ``plan_for(contacts_raw, interactions_raw)`` returns a :class:`_Plan`. When another
     program saved to the log after the preview was made, the plan is worked out again
-    under the lock from the tables on disk then, so nothing it added is lost.
+    under the lock from the tables on disk then, so nothing it added is lost. ``since``
+    (a dry run's report) makes that dry run's tables the preview's.
     """
-    log.reload()
-    c0, i0 = log.raw_contacts, log.raw_interactions
+    if since is not None and since.base_tables is not None:
+        c0, i0 = since.base_tables
+    else:
+        log.reload()
+        c0, i0 = log.raw_contacts, log.raw_interactions
     plan = plan_for(c0, i0)
     report = plan.report
+    report.base_tables = (c0, i0)
     report.dry_run = dry_run
     if dry_run:
         return report
@@ -1744,6 +1752,7 @@ def _commit(log, plan_for, *, dry_run: bool, action: str) -> ImportReport:
 
     final = log._change(change, action=action)
     final.report.dry_run = False
+    final.report.base_tables = None
     if _has_changes(final):
         final.report.saved_to = str(log.folder)
     return final.report
@@ -1971,7 +1980,8 @@ def _workbook_report(label, c_log, i_log, contacts, interactions, *, dry_run) ->
 # =====================================================================================
 # entry points
 # =====================================================================================
-def import_linkedin(log, path, *, dry_run: bool = False, today=None) -> ImportReport:
+def import_linkedin(log, path, *, dry_run: bool = False, today=None,
+                    since: ImportReport | None = None) -> ImportReport:
     """Import LinkedIn's ``Connections.csv`` export.
 
     Get it on LinkedIn: Settings › Data privacy › Get a copy of your data › Connections.
@@ -2018,11 +2028,12 @@ def import_linkedin(log, path, *, dry_run: bool = False, today=None) -> ImportRe
     problems.raise_if_any()
     _set_skipped(report, skipped)
     return _commit(log, _planner(candidates, report), dry_run=dry_run,
-                   action=f"import linkedin {path.name}")
+                   action=f"import linkedin {path.name}", since=since)
 
 
 def import_sheet(log, source, *, sheet: str | None = None, mapping: dict | None = None,
-                 dry_run: bool = False, today=None) -> ImportReport:
+                 dry_run: bool = False, today=None,
+                 since: ImportReport | None = None) -> ImportReport:
     """Import people (and dated interactions) from a CSV or XLSX spreadsheet.
 
     Parameters
@@ -2074,9 +2085,9 @@ def import_sheet(log, source, *, sheet: str | None = None, mapping: dict | None 
         path = Path(source)
         if sheet is None and not mapping and is_log_workbook(path):
             return _commit(log, _workbook_planner(path, dry_run=dry_run), dry_run=dry_run,
-                           action=f"import workbook {path.name}")
+                           action=f"import workbook {path.name}", since=since)
         if path.suffix.lower() == ".csv" and detect_kind(path) == _LINKEDIN and not mapping:
-            report = import_linkedin(log, path, dry_run=dry_run, today=today)
+            report = import_linkedin(log, path, dry_run=dry_run, today=today, since=since)
             report.warnings.insert(0, "this is LinkedIn's Connections.csv: imported as with "
                                    "`infoint import linkedin`")
             return report
@@ -2099,10 +2110,11 @@ def import_sheet(log, source, *, sheet: str | None = None, mapping: dict | None 
     problems.raise_if_any()
     _set_skipped(report, skipped)
     return _commit(log, _planner(candidates, report), dry_run=dry_run,
-                   action=f"import sheet {table.label}")
+                   action=f"import sheet {table.label}", since=since)
 
 
-def import_vcard(log, path, *, dry_run: bool = False, today=None) -> ImportReport:
+def import_vcard(log, path, *, dry_run: bool = False, today=None,
+                 since: ImportReport | None = None) -> ImportReport:
     """Import an address book exported as vCards (``.vcf``, versions 3.0 and 4.0).
 
     Read: ``FN`` (or ``N``) → name, ``ORG`` → company, ``TITLE`` → role, ``EMAIL`` and
@@ -2140,7 +2152,7 @@ def import_vcard(log, path, *, dry_run: bool = False, today=None) -> ImportRepor
     problems.raise_if_any()
     _set_skipped(report, skipped)
     return _commit(log, _planner(candidates, report), dry_run=dry_run,
-                   action=f"import vcard {path.name}")
+                   action=f"import vcard {path.name}", since=since)
 
 
 def detect_kind(path) -> str:
@@ -2166,7 +2178,8 @@ def detect_kind(path) -> str:
 
 
 def import_file(log, path, *, kind: str = "auto", sheet: str | None = None,
-                mapping: dict | None = None, dry_run: bool = False, today=None) -> ImportReport:
+                mapping: dict | None = None, dry_run: bool = False, today=None,
+                since: ImportReport | None = None) -> ImportReport:
     """Import any supported file; ``kind`` ``auto`` picks by :func:`detect_kind`.
 
     Parameters
@@ -2174,6 +2187,11 @@ def import_file(log, path, *, kind: str = "auto", sheet: str | None = None,
     kind : {"auto", "linkedin", "sheet", "vcard"}
     sheet, mapping
         Only for spreadsheets (see :func:`import_sheet`).
+    since : ImportReport, optional
+        The dry run of the same file that the user looked at. Changes another program
+        saved to the log after it are kept: the import is worked out again against the
+        log on disk under the lock (an exported workbook merges its edits into them,
+        and refuses with :class:`ImportConflictError` where both changed one row).
 
     Other parameters are as in :func:`import_sheet`.
     """
@@ -2189,7 +2207,8 @@ def import_file(log, path, *, kind: str = "auto", sheet: str | None = None,
         raise ParameterError(f"--sheet and --map are for spreadsheets (`import sheet`), not "
                              f"for a {kind} import")
     if kind == _LINKEDIN:
-        return import_linkedin(log, path, dry_run=dry_run, today=today)
+        return import_linkedin(log, path, dry_run=dry_run, today=today, since=since)
     if kind == _VCARD:
-        return import_vcard(log, path, dry_run=dry_run, today=today)
-    return import_sheet(log, path, sheet=sheet, mapping=mapping, dry_run=dry_run, today=today)
+        return import_vcard(log, path, dry_run=dry_run, today=today, since=since)
+    return import_sheet(log, path, sheet=sheet, mapping=mapping, dry_run=dry_run, today=today,
+                        since=since)
