@@ -351,7 +351,11 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--from", dest="backup", metavar="BACKUP")
     s.set_defaults(func=_cmd_restore)
 
-    s = sub.add_parser("export", help="write the log as an Excel workbook or CSV files")
+    s = sub.add_parser("export", help="write the log as an Excel workbook or CSV files",
+                       description="An export never writes into a log folder, and replaces "
+                       "only files an earlier export wrote and nobody changed since (it notes "
+                       "them in .infoint-export.json beside them); --force replaces other "
+                       "files too.")
     s.add_argument("format", choices=["xlsx", "csv"])
     s.add_argument("--log", metavar="DIR", required=True)
     s.add_argument("--out", metavar="PATH", required=True)

@@ -3,8 +3,15 @@
 Every import follows the same path:
 
 1. **read** the file as text (CSV in UTF-8, UTF-8 with a BOM or Windows-1252, any of
-   ``, ; tab |`` as separator; XLSX cell by cell, numbers without a spurious ``.0``,
-   ``NA`` kept as ``NA``);
+   ``, ; tab |`` as separator, fields of any length, records ending at LF or CRLF;
+   XLSX cell by cell, numbers without a spurious ``.0``, ``NA`` kept as ``NA``, only
+   the cells really present — a sheet whose last value lies beyond
+   :data:`MAX_SHEET_ROWS` × :data:`MAX_SHEET_COLUMNS`, or that holds more than
+   :data:`MAX_SHEET_CELLS` cells, is refused). Text that cannot be trusted stops the
+   import before anything is written, each place named as file:row: column: a record
+   the CSV rules cannot read (a bare CR or a stray double quote), a NUL byte, a
+   byte-order mark inside the file, UTF-8 text in a file that is otherwise
+   Windows-1252 (mixed encodings);
 2. **map** its columns to log fields (:func:`guess_mapping`, overridable), where a
    column may also be an *interaction spec*: ``KIND`` or ``KIND:CHANNEL`` (for
    example ``outreach:email``) turns each date in it into one interaction;
@@ -17,15 +24,23 @@ Every import follows the same path:
    rows with no name are *skipped*, each with its reason. An interaction already in
    the log (same contact, calendar date, kind and channel) is not added again, so
    importing the same file twice adds nothing;
-5. **write** everything in one :meth:`ContactLog.apply` call (validated, locked,
-   atomic, backed up), unless ``dry_run``.
+5. **write** everything in one locked, validated, atomic, backed-up save, unless
+   ``dry_run``. The change is worked out against the log as loaded (what the report
+   shows); when another program saved to the log meanwhile, it is worked out again
+   under the lock from the log on disk then, so nothing saved meanwhile is lost.
+
+A CSV whose header is a log's own ``contacts.csv`` header (``infoint export csv``)
+maps each column to the field of its name and keeps the text exactly, so an export
+imported into an empty log gives the same contacts, ids and referrals.
 
 A workbook written by :func:`infoint_nb.exporters.export_xlsx` (sheets ``contacts``
 and ``interactions`` with the log's own headers) is recognised by
 :func:`import_sheet` and *restores* both tables with their ids through
 :meth:`ContactLog.replace`: export, edit in Excel, import, and the log is the edited
 workbook (rows deleted in Excel are removed; the previous version stays in the
-log's backups).
+log's backups). Rows another program saved while the import ran are kept, and the
+workbook's edits are merged into them; an edit on both sides of one row is refused
+with :class:`ImportConflictError`, nothing written.
 
 Every entry point returns an :class:`ImportReport` (added / updated / unchanged /
 skipped, interactions added, the mapping, the encoding, warnings) whose ``str`` is

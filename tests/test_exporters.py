@@ -326,7 +326,7 @@ def test_export_replaces_only_its_own_unchanged_files_without_force(log, tmp_pat
 # --- the CSV export comes back exactly ---------------------------------------------------
 def _csv_round_trip(src, tmp_path):
     out = tmp_path / "csv_out"
-    EX.export_csv(src, out, force=True)
+    EX.export_csv(src, out)
     dst = ContactLog.init(tmp_path / "back")
     IM.import_sheet(dst, out / "contacts.csv", today="2026-05-01")
     return ContactLog.open(dst.folder)
