@@ -237,6 +237,8 @@ class ImportReport:
         if self.kind == _WORKBOOK:
             inter += (f", {self.interactions_updated} updated, "
                       f"{self.interactions_removed} removed")
+        elif self.interactions_updated:
+            inter += f", {self.interactions_updated} updated"
         if self.interactions_known:
             inter += f" ({self.interactions_known} already in the log)"
         lines.append(inter)
@@ -1246,6 +1248,54 @@ def _is_log_table(columns) -> bool:
     return {S.CONTACT_ID, *S.CONTACT_REQUIRED_COLUMNS} <= set(columns)
 
 
+def _is_interactions_table(columns) -> bool:
+    """Whether a header is a log's own ``interactions.csv`` header (and holds no names)."""
+    return set(S.INTERACTION_REQUIRED_COLUMNS) <= set(columns) and S.NAME not in columns
+
+
+def _interactions_planner(table: SourceTable):
+    """Merge an exported ``interactions.csv`` into the log, ids kept.
+
+    A row whose ``interaction_id`` the log lacks is added; one the log holds is updated
+    to the file's values (or left alone when equal). Every value is checked first, as
+    in a log (the contacts must be in the log: import the exported ``contacts.csv``
+    first).
+    """
+    frame = table.frame()
+    label = table.label
+
+    def plan_for(c: pd.DataFrame, i: pd.DataFrame) -> _Plan:
+        problems = S.validate_interactions(frame, c[S.CONTACT_ID], file=label)
+        if problems:
+            raise LogValidationError(problems, context=f"{label}: nothing was imported "
+                                     "(the contacts of an exported interactions.csv must be in "
+                                     "the log: import its contacts.csv first)")
+        report = ImportReport(source=label, kind=_SHEET, encoding=table.encoding,
+                              mapping={col: col for col in table.columns},
+                              warnings=list(table.warnings))
+        cols = list(dict.fromkeys(list(i.columns) + [k for k in frame.columns if k]))
+        merged = i.reindex(columns=cols, fill_value="").astype(str).reset_index(drop=True)
+        where = {iid: k for k, iid in enumerate(merged[S.INTERACTION_ID])}
+        new_rows = []
+        for rec in frame.reindex(columns=cols, fill_value="").astype(str).to_dict("records"):
+            iid = rec[S.INTERACTION_ID]
+            k = where.get(iid)
+            if k is None:
+                new_rows.append(rec)
+                report.interactions_added += 1
+            elif merged.iloc[k].tolist() != [rec[x] for x in cols]:
+                merged.iloc[k] = [rec[x] for x in cols]
+                report.interactions_updated += 1
+                report.changes.append(f"interaction {iid} updated")
+            else:
+                report.interactions_known += 1
+        if new_rows:
+            merged = pd.concat([merged, pd.DataFrame(new_rows, columns=cols, dtype=str)],
+                               ignore_index=True)
+        return _Plan(report, interactions_table=merged)
+    return plan_for
+
+
 # --- LinkedIn -------------------------------------------------------------------------
 def _linkedin_table(path: Path) -> SourceTable:
     """The connections table below LinkedIn's optional ``Notes:`` preamble."""
@@ -1583,6 +1633,7 @@ class _Plan:
     update_contacts: dict = field(default_factory=dict)
     add_interactions: list = field(default_factory=list)
     replace: tuple | None = None  # (contacts_raw, interactions_raw) for a restored workbook
+    interactions_table: pd.DataFrame | None = None  # a log's interactions.csv merged in
 
 
 def _plan(contacts_raw: pd.DataFrame, interactions_raw: pd.DataFrame,
@@ -1699,7 +1750,7 @@ def _same_table(a: pd.DataFrame, b: pd.DataFrame) -> bool:
 
 def _has_changes(plan: _Plan) -> bool:
     r = plan.report
-    if plan.replace is not None:
+    if plan.replace is not None or plan.interactions_table is not None:
         return bool(r.added or r.updated or r.removed or r.interactions_added
                     or r.interactions_updated or r.interactions_removed)
     return bool(plan.add_contacts or plan.update_contacts or plan.add_interactions)
@@ -1711,6 +1762,8 @@ def _apply_plan(c: pd.DataFrame, i: pd.DataFrame, plan: _Plan):
         contacts, interactions = plan.replace
         return (contacts.astype(str).fillna("").reset_index(drop=True),
                 interactions.astype(str).fillna("").reset_index(drop=True))
+    if plan.interactions_table is not None:
+        return None, plan.interactions_table.astype(str).fillna("").reset_index(drop=True)
     new_c = new_i = None
     if plan.add_contacts or plan.update_contacts:
         c = c.copy()
@@ -2107,6 +2160,9 @@ def import_sheet(log, source, *, sheet: str | None = None, mapping: dict | None 
                                    "`infoint import linkedin`")
             return report
         table = read_table(path, sheet=sheet)
+    if not mapping and _is_interactions_table(table.columns):
+        return _commit(log, _interactions_planner(table), dry_run=dry_run,
+                       action=f"import sheet {table.label}", since=since)
     log.reload()
     final, map_warnings = _final_mapping(table, mapping)
     report = ImportReport(source=table.label, kind=_SHEET, encoding=table.encoding,

@@ -324,11 +324,13 @@ def test_export_replaces_only_its_own_unchanged_files_without_force(log, tmp_pat
 
 
 # --- the CSV export comes back exactly ---------------------------------------------------
-def _csv_round_trip(src, tmp_path):
+def _csv_round_trip(src, tmp_path, *, interactions=False):
     out = tmp_path / "csv_out"
     EX.export_csv(src, out)
     dst = ContactLog.init(tmp_path / "back")
     IM.import_sheet(dst, out / "contacts.csv", today="2026-05-01")
+    if interactions:
+        IM.import_sheet(dst, out / "interactions.csv")
     return ContactLog.open(dst.folder)
 
 
@@ -336,9 +338,20 @@ def test_csv_export_then_import_sheet_gives_every_column_back(sample_log_dir, tm
     src = ContactLog.open(sample_log_dir)
     assert (src.raw_contacts["referred_by"] != "").any()
     assert (src.raw_contacts["mutual_connection"] != "").any()
-    back = _csv_round_trip(src, tmp_path)
+    back = _csv_round_trip(src, tmp_path, interactions=True)
     pd.testing.assert_frame_equal(back.raw_contacts.reset_index(drop=True),
                                   src.raw_contacts.reset_index(drop=True))
+    pd.testing.assert_frame_equal(back.raw_interactions.reset_index(drop=True),
+                                  src.raw_interactions.reset_index(drop=True))
+    # importing the same files again changes nothing
+    out = tmp_path / "csv_out"
+    again = IM.import_sheet(back, out / "interactions.csv")
+    assert (again.interactions_added, again.interactions_updated, again.saved_to) == (0, 0, None)
+    assert again.interactions_known == len(src.raw_interactions)
+    assert IM.import_sheet(back, out / "contacts.csv").saved_to is None
+    # interactions of people the log lacks are refused, naming the row
+    with pytest.raises(LogValidationError, match="import its contacts.csv first"):
+        IM.import_sheet(ContactLog.init(tmp_path / "empty"), out / "interactions.csv")
 
 
 TRICKY = ["=x", "'=x", "'hello", "''=x", "'", "''", "＝1", " =1", "\n+1", "\t-1", "\r@x",
@@ -351,8 +364,11 @@ def test_csv_round_trip_of_tricky_values(empty_log_dir, tmp_path):
     src.apply(add_contacts=[{"name": f"P{k}", "notes": t, "company": t, "mutual_connection": t,
                              "role": t, "added_on": "2026-01-01"}
                             for k, t in enumerate(TRICKY)], different_person=True)
-    src.apply(update_contacts={"C0002": {"referred_by": "C0001"}})
-    back = _csv_round_trip(src, tmp_path)
+    src.apply(update_contacts={"C0002": {"referred_by": "C0001"}},
+              add_interactions=[{"contact_id": "C0001", "kind": "note", "date": "2026-02-01",
+                                 "notes": t} for t in TRICKY])
+    back = _csv_round_trip(src, tmp_path, interactions=True)
+    assert list(back.raw_interactions["notes"]) == TRICKY
     for col in ("notes", "company", "mutual_connection", "role"):
         assert list(back.raw_contacts[col]) == TRICKY, col
     assert back.raw_contacts.loc[back.raw_contacts["contact_id"] == "C0002",
