@@ -138,7 +138,7 @@ def count_lines(text: str, *, width: int | None = None) -> int:
     """Lines ``text`` takes on a page, wrapping long lines at ``width`` characters."""
     width = width or LINE_WIDTH
     n = 0
-    body = (text or "").strip("\n")
+    body = (text or "").strip("\r\n")
     for line in (_LINE_END.split(body) if body else []):
         n += max(1, len(textwrap.wrap(line, width)) if line.strip() else 1)
     return n
