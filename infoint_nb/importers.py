@@ -1986,6 +1986,9 @@ def _workbook_planner(path: Path, *, dry_run: bool):
     """
     contacts_w, interactions_w = _workbook_frames(path)
     label = path.name
+    for sheet, frame in ((CONTACTS_SHEET, contacts_w), (INTERACTIONS_SHEET, interactions_w)):
+        _check_text(f"{label}[{sheet}]", ((row, col, v) for col in frame.columns
+                                          for row, v in frame[col].items()), encoding=None)
     base: dict = {}
 
     def plan_for(c_log: pd.DataFrame, i_log: pd.DataFrame) -> _Plan:

@@ -419,3 +419,18 @@ def test_csv_round_trip_property(values, tmp_path_factory):
     back = _csv_round_trip(src, tmp)
     pd.testing.assert_frame_equal(back.raw_contacts.reset_index(drop=True),
                                   src.raw_contacts.reset_index(drop=True))
+
+
+def test_workbook_cell_with_a_byte_order_mark_is_refused(log, tmp_path):
+    book = tmp_path / "book.xlsx"
+    EX.export_xlsx(log, book)
+    wb = load_workbook(book)
+    header = [c.value for c in wb["contacts"][1]]
+    wb["contacts"].cell(row=4, column=header.index("role") + 1).value = "\ufeffAnalyst"
+    wb.save(book)
+    before = (log.folder / "contacts.csv").read_bytes()
+    with pytest.raises(LogValidationError) as exc:
+        IM.import_sheet(log, book)
+    p, = exc.value.problems
+    assert (p.file, p.row, p.column) == ("book.xlsx[contacts]", 4, "role")
+    assert (log.folder / "contacts.csv").read_bytes() == before
