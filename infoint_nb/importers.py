@@ -341,16 +341,31 @@ def _encoding_warning(encoding: str) -> list[str]:
 
 
 def _sniff_delimiter(text: str) -> str:
-    """The separator that splits the first lines into the most, and equal, fields."""
+    """The separator that splits most of the first records into equally many fields.
+
+    Records are read with the CSV rules for each candidate (a quoted value may hold
+    line breaks and other separators), never split at line breaks first.
+    """
     head = text[:20000]
-    lines = [ln for ln in re.split(r"\r\n|\n|\r", head) if ln.strip()][:10]
-    if not lines:
-        return ","
     best, best_score = ",", (0, 0)
     for delim in (",", ";", "\t", "|"):
-        counts = [len(r) for r in csv.reader(lines, delimiter=delim)]
-        width = max(counts)
-        score = (sum(1 for n in counts if n == width and n > 1), width)
+        counts = []
+        reader = csv.reader(io.StringIO(head, newline=""), delimiter=delim)
+        try:
+            for rec in reader:
+                if any(v.strip() for v in rec):
+                    counts.append(len(rec))
+                    if len(counts) == 10:
+                        break
+        except csv.Error:
+            pass
+        wide = Counter(n for n in counts if n > 1)
+        if not wide:
+            continue
+        # the commonest width, and how many of the records have it: a separator that only
+        # cuts quoted values into pieces gives ragged records
+        width, hits = max(wide.items(), key=lambda kv: (kv[1], kv[0]))
+        score = (hits / len(counts), width)
         if score > best_score:
             best, best_score = delim, score
     return best

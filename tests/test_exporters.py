@@ -356,7 +356,7 @@ def test_csv_export_then_import_sheet_gives_every_column_back(sample_log_dir, tm
 
 TRICKY = ["=x", "'=x", "'hello", "''=x", "'", "''", "＝1", " =1", "\n+1", "\t-1", "\r@x",
           " 'x", "'\t=1", "a'b", "@", "-", "--x", "=", " ", "  two  ", "中文", "\u2028=x",
-          'say "hi", then go', "line1\nline2", "line1\r\nline2", "trail\r"]
+          'say "hi", then go', "line1\nline2", "line1\r\nline2", "trail\r", "\n;a", ";", "\r;a"]
 
 
 def test_csv_round_trip_of_tricky_values(empty_log_dir, tmp_path):
