@@ -331,9 +331,9 @@ def _cmd_export(args) -> int:
                          "formula-like text as plain text")
     log = _open_log(args, read_only=False)
     if args.format == "xlsx":
-        result = exporters.export_xlsx(log, Path(args.out))
+        result = exporters.export_xlsx(log, Path(args.out), force=args.force)
     else:
-        result = exporters.export_csv(log, Path(args.out), raw=args.raw)
+        result = exporters.export_csv(log, Path(args.out), raw=args.raw, force=args.force)
     print(result)
     return EXIT_OK
 
@@ -433,12 +433,19 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--from", dest="backup", metavar="BACKUP")
     s.set_defaults(func=_cmd_restore)
 
-    s = sub.add_parser("export", help="write the log as an Excel workbook or CSV files")
+    s = sub.add_parser("export", help="write the log as an Excel workbook or CSV files",
+                       description="An export never writes into a log folder, and replaces "
+                       "only files an earlier export wrote and nobody changed since (it notes "
+                       "them in .infoint-export.json beside them); --force replaces other "
+                       "files too.")
     s.add_argument("format", choices=["xlsx", "csv"])
     s.add_argument("--log", metavar="DIR", required=True)
     s.add_argument("--out", metavar="PATH", required=True)
     s.add_argument("--raw", action="store_true",
                    help="CSV only: do not neutralise values that spreadsheets run as formulas")
+    s.add_argument("--force", action="store_true",
+                   help="overwrite files that an earlier export did not write (an export "
+                   "never writes into a log folder, not even with --force)")
     s.set_defaults(func=_cmd_export)
 
     s = sub.add_parser("add", help="add a contact or an interaction: --field-name VALUE ...",

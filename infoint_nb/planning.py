@@ -118,6 +118,11 @@ def worst_level(checks: list[Check]) -> str:
 _WORD_RE = re.compile(r"[^\W_](?:[\w'’.@/-]*[^\W_])?")
 
 
+#: Where a line of typed or logged text ends: CR, LF or CRLF only (``str.splitlines``
+#: would also split at U+2028, U+0085, form feeds … inside a value).
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
 def count_words(text: str) -> int:
     """Words in ``text`` (an e-mail address or ``15-30`` counts as one).
 
@@ -133,7 +138,8 @@ def count_lines(text: str, *, width: int | None = None) -> int:
     """Lines ``text`` takes on a page, wrapping long lines at ``width`` characters."""
     width = width or LINE_WIDTH
     n = 0
-    for line in (text or "").strip("\n").splitlines():
+    body = (text or "").strip("\r\n")
+    for line in (_LINE_END.split(body) if body else []):
         n += max(1, len(textwrap.wrap(line, width)) if line.strip() else 1)
     return n
 
@@ -711,7 +717,7 @@ def compose_letter(*, recipient_name: str = "", connection: str = "", who_you_ar
             _join(follow_up, thanks),
         ]
         closing = [_norm(sender_name)] + [
-            line.strip() for line in (sender_details or "").splitlines() if line.strip()]
+            line.strip() for line in _LINE_END.split(sender_details or "") if line.strip()]
         if any(closing):
             closing = ["Kind regards,"] + closing
     body = [greeting] + [p for p in paragraphs if p]

@@ -101,7 +101,8 @@ def _log_points(log, cid: str | None) -> list[str]:
         if points:
             return points
     held = latest_meeting(log, cid)["held_notes"] if cid else ""
-    return P.note_points([line for line in str(held or "").splitlines()])
+    held = str(held or "")
+    return P.note_points(P._LINE_END.split(held) if held else [])
 
 
 def _referrals_of(log, cid: str | None) -> list[str]:
@@ -172,7 +173,7 @@ class ThankYouForm(_FollowUpForm):
 
     def points(self, value: dict | None = None) -> list[str]:
         v = self.value if value is None else value
-        return [p.strip() for p in str(v.get("points", "")).splitlines() if p.strip()]
+        return [p.strip() for p in P._LINE_END.split(str(v.get("points", ""))) if p.strip()]
 
     def meeting_day(self) -> _dt.date | None:
         return _meeting_day(self.log, self.contact_id, self.today)

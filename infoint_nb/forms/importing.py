@@ -196,9 +196,12 @@ class ImportForm(Form):
         if self._loaded is None:
             raise InfointError("Press “Read the file” first.")
         path, kind, _sheet = self._loaded
+        # the import does what the dry run showed: changes saved to the log since are kept
+        since = None if dry_run else self.report
         if kind == "sheet" and self.table is not None:
-            return IM.import_sheet(self.log, self.table, mapping=self.mapping, dry_run=dry_run)
-        return IM.import_file(self.log, Path(path), kind=kind, dry_run=dry_run)
+            return IM.import_sheet(self.log, self.table, mapping=self.mapping, dry_run=dry_run,
+                                   since=since)
+        return IM.import_file(self.log, Path(path), kind=kind, dry_run=dry_run, since=since)
 
     def _show_report(self, report: IM.ImportReport, *, done: bool) -> None:
         self.report = report
