@@ -93,7 +93,7 @@ def test_every_control_preview_button_and_status_is_on_screen(cls, log):
 def test_prepare_forms_open_on_the_next_meeting_and_remember_research(log):
     form = ResearchForm(log, as_of=TODAY)
     assert form.contact_id == "C0042"  # Theo Lambert, video call on 22 September
-    assert "Kiteboard" in form.known.value and "Tuesday 22 September 2026" in form.known.value
+    assert "Kiteboard" in form.known.value and "Tuesday, September 22, 2026" in form.known.value
     form.value = {"news": "Won an award", "mission": "Learning for all", "shared": ""}
     result = form.submit()
     assert result.saved and result.level == "info" and "Saved research for Theo Lambert" in \
@@ -264,7 +264,7 @@ def test_thank_you_cites_notes_and_logs_sent(log):
     text = form.preview.value
     assert text.startswith("Dear Olivia,") and "Civic Sightline" in text
     assert "applications open in January" in text and text.endswith("Rosa Delgado")
-    assert "due by Friday 18 September 2026" in form.due.value
+    assert "due by Friday, September 18, 2026" in form.due.value
     assert not [c for c in form.checks(form.value) if not c.ok]
     due = metrics.followups_due(log.contacts, log.interactions, as_of=TODAY)
     assert ((due.contact_id == "C0046") & (due.action == "thank_you")).any()
@@ -351,7 +351,7 @@ def test_update_schedule_opens_on_what_is_due_and_logs_an_update(log):
     form = UpdateScheduleForm(log, as_of=TODAY)
     assert form.contact_id == "C0016"  # Aisha: tell her how it went with Nkechi
     assert "tell referrer" in form.schedule_view.value
-    assert "Since Wednesday 8 July 2026" in form.schedule_view.value
+    assert "Since Wednesday, July 8, 2026" in form.schedule_view.value
     assert "I met Nkechi at Prairie Shore" in form.preview.value
     form.buttons["log_sent"].click()
     assert form.status_level == "ok"

@@ -124,6 +124,6 @@ def test_meeting_and_follow_up_notebooks_open_on_the_right_people(executed):
     assert "Theo Lambert" in meeting and "30 of 30 minutes left" in meeting
     follow = _widgets(runs["07_follow_up"])
     assert len(follow) == 4
-    assert "Dear Olivia," in follow[0] and "due by Friday 18 September 2026" in follow[0]
+    assert "Dear Olivia," in follow[0] and "due by Friday, September 18, 2026" in follow[0]
     assert "Olivia Chen" in follow[1] and "Olivia Chen" in follow[2]
     assert "Dear Aisha," in follow[3]

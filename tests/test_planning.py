@@ -36,7 +36,11 @@ def test_count_words_and_lines():
 
 
 def test_human_date():
-    assert P.human_date("2026-05-19") == "Tuesday 19 May 2026"
+    # en-US is the default locale: month first; every other locale writes the day first
+    assert P.human_date("2026-05-19") == "Tuesday, May 19, 2026"
+    assert P.human_date("2026-05-19", locale="en-GB") == "Tuesday 19 May 2026"
+    assert P.day_and_month("2026-05-19") == "May 19"
+    assert P.day_and_month("2026-05-19", locale="en_gb") == "19 May"
 
 
 # --- letters -----------------------------------------------------------------------
@@ -184,7 +188,8 @@ def test_suggestions_pass_their_checks():
     ask = P.suggest_ask(minutes=15, topic="research operations")
     assert ask == "Would you have 15 minutes for an informational interview about research operations?"
     fup = P.suggest_follow_up("2026-05-15")
-    assert "week of 15 May" in fup
+    assert "week of May 15" in fup
+    assert "week of 15 May" in P.suggest_follow_up("2026-05-15", locale="en-GB")
     c = _by_name(P.check_letter(f"{ask} {fup}", mentions_connection=False, cite_permission=""))
     assert c["meeting_type"].ok and c["follow_up"].ok and not c["time_window"].ok
     assert "write to you again" in P.suggest_follow_up("2026-05-15", channel="email")
@@ -197,7 +202,7 @@ def test_phone_script_branches():
                                "September", minutes=15, callback="312-555-0190")
     assert list(s) == list(P.PHONE_SCRIPT_STEPS)
     assert s["opening"].startswith("Hello Ms Nowak, this is Rosa Delgado. I wrote to you on "
-                                   "17 August about an informational interview.")
+                                   "August 17 about an informational interview.")
     assert "15 minutes" in s["ask"] and "between 21 and 30 September" in s["ask"]
     assert "When and where would suit you best" in s["if_yes"]
     assert "by phone instead" in s["if_no"]

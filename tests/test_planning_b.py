@@ -311,7 +311,10 @@ def test_thank_you_is_due_the_next_day_and_cites_the_points():
                                meeting_date="2026-09-17", referrals=["Maya Ruiz", "Sam Ortiz"])
     assert text.startswith("Dear Olivia,\n")
     assert "on Thursday about your work at Civic Sightline" in text
-    assert "- Applications open in January\n- Bring the survey" in text
+    # the notes are cited in sentences, not pasted as bullets
+    assert ("I keep coming back to your point that applications open in January. "
+            "I am taking your advice to bring the survey.") in text
+    assert "\n- " not in text
     assert "speak with Maya Ruiz and Sam Ortiz" in text and text.endswith("Rosa Delgado")
     checks = P.check_thank_you(text, points=["Bring the survey"], meeting_date="2026-09-17",
                                as_of="2026-09-18")
@@ -322,7 +325,7 @@ def test_thank_you_checks_points_signature_and_lateness():
     draft = P.compose_thank_you("Ana", meeting_date="2026-09-17")
     checks = P.check_thank_you(draft, meeting_date="2026-09-17", as_of="2026-09-20")
     assert failed(checks) == {"cites_notes", "signed", "on_time"}
-    assert "due on Friday 18 September 2026" in next(c for c in checks
+    assert "due on Friday, September 18, 2026" in next(c for c in checks
                                                      if c.name == "on_time").message
     sent = P.check_thank_you(draft, points=["x"], meeting_date="2026-09-17",
                              as_of="2026-09-20", sent=True)
@@ -347,6 +350,6 @@ def test_update_schedule_every_few_months_with_ideas_in_turn():
 def test_update_note_cites_their_advice_and_your_progress():
     text = P.compose_update("Nkechi Adeyemi", advice="Lead with the interviews.",
                             progress="I rewrote my résumé", your_name="Rosa")
-    assert text.splitlines()[2] == ("When we spoke, your advice was: Lead with the "
+    assert text.splitlines()[2] == ("When we spoke, you advised me to lead with the "
                                     "interviews. I rewrote my résumé.")
     assert "[your name]" in P.compose_update("Nkechi")
