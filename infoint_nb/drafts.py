@@ -175,6 +175,22 @@ def _attachment_type(path: Path) -> tuple[str, str]:
     return main, sub
 
 
+_ADDRESS_RE = re.compile(r"^[^\s@<>(),;:\"\[\]]+@[^\s@<>(),;:\"\[\]]+\.[^\s@<>(),;:\"\[\]]+$")
+
+
+def _one_line(text: str) -> str:
+    """Header text on one line: a line break in a name or subject never starts a header."""
+    return re.sub(r"\s+", " ", str(text or "")).strip()
+
+
+def _address(value: str, *, whose: str) -> str:
+    addr = str(value or "").strip()
+    if addr and not _ADDRESS_RE.match(addr):
+        raise ParameterError(f"{whose} e-mail {addr!r} is not an e-mail address (like "
+                             "name@example.com); correct it, then draft again")
+    return addr
+
+
 def to_message(draft: Draft) -> EmailMessage:
     """The draft as an :class:`email.message.EmailMessage` (policy ``default``).
 
@@ -186,13 +202,17 @@ def to_message(draft: Draft) -> EmailMessage:
         When an attachment cannot be read (the message says which file and why).
     """
     msg = EmailMessage(policy=policy.default)
-    if draft.to_address:
-        msg["To"] = formataddr((draft.to_name, draft.to_address))
-    if draft.from_address:
-        msg["From"] = formataddr((draft.from_name, draft.from_address))
-    msg["Subject"] = draft.subject or _SUBJECTS.get(draft.kind, "")
+    to = _address(draft.to_address, whose=f"{_one_line(draft.to_name) or 'the recipient'}'s")
+    sender = _address(draft.from_address, whose="your (profile)")
+    if to:
+        msg["To"] = formataddr((_one_line(draft.to_name), to))
+    if sender:
+        msg["From"] = formataddr((_one_line(draft.from_name), sender))
+    msg["Subject"] = _one_line(draft.subject or _SUBJECTS.get(draft.kind, ""))
     msg["X-Unsent"] = "1"
-    msg.set_content(draft.body if draft.body.endswith("\n") else draft.body + "\n")
+    # quoted-printable keeps every line short and 7-bit, whatever the text holds
+    msg.set_content(draft.body if draft.body.endswith("\n") else draft.body + "\n",
+                    cte="quoted-printable")
     for path in draft.attachments:
         path = Path(path)
         try:
@@ -207,6 +227,9 @@ def to_message(draft: Draft) -> EmailMessage:
     return msg
 
 
+_EML_POLICY = policy.SMTP.clone(max_line_length=998)
+
+
 def eml_bytes(draft: Draft) -> bytes:
     """The draft as the bytes of an ``.eml`` file (CRLF line ends, as RFC 5322 wants).
 
@@ -217,7 +240,9 @@ def eml_bytes(draft: Draft) -> bytes:
     >>> email.message_from_bytes(raw)["X-Unsent"]
     '1'
     """
-    return to_message(draft).as_bytes(policy=policy.SMTP)
+    # Headers stay on one line (RFC 5322 allows 998 characters): Python's folding of a
+    # long subject starts it on a continuation line, which some programs show indented.
+    return to_message(draft).as_bytes(policy=_EML_POLICY)
 
 
 def mailto_link(draft: Draft, *, max_chars: int = MAILTO_MAX_CHARS) -> str | None:
@@ -234,8 +259,10 @@ def mailto_link(draft: Draft, *, max_chars: int = MAILTO_MAX_CHARS) -> str | Non
     'mailto:ana@mail.example?subject=Hello%20%26%20welcome&body=Hi%20there'
     """
     body = draft.body.replace("\r\n", "\n").replace("\n", "\r\n")
-    link = (f"mailto:{quote(draft.to_address, safe='@')}"
-            f"?subject={quote(draft.subject or _SUBJECTS.get(draft.kind, ''), safe='')}"
+    to = _address(draft.to_address, whose=f"{_one_line(draft.to_name) or 'the recipient'}'s")
+    subject = _one_line(draft.subject or _SUBJECTS.get(draft.kind, ""))
+    link = (f"mailto:{quote(to, safe='@')}"
+            f"?subject={quote(subject, safe='')}"
             f"&body={quote(body, safe='')}")
     return link if len(link) <= max_chars else None
 
@@ -417,6 +444,11 @@ def compose_draft(log, kind: str, contact_id: str, *, as_of=None) -> Draft:
         me = replace(me, name=_signed_name(log))
     name = row.get(S.NAME, "")
     company = row.get(S.COMPANY, "")
+    addr = row.get(S.EMAIL, "").strip()
+    if addr and not _ADDRESS_RE.match(addr):
+        raise ParameterError(f"{Path(log.folder) / S.CONTACTS_FILE}: contact {contact_id}, "
+                             f"column {S.EMAIL}: {addr!r} is not an e-mail address (like "
+                             "name@example.com); correct it there, then draft again")
     channel = "email"
     attach: tuple[Path, ...] = ()
     if kind == "outreach":
