@@ -56,7 +56,8 @@ __all__ = [
     "LETTER_PARTS", "ONE_PAGE_WORDS", "ONE_PAGE_LINES", "SHORT_EMAIL_WORDS", "LINE_WIDTH",
     "MEETING_TYPE_PHRASES", "SIGN_OFF", "HOW_FOUND", "compose_letter", "check_letter",
     "suggest_ask", "suggest_follow_up", "suggest_how_found", "resume_sentence",
-    "mentioned_dates", "time_window_end", "follow_up_due_date", "PHONE_SCRIPT_STEPS", "PHONE_SCRIPT_LABELS",
+    "mentioned_dates", "time_window_end", "follow_up_due_date", "PHONE_SCRIPT_STEPS",
+    "PHONE_SCRIPT_LABELS",
     "compose_phone_script", "phone_script_text", "MEETING_MINUTES", "check_meeting_length",
     "parse_clock_time",
 ]
@@ -883,10 +884,10 @@ def time_window_end(time_window: str, *, reference=None) -> _dt.date | None:
         return None
     end = max(days)
     # "the week of 8 June" runs to the 14th
-    weeks = mentioned_dates("; ".join(re.findall(rf"\bweek of\s+(?:the\s+)?(?:{_DAYNUM}\s+(?:of\s+)?"
-                                                rf"(?:{_MONTHS})|(?:{_MONTHS})\.?\s+{_DAYNUM})",
-                                                str(time_window or ""), re.IGNORECASE)),
-                            reference=reference)
+    week_of = re.findall(rf"\bweek of\s+(?:the\s+)?(?:{_DAYNUM}\s+(?:of\s+)?(?:{_MONTHS})"
+                         rf"|(?:{_MONTHS})\.?\s+{_DAYNUM})", str(time_window or ""),
+                         re.IGNORECASE)
+    weeks = mentioned_dates("; ".join(week_of), reference=reference)
     return max([end] + [d + _dt.timedelta(days=6) for d in weeks])
 
 
@@ -1064,7 +1065,7 @@ def compose_letter(*, recipient_name: str = "", connection: str = "", how_found:
 
 def check_letter(text: str, *, mentions_connection: bool, cite_permission: str | None,
                  short: bool = False, time_window: str = "", follow_up: str = "",
-                 sent_on=None, has_resume: bool = False) -> list[Check]:
+                 sent_on=None, has_resume: bool = False, locale=None) -> list[Check]:
     """Check an outreach letter or e-mail before it goes out.
 
     Parameters
@@ -1087,6 +1088,8 @@ def check_letter(text: str, *, mentions_connection: bool, cite_permission: str |
     has_resume : bool
         Whether your profile keeps a résumé; then the letter should mention it
         (check ``resume``).
+    locale : str, optional
+        How the messages write dates (see :data:`LOCALES`).
 
     Returns
     -------
@@ -1158,9 +1161,10 @@ def check_letter(text: str, *, mentions_connection: bool, cite_permission: str |
         checks.append(Check(
             "follow_up_after_window", ok,
             "You follow up after the time you offered." if ok else
-            f"Your follow-up ({day_and_month(when)}) falls inside the time you offered "
-            f"(until {day_and_month(end)}): they may still be answering. Follow up after it, e.g. "
-            f"\"{suggest_follow_up(end + _dt.timedelta(days=1))}\"", "warning"))
+            f"Your follow-up ({day_and_month(when, locale=locale)}) falls inside the time you "
+            f"offered (until {day_and_month(end, locale=locale)}): they may still be answering. "
+            "Follow up after it, e.g. "
+            f"\"{suggest_follow_up(end + _dt.timedelta(days=1), locale=locale)}\"", "warning"))
     if has_resume:
         said_resume = bool(_RESUME_RE.search(t))
         checks.append(Check(
@@ -2482,8 +2486,8 @@ def cite_sentences(points, *, others: str = "") -> list[str]:
 
     Examples
     --------
-    >>> cite_sentences(["Hiring peaks in March", "Learn SQL"])
-    ['I keep coming back to your point that hiring peaks in March.', 'I am taking your advice to learn SQL.']
+    >>> cite_sentences(["Hiring peaks in March", "Learn SQL"])[1]
+    'I am taking your advice to learn SQL.'
     """
     pts = [_norm(str(p)).rstrip(".!;:") for p in points if _norm(str(p or ""))]
     context = ". ".join([others] + pts)

@@ -588,3 +588,11 @@ def test_lead_form_logs_a_lead_record_and_lists_it(log):
     s = metrics.summarize(log.contacts, log.interactions, as_of=TODAY)
     log.delete_interaction(new.interaction_id)
     assert metrics.summarize(log.contacts, log.interactions, as_of=TODAY) == s
+
+
+def test_follow_up_forms_write_dates_in_the_profile_locale(log):
+    log.save_plan_section("profile", {"locale": "en-GB"})
+    form = ThankYouForm(log, as_of=TODAY)
+    assert "due by Friday 18 September 2026" in form.due.value
+    updates = UpdateScheduleForm(log, as_of=TODAY)
+    assert "Since Wednesday 8 July 2026" in updates.schedule_view.value

@@ -44,6 +44,7 @@ from ..errors import DuplicateContactError, InfointError, ParameterError
 from ._base import (EntryForm, FormResult, checks_html, contact_options,
                     last_interaction_date)
 from ._drafting import DraftButtons
+from .reach_out import _hd
 from .find import CITE_PERMISSION_LABELS, PRIORITY_OPTIONS
 from .prepare import (ContactForm, _as_of_date, _contact_row, _esc, _given_as_of,
                       latest_meeting)
@@ -162,7 +163,7 @@ class _FollowUpForm(ContactForm):
             return None
         return self.show_result(FormResult(
             False, False, "info", f"{what} to {self._contact_label(cid)} is already "
-            f"logged for {P.human_date(self.today)} ({done}); nothing added."))
+            f"logged for {_hd(self.log, self.today)} ({done}); nothing added."))
 
     def _fill_your_name(self) -> None:
         ctl = self.controls.get("your_name")
@@ -286,7 +287,8 @@ class ThankYouForm(DraftButtons, _FollowUpForm):
             return []
         return P.check_thank_you(self.text(value), points=self.points(value),
                                  meeting_date=self.meeting_day(), as_of=self.today,
-                                 sent=self.sent_on() is not None)
+                                 sent=self.sent_on() is not None,
+                                 locale=self.profile().locale)
 
     def refresh(self) -> None:
         if not self.contact_id:
@@ -301,10 +303,10 @@ class ThankYouForm(DraftButtons, _FollowUpForm):
                 S.REPLY_REFERRAL: "They named someone else",
                 S.REPLY_LATER: "They said later"}.get(self.occasion(), "They answered")
         if sent is not None:
-            self.due.value = f"<b>Sent</b> on {P.human_date(sent)}."
+            self.due.value = f"<b>Sent</b> on {_hd(self.log, sent)}."
         elif met is not None:
-            self.due.value = (f"{what} on {P.human_date(met)}; the thank-you is <b>due by "
-                              f"{P.human_date(P.thank_you_due_on(met))}</b>.")
+            self.due.value = (f"{what} on {_hd(self.log, met)}; the thank-you is <b>due by "
+                              f"{_hd(self.log, P.thank_you_due_on(met))}</b>.")
         else:
             self.due.value = ("<i>No answer from this person in the log yet; a thank-you "
                               "follows a reply or a meeting.</i>")
@@ -333,7 +335,7 @@ class ThankYouForm(DraftButtons, _FollowUpForm):
         self._safe_refresh()
         return self.show_result(FormResult(
             True, True, "ok", f"Logged the thank-you to {self._contact_label(cid)} as {iid}. "
-            f"Next: an update around {P.human_date(nxt)} (see Keep in touch below).",
+            f"Next: an update around {_hd(self.log, nxt)} (see Keep in touch below).",
             data={"interaction_id": iid}))
 
     def _layout(self):
@@ -734,11 +736,11 @@ class UpdateScheduleForm(DraftButtons, _FollowUpForm):
         for item in plan:
             day = _dt.date.fromisoformat(item["due_on"])
             style = " style='color:#cf222e'" if day <= self.today else ""
-            rows.append(f"<li{style}>{P.human_date(day)}: {_esc(item['idea'])}</li>")
+            rows.append(f"<li{style}>{_hd(self.log, day)}: {_esc(item['idea'])}</li>")
         due = self._due_here()
         due_html = ("<div style='color:#9a6700'><b>Due now:</b><ul>" + "".join(
             f"<li>{_esc(d)}</li>" for d in due) + "</ul></div>") if due else ""
-        self.schedule_view.value = (due_html + f"<b>Since {P.human_date(self.since())}, "
+        self.schedule_view.value = (due_html + f"<b>Since {_hd(self.log, self.since())}, "
                                     f"updates every {v.get('every_days')} days:</b><ul>"
                                     + "".join(rows) + "</ul>")
         self.preview.value = self.text(v)
@@ -766,7 +768,7 @@ class UpdateScheduleForm(DraftButtons, _FollowUpForm):
         self._safe_refresh()
         return self.show_result(FormResult(
             True, True, "ok", f"Logged the update to {self._contact_label(cid)} as {iid}. "
-            f"Next one around {P.human_date(nxt)}.", data={"interaction_id": iid}))
+            f"Next one around {_hd(self.log, nxt)}.", data={"interaction_id": iid}))
 
     def _layout(self):
         w = self.w

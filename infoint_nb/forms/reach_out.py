@@ -125,6 +125,11 @@ def _locale_of(log) -> str:
         return P.DEFAULT_LOCALE
 
 
+def _hd(log, day) -> str:
+    """``day`` as people write it, in the locale of the user's profile."""
+    return P.human_date(day, locale=_locale_of(log))
+
+
 class ProfileForm(Form):
     """Your own details, once: the sender of every draft, your résumé, your locale."""
 
@@ -274,7 +279,8 @@ class LetterForm(DraftButtons, Form):
                               time_window=value.get("time_window") or "",
                               follow_up=value.get("follow_up") or "",
                               sent_on=value.get("sent_on") or _today(),
-                              has_resume=self.profile().resume is not None)
+                              has_resume=self.profile().resume is not None,
+                              locale=self.profile().locale)
 
     def refresh(self) -> None:
         v = self.value
@@ -355,7 +361,7 @@ class LetterForm(DraftButtons, Form):
         self.refresh()
         name = self._contact_label(cid)
         message = (f"Logged the {what} to {name} as sent on {sent_on} ({iid}). "
-                   f"Follow up on {P.human_date(due)} if you have not heard back.")
+                   f"Follow up on {_hd(self.log, due)} if you have not heard back.")
         level = P.worst_level(checks)
         if level in ("warning", "error"):
             message += " The letter had problems, listed below; mind them next time."
@@ -503,7 +509,7 @@ class CallOutcomeForm(EntryForm):
         msg = f"Logged “{_OUTCOME_LABEL[kind]}” for {who} on {value['date']} ({data['interaction_id']})."
         if kind in S.ATTEMPT_KINDS:
             due = P.follow_up_due_date(value["date"])
-            msg += f" Next try around {P.human_date(due)}."
+            msg += f" Next try around {_hd(self.log, due)}."
         elif kind == S.SNAFU:
             msg += " Fix the problem and send it again now."
         elif kind == S.REPLY_YES:
@@ -583,7 +589,7 @@ class ScheduleMeetingForm(EntryForm):
 
     def _written_message(self, value: dict, data: dict) -> str:
         when = data["scheduled_for"]
-        day = P.human_date(when[:10])
+        day = _hd(self.log, when[:10])
         at = f" at {when[11:]}" if "T" in when else ""
         where = (value.get("place") or "").strip()
         return (f"Meeting with {self._contact_label(value['contact_id'])} on {day}{at}"
