@@ -520,3 +520,20 @@ def test_phone_script_form_shows_the_assistant_branch_first(sample):
     view = form.script_view.value
     assert view.index("If an assistant or receptionist answers") < view.index(
         "When they pick up")
+
+
+def test_suggested_follow_up_moves_after_the_window_you_type(sample):
+    form = LetterForm(sample)
+    form.controls["contact_id"].value = "C0039"  # nothing saved: the form suggests
+    form.controls["sent_on"].value = dt.date(2026, 10, 1)
+    assert form.controls["follow_up"].value == (
+        "If it suits you, I will give you a call in the week of October 11 to find a time.")
+    form.controls["time_window"].value = "I am free between 5 and 16 October."
+    assert form.controls["follow_up"].value == (
+        "If it suits you, I will give you a call in the week of October 17 to find a time.")
+    assert "falls inside" not in form.live.value
+    # once you write your own follow-up, the form leaves it alone
+    form.controls["follow_up"].value = "I will call you on 14 October."
+    form.controls["time_window"].value = "I am free between 5 and 20 October."
+    assert form.controls["follow_up"].value == "I will call you on 14 October."
+    assert 'data-check="follow_up_after_window"' in form.live.value

@@ -282,8 +282,27 @@ class LetterForm(DraftButtons, Form):
                               has_resume=self.profile().resume is not None,
                               locale=self.profile().locale)
 
+    #: The follow-up sentence the form suggested last (kept in step with the window
+    #: until you edit it yourself).
+    _suggested_follow_up: str = ""
+
+    def suggested_follow_up(self, value: dict | None = None) -> str:
+        """The follow-up sentence for ``value``: due ten days after sending, and after
+        the time window the letter offers."""
+        v = self.value if value is None else value
+        sent = v.get("sent_on") or _today()
+        return P.suggest_follow_up(P.follow_up_due_date(sent),
+                                   time_window=v.get("time_window") or "",
+                                   locale=self.profile().locale)
+
     def refresh(self) -> None:
         v = self.value
+        if self._suggested_follow_up and v.get("follow_up") == self._suggested_follow_up:
+            fresh = self.suggested_follow_up(v)
+            if fresh != v["follow_up"]:
+                self._set_values({"follow_up": fresh})
+                self._suggested_follow_up = fresh
+                v = self.value
         self.card.value = _contact_card(self.log, self.contact_id)
         self.preview.value = self.text(v)
         self.live.value = checks_html(self.checks(v))
@@ -301,10 +320,9 @@ class LetterForm(DraftButtons, Form):
         if not row:
             return
         me = self.profile()
+        self._suggested_follow_up = self.suggested_follow_up()
         fill = {"recipient_name": P.greeting_name(row.get(S.NAME, "")),
-                "follow_up": P.suggest_follow_up(
-                    P.follow_up_due_date(_today()),
-                    time_window=self.controls["time_window"].value, locale=me.locale),
+                "follow_up": self._suggested_follow_up,
                 "how_found": P.suggest_how_found(
                     row.get(S.SOURCE, ""), company=row.get(S.COMPANY, ""),
                     shared=_shared_notes(self.log, self.contact_id), locale=me.locale),
