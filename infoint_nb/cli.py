@@ -338,6 +338,20 @@ def _cmd_export(args) -> int:
     return EXIT_OK
 
 
+def _cmd_draft(args) -> int:
+    from . import drafts
+
+    log = _open_log(args, read_only=False)
+    draft = drafts.compose_draft(log, args.kind, args.contact_id,
+                                 as_of=_parse_date_arg(args.as_of, "--as-of"))
+    path = drafts.write_draft(draft, Path(args.out))
+    print(path)
+    what = "a printable letter" if draft.channel == "letter" else "an unsent e-mail draft"
+    _say(f"infoint draft: wrote {what} to {draft.to_name}; open it, check it, send it, "
+         "then log it as sent (nothing was logged)")
+    return EXIT_OK
+
+
 # --- the parser ---------------------------------------------------------------------
 def _parse_field_args(extra: list[str]) -> list[tuple[str, str]]:
     """``--field-name VALUE`` pairs (kebab-case) into ``(field_name, value)``."""
@@ -466,6 +480,16 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--confirm", type=int, metavar="N",
                    help="the number of the contact's interactions that go with them")
     s.set_defaults(func=_cmd_delete)
+
+    s = sub.add_parser("draft", help="write a message for the mail program (.eml, or .html "
+                       "for a postal letter)")
+    s.add_argument("kind", choices=["outreach", "follow_up", "thank_you", "update",
+                                    "tell_referrer", "network_ask"])
+    s.add_argument("--contact-id", metavar="ID", required=True)
+    s.add_argument("--log", metavar="DIR", required=True)
+    s.add_argument("--out", metavar="FILE", required=True)
+    s.add_argument("--as-of", metavar="DATE")
+    s.set_defaults(func=_cmd_draft)
     return p
 
 

@@ -27,7 +27,7 @@ __all__ = [
     "KIND_GROUPS",
     "OUTREACH", "FOLLOW_UP", "VOICEMAIL", "MESSAGE_LEFT", "NO_ANSWER",
     "REPLY", "REPLY_YES", "REPLY_NO", "REPLY_LATER", "REPLY_REFERRAL", "MEETING_SCHEDULED",
-    "MEETING_HELD", "THANK_YOU", "UPDATE", "SNAFU", "NOTE",
+    "MEETING_HELD", "THANK_YOU", "UPDATE", "SNAFU", "NOTE", "LEAD",
     "POSITIVE_KINDS",
     "CHANNELS", "SOURCES", "CITE_PERMISSIONS", "PRIORITIES",
     "suggest", "sort_problems", "parse_when", "parse_date",
@@ -101,6 +101,8 @@ REPLY_YES, REPLY_NO, REPLY_LATER, REPLY_REFERRAL, MEETING_SCHEDULED, MEETING_HEL
     "meeting_held")
 THANK_YOU, UPDATE = "thank_you", "update"
 SNAFU, NOTE = "snafu", "note"
+#: A job lead or opening a contact mentioned (a record).
+LEAD = "lead"
 
 #: Outbound attempts to reach someone.
 ATTEMPT_KINDS: tuple[str, ...] = (OUTREACH, FOLLOW_UP, VOICEMAIL, MESSAGE_LEFT, NO_ANSWER)
@@ -110,7 +112,7 @@ RESPONSE_KINDS: tuple[str, ...] = (
 #: Outbound, after a response.
 RELATIONSHIP_KINDS: tuple[str, ...] = (THANK_YOU, UPDATE)
 #: Records: something happened that is neither an attempt nor a response.
-RECORD_KINDS: tuple[str, ...] = (SNAFU, NOTE)
+RECORD_KINDS: tuple[str, ...] = (SNAFU, NOTE, LEAD)
 KINDS: tuple[str, ...] = ATTEMPT_KINDS + RESPONSE_KINDS + RELATIONSHIP_KINDS + RECORD_KINDS
 KIND_GROUPS: dict[str, tuple[str, ...]] = {
     "attempt": ATTEMPT_KINDS,

@@ -328,12 +328,18 @@ The forms open on the person you met most recently.
 ## Step 1: thank them, by the next day
 
 A good thank-you is short and specific: it names something you learned that you had not
-thought of before. The draft below takes those points from your meeting notes; edit
-them, add the people they suggested and what you will do next, and copy the note into an
-e-mail or onto a card. When it has gone out, press **Log thank-you sent**.
+thought of before. The draft below takes those points from your meeting notes and says
+them in sentences; edit them, add the people they suggested and what you will do next.
+Thank everyone who answers, not only the people you met: a "no", a "later" or a name
+to try instead deserves a line too, and the draft changes to fit.
+
+**Open in mail program** or **Save draft file** hands the note to your mail program (a
+card or letter becomes a page to print); when it has gone out, press **Log thank-you
+sent**. After a meeting, the form also suggests connecting on LinkedIn, with a short
+note that fits LinkedIn's limit.
 """),
     code('''from infoint_nb.forms import (ThankYouForm, RecordMeetingForm, ReferralForm,
-                              UpdateScheduleForm)
+                              UpdateScheduleForm, LeadForm)
 
 thanks = ThankYouForm(log, contact_id=contact_id, as_of=as_of)
 thanks.widget'''),
@@ -364,9 +370,23 @@ Every few months, send a short update: what you did with their advice, a step fo
 article or event they might like. Keep the relationship in mind, not the job. People who
 hear how their advice helped remember you when something opens up. The schedule counts
 from your last meeting, thank-you or update; **Log update sent** records one.
+
+When someone they pointed you to has answered, tell the person who referred you how it
+went: choose that under *What to write*. The same two buttons hand the note to your mail
+program.
 """),
     code('''updates = UpdateScheduleForm(log, contact_id=contact_id, as_of=as_of)
 updates.widget'''),
+    md("""
+## Step 5: job leads they mention
+
+People often mention an opening, a team that is about to hire, or a posting to watch.
+Write each one down with who told you, so you can follow it up and mention their name
+(once they agree). The list under the form shows every lead so far, newest first; the
+report lists them too.
+"""),
+    code('''leads = LeadForm(log, contact_id=contact_id, as_of=as_of)
+leads.widget'''),
     md("""
 ## Next
 

@@ -18,6 +18,7 @@ LetterForm                  outreach letter/e-mail, "Log as sent"       03
 PhoneScriptForm             the phone follow-up with its branches       03
 CallOutcomeForm             quick logging of attempts (entry form)      03
 ScheduleMeetingForm         the meeting they agreed to (entry form)     03
+ProfileForm                 your details, résumé and locale for drafts  03
 LogTableForm                the log as a filterable table               04
 DueTodayForm                what is due, one click to log it done       04
 CalendarForm                meetings ahead, ``.ics`` export             04
@@ -36,6 +37,7 @@ ThankYouForm                thank-you citing your notes, "log sent"     07
 RecordMeetingForm           meeting notes into the log                  07
 ReferralForm                add people they suggested (entry form)      07
 UpdateScheduleForm          updates every few months, "log sent"        07
+LeadForm                    job leads a contact mentioned (entry form)  07
 ==========================  ==========================================  ==========
 """
 from __future__ import annotations
@@ -55,6 +57,7 @@ _FORMS: dict[str, str] = {
     "PhoneScriptForm": "reach_out",
     "CallOutcomeForm": "reach_out",
     "ScheduleMeetingForm": "reach_out",
+    "ProfileForm": "reach_out",
     # --- track, prepare, meeting, follow-up (04–07) ---
     "LogTableForm": "track",
     "DueTodayForm": "track",
@@ -74,6 +77,7 @@ _FORMS: dict[str, str] = {
     "RecordMeetingForm": "follow_up",
     "ReferralForm": "follow_up",
     "UpdateScheduleForm": "follow_up",
+    "LeadForm": "follow_up",
 }
 _BASE: dict[str, str] = {
     "Form": "_base",
