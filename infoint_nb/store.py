@@ -269,7 +269,7 @@ def _read_arrow(data: bytes, header: list[str], body_start: int) -> pd.DataFrame
         return None  # Arrow would drop a BOM at the start of what it is given
     names = [f"c{k}" for k in range(len(header))]
     body = pa.py_buffer(data)[body_start:]
-    if body.size == 0 or not data[body_start:].strip(b"\r\n"):
+    if body.size < 4096 and not data[body_start:].strip(b"\r\n"):  # no rows
         frame = pd.DataFrame({c: pd.Series([], dtype="str") for c in names})
     else:
         parse = pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False)
