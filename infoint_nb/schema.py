@@ -231,6 +231,9 @@ def _text_to_datetimes(col: pd.Series, *, date_only: bool) -> tuple[pd.Series, p
 
     Each distinct value is checked once (logs repeat dates a lot).
     """
+    quick = _datetimes_by_parts(col, date_only=date_only)
+    if quick is not None:
+        return quick
     codes, uniques, laid_out = _factorize_dates(col, date_only=date_only)
     parsed_u = np.full(len(uniques), np.datetime64("NaT"), dtype="datetime64[us]")
     done = np.zeros(len(uniques), dtype=bool)
@@ -299,7 +302,7 @@ _WHEN_LAYOUT = r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2})?$"
 
 
 def _arrow(col: pd.Series):
-    """The column as one Arrow string array without nulls, or None (not Arrow text)."""
+    """The column's Arrow string array (chunked or not) without nulls, or None."""
     pa_arr = getattr(col.array, "_pa_array", None)
     if pa_arr is None:
         return None
@@ -309,7 +312,7 @@ def _arrow(col: pd.Series):
         return None
     if pa_arr.null_count:
         return None
-    return pa_arr.combine_chunks() if pa_arr.num_chunks != 1 else pa_arr.chunk(0)
+    return pa_arr.chunk(0) if pa_arr.num_chunks == 1 else pa_arr
 
 
 def _factorize_dates(col: pd.Series, *, date_only: bool):
@@ -321,19 +324,75 @@ def _factorize_dates(col: pd.Series, *, date_only: bool):
         return codes, np.asarray(uniques, dtype=object), None
     import pyarrow.compute as pc
 
-    enc = pc.dictionary_encode(arr)
-    codes = enc.indices.to_numpy(zero_copy_only=False).astype(np.intp, copy=False)
-    uniques = enc.dictionary
+    uniques = pc.unique(arr)
+    codes = pc.index_in(arr, value_set=uniques)
+    codes = codes.to_numpy(zero_copy_only=False).astype(np.intp, copy=False)
     laid_out = pc.match_substring_regex(uniques, _DATE_LAYOUT if date_only else _WHEN_LAYOUT)
     return (codes, uniques.to_numpy(zero_copy_only=False).astype(object, copy=False),
             laid_out.to_numpy(zero_copy_only=False))
+
+
+def _datetimes_by_parts(col: pd.Series, *, date_only: bool):
+    """``(values, bad)`` for Arrow text whose every value is empty, ``YYYY-MM-DD`` or
+    ``YYYY-MM-DD[T ]HH:MM`` with a real date and time; None for anything else (the
+    general way then decides, value by value).
+
+    A million date-times hold few distinct days and few distinct times of day: each
+    part is checked once per distinct value, and the rows only cost Arrow kernels.
+    """
+    import warnings
+
+    arr = _arrow(col)
+    if arr is None or len(arr) == 0:
+        return None
+    import pyarrow.compute as pc
+
+    day = pc.utf8_slice_codeunits(arr, 0, 10)
+    days = pc.unique(day)
+    if len(days) > 200_000:
+        return None
+    day_text = days.to_numpy(zero_copy_only=False).astype(object)
+    empty = day_text == ""
+    if not (pc.match_substring_regex(days, _DATE_LAYOUT).to_numpy(zero_copy_only=False)
+            | empty).all():
+        return None
+    day_values = np.full(len(day_text), np.datetime64("NaT"), dtype="datetime64[us]")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            day_values[~empty] = day_text[~empty].astype("datetime64[D]")
+    except (ValueError, Warning):  # not a real calendar date
+        return None
+    clock = pc.utf8_slice_codeunits(arr, 10, 1 << 40)
+    clocks = pc.unique(clock)
+    clock_text = clocks.to_numpy(zero_copy_only=False).astype(object)
+    if len(clock_text) > 5000 or (date_only and (clock_text != "").any()):
+        return None
+    minutes = np.zeros(len(clock_text), dtype="int64")
+    for k, t in enumerate(clock_text):
+        if t == "":
+            continue
+        if not (len(t) == 6 and t[0] in "T " and t[3] == ":" and t[1:3].isdigit()
+                and t[4:6].isdigit() and t[1:3].isascii() and t[4:6].isascii()):
+            return None
+        h, m = int(t[1:3]), int(t[4:6])
+        if h > 23 or m > 59:
+            return None
+        minutes[k] = h * 60 + m
+    d_code = pc.index_in(day, value_set=days).to_numpy(zero_copy_only=False)
+    t_code = pc.index_in(clock, value_set=clocks).to_numpy(zero_copy_only=False)
+    values = day_values[d_code] + (minutes[t_code] * 60_000_000).astype("timedelta64[us]")
+    return (pd.Series(values, index=col.index, dtype="datetime64[us]"),
+            pd.Series(np.zeros(len(values), dtype=bool), index=col.index))
 
 
 def _fast_all_in(arr, allowed) -> bool:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    if not isinstance(allowed, (pa.Array, pa.ChunkedArray)):
+    if isinstance(allowed, pa.ChunkedArray):
+        allowed = allowed.combine_chunks()
+    elif not isinstance(allowed, pa.Array):
         allowed = pa.array(list(allowed), type=pa.string())
     return len(arr) == 0 or bool(pc.all(pc.is_in(arr, value_set=allowed)).as_py())
 
@@ -398,6 +457,8 @@ def _with_empty(arr):
     """``arr`` and the empty text: a value set for ``is_in``."""
     import pyarrow as pa
 
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
     return pa.concat_arrays([arr.cast(pa.string()), pa.array([""], type=pa.string())])
 
 

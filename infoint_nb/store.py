@@ -273,7 +273,7 @@ def _read_arrow(data: bytes, header: list[str], body_start: int) -> pd.DataFrame
         frame = pd.DataFrame({c: pd.Series([], dtype="str") for c in names})
     else:
         parse = pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False)
-        convert = pacsv.ConvertOptions(column_types={c: pa.string() for c in names},
+        convert = pacsv.ConvertOptions(column_types={c: pa.large_string() for c in names},
                                        strings_can_be_null=False,
                                        quoted_strings_can_be_null=False, null_values=[])
         table = None
