@@ -57,6 +57,7 @@ ACTION_KINDS: dict[str, str] = {
 ALL = ""
 _NO_COMPANY = "(no company)"
 _MAX_ROWS = 200
+_MAX_DUE_ROWS = 40  # a widget row each: more would make the list slow to build
 
 
 def _as_of_text(as_of) -> str:
@@ -100,7 +101,8 @@ def filter_log(contacts: pd.DataFrame, interactions: pd.DataFrame, *, view: str 
     timeline = metrics.contact_timeline(c, interactions, as_of=_as_of_text(as_of)) if len(c) \
         else pd.DataFrame({S.CONTACT_ID: pd.Series([], dtype="str"),
                            "stage": pd.Series([], dtype="str")})
-    stage_of = dict(zip(timeline[S.CONTACT_ID], timeline["stage"]))
+    # Series look-ups (not dicts): no Python object per row on a large log
+    stage_of = pd.Series(timeline["stage"].to_numpy(), index=timeline[S.CONTACT_ID].to_numpy())
     comp = c[S.COMPANY].where(c[S.COMPANY] != "", _NO_COMPANY)
     keep = pd.Series(True, index=c.index)
     if company:
@@ -120,7 +122,7 @@ def filter_log(contacts: pd.DataFrame, interactions: pd.DataFrame, *, view: str 
             S.COMPANY: people[S.COMPANY], S.ROLE: people[S.ROLE],
             "stage": people[S.CONTACT_ID].map(stage_of).fillna(""),
             S.PRIORITY: people[S.PRIORITY], S.SOURCE: people[S.SOURCE],
-            "interactions": people[S.CONTACT_ID].map(dict(mine.size())).fillna(0)
+            "interactions": people[S.CONTACT_ID].map(mine.size()).fillna(0)
             .astype("int64"),
             "last": pd.to_datetime(people[S.CONTACT_ID].map(dict(mine.max())))
             .dt.strftime("%Y-%m-%d").fillna(""),
@@ -271,7 +273,9 @@ class DueTodayForm(Form):
         w = self.w
         self.rows = self.due().reset_index(drop=True)
         boxes, buttons = [], []
-        for k, row in self.rows.iterrows():
+        # a widget row per item: on a large log only the first ones (due soonest) are
+        # built, so the list stays quick; the summary says how many there are
+        for k, row in self.rows.head(_MAX_DUE_ROWS).iterrows():
             kind = ACTION_KINDS.get(row["action"], S.NOTE)
             overdue = int(row["overdue_days"]) if pd.notna(row["overdue_days"]) else 0
             late = f" · <b style='color:#cf222e'>{overdue} days late</b>" if overdue else ""
@@ -288,8 +292,10 @@ class DueTodayForm(Form):
         self.row_buttons = buttons
         self.rows_box.children = boxes
         n = len(self.rows)
+        more = (f" Showing the first {_MAX_DUE_ROWS}; log them done to see the next ones."
+                if n > _MAX_DUE_ROWS else "")
         self.summary.value = (f"<b>{n} thing{'s' if n != 1 else ''} due</b> on or before "
-                              f"{self.today:%A %d %B %Y}." if n else
+                              f"{self.today:%A %d %B %Y}.{more}" if n else
                               f"Nothing due on or before {self.today:%A %d %B %Y}. Well done.")
 
     def log_done(self, index: int) -> FormResult:
