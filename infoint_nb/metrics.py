@@ -545,7 +545,9 @@ def _prepare(contacts: pd.DataFrame, interactions: pd.DataFrame, as_of) -> _Log:
     today = float((np.datetime64(as_of.date(), "D") - _EPOCH).astype("int64"))
     added = _to_days(contacts[ADDED_ON])
     keep_c = ~(added > today)           # NaT (should not happen) is kept
-    c = contacts.loc[keep_c].reset_index(drop=True)
+    # nobody added after as_of (the usual case): no copy of every column
+    c = (contacts.reset_index(drop=True) if keep_c.all()
+         else contacts.loc[keep_c].reset_index(drop=True))
     stamps = np.asarray(pd.to_datetime(interactions[DATE])).astype("datetime64[s]")
     day = _to_days(stamps)
     code = _positions(c[CONTACT_ID].astype(str), interactions[CONTACT_ID].astype(str))

@@ -749,6 +749,20 @@ def _parsed_or_parse(raw, parsed, column, *, date_only):
     return _text_to_datetimes(raw[column].astype(str), date_only=date_only)[0]
 
 
+def _priority_numbers(col: pd.Series):
+    """Valid priority text (``1``–``5`` or empty) as nullable Int64 by one Arrow cast, or
+    None when the column is not Arrow text holding only those values."""
+    arr = _arrow(col)
+    if arr is None or not _fast_all_in(arr, (*PRIORITIES, "")):
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    numbers = pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr)
+    return pd.array(pc.cast(numbers, pa.int64()).to_pandas(types_mapper={
+        pa.int64(): pd.Int64Dtype()}.get), dtype="Int64")
+
+
 def to_typed_contacts(raw: pd.DataFrame, parsed: dict | None = None) -> pd.DataFrame:
     """Typed contacts from valid raw text.
 
@@ -756,9 +770,11 @@ def to_typed_contacts(raw: pd.DataFrame, parsed: dict | None = None) -> pd.DataF
     becomes nullable ``Int64``, ``added_on`` a ``datetime64`` date. Standard columns
     missing from the file are added empty; extra columns follow in file order.
     """
-    pr = raw[PRIORITY].to_numpy(dtype=object) if PRIORITY in raw else np.full(len(raw), "")
-    priority = pd.array(pd.to_numeric(pd.Series(pr).where(pr != ""), errors="coerce"),
-                        dtype="Int64")
+    priority = _priority_numbers(raw[PRIORITY]) if PRIORITY in raw else None
+    if priority is None:
+        pr = raw[PRIORITY].to_numpy(dtype=object) if PRIORITY in raw else np.full(len(raw), "")
+        priority = pd.array(pd.to_numeric(pd.Series(pr).where(pr != ""), errors="coerce"),
+                            dtype="Int64")
     added = _parsed_or_parse(raw, parsed, ADDED_ON, date_only=True).dt.normalize().to_numpy()
     return _typed_frame(raw, CONTACT_COLUMNS, {PRIORITY: priority, ADDED_ON: added})
 
