@@ -67,7 +67,7 @@ def _as_of_text(as_of) -> str:
 # --- the table --------------------------------------------------------------------------
 def filter_log(contacts: pd.DataFrame, interactions: pd.DataFrame, *, view: str = "contacts",
                company: str = ALL, stage: str = ALL, kind: str = ALL, search: str = "",
-               as_of=None) -> pd.DataFrame:
+               as_of=None, timeline: pd.DataFrame | None = None) -> pd.DataFrame:
     """The log as one table, filtered.
 
     Parameters
@@ -88,6 +88,9 @@ def filter_log(contacts: pd.DataFrame, interactions: pd.DataFrame, *, view: str 
         view also people with an interaction that mentions it.
     as_of : str, date or None
         The day the stages are computed as of (default today).
+    timeline : DataFrame, optional
+        :func:`infoint_nb.metrics.contact_timeline` of these frames as of that day, when
+        the caller has it already (a form typing a search need not recompute it).
 
     Returns
     -------
@@ -98,9 +101,12 @@ def filter_log(contacts: pd.DataFrame, interactions: pd.DataFrame, *, view: str 
         raise InfointError(f"filter_log: view {view!r} is not allowed; use 'contacts' or "
                            "'interactions'")
     c = contacts
-    timeline = metrics.contact_timeline(c, interactions, as_of=_as_of_text(as_of)) if len(c) \
-        else pd.DataFrame({S.CONTACT_ID: pd.Series([], dtype="str"),
-                           "stage": pd.Series([], dtype="str")})
+    if timeline is None:
+        timeline = metrics.contact_timeline(c, interactions, as_of=_as_of_text(as_of)) \
+            if len(c) else None
+    if timeline is None:
+        timeline = pd.DataFrame({S.CONTACT_ID: pd.Series([], dtype="str"),
+                                 "stage": pd.Series([], dtype="str")})
     # Series look-ups (not dicts): no Python object per row on a large log
     stage_of = pd.Series(timeline["stage"].to_numpy(), index=timeline[S.CONTACT_ID].to_numpy())
     comp = c[S.COMPANY].where(c[S.COMPANY] != "", _NO_COMPANY)
@@ -208,11 +214,20 @@ class LogTableForm(Form):
 
     def frame(self, value: dict | None = None) -> pd.DataFrame:
         """The filtered table for ``value`` (default: the filters set now)."""
+        from .. import metrics
         v = self.value if value is None else value
-        return filter_log(self.log.contacts, self.log.interactions,
+        c, i = self.log.contacts, self.log.interactions
+        key = (id(self.log._contacts_raw), id(self.log._interactions_raw),
+               _as_of_text(self.as_of))
+        if getattr(self, "_timeline_for", None) != key:  # once per version of the log
+            self._timeline = metrics.contact_timeline(
+                c, i, as_of=_as_of_text(self.as_of)) if len(c) else None
+            self._timeline_for = key
+        return filter_log(c, i,
                           view=v.get("view") or "contacts", company=v.get("company") or ALL,
                           stage=v.get("stage") or ALL, kind=v.get("kind") or ALL,
-                          search=v.get("search") or "", as_of=self.as_of)
+                          search=v.get("search") or "", as_of=self.as_of,
+                          timeline=self._timeline)
 
     def refresh(self) -> None:
         v = self.value
@@ -364,8 +379,18 @@ class CalendarForm(Form):
                       "" if name.lower().endswith(".ics") else
                       "Calendar programs expect a file name ending in .ics.", "warning")]
 
+    def _meetings_ahead(self) -> pd.DataFrame:
+        # once per version of the log and day, not once per keystroke in the file name
+        from .. import metrics
+        key = (id(self.log._contacts_raw), id(self.log._interactions_raw), self.today)
+        if getattr(self, "_meetings_for", None) != key:
+            self._meetings = metrics.upcoming_meetings(self.log.contacts, self.log.interactions,
+                                                       as_of=self.today.isoformat())
+            self._meetings_for = key
+        return self._meetings
+
     def refresh(self) -> None:
-        _due, meet = self.tables()
+        meet = self._meetings_ahead()
         if len(meet) == 0:
             self.meetings.value = "<i>No meetings scheduled from today on.</i>"
             return
