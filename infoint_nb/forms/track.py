@@ -130,8 +130,8 @@ def filter_log(contacts: pd.DataFrame, interactions: pd.DataFrame, *, view: str 
             S.PRIORITY: people[S.PRIORITY], S.SOURCE: people[S.SOURCE],
             "interactions": people[S.CONTACT_ID].map(mine.size()).fillna(0)
             .astype("int64"),
-            "last": pd.to_datetime(people[S.CONTACT_ID].map(dict(mine.max())))
-            .dt.strftime("%Y-%m-%d").fillna(""),
+            "last": people[S.CONTACT_ID].map(mine.max().dt.strftime("%Y-%m-%d"))
+            .fillna("").astype("str"),
             S.NOTES: people[S.NOTES],
         })
     else:
