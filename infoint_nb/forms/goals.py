@@ -83,8 +83,9 @@ class GoalsForm(Form):
     def _target_locations(self) -> list[str]:
         # once per version of the log, not once per keystroke (a change or reload of the
         # log replaces its raw frames)
-        key = (id(self.log._contacts_raw), id(self.log._interactions_raw))
-        if getattr(self, "_targets_for", None) != key:
+        from ._base import log_version, same_version
+        key = log_version(self.log)
+        if not same_version(getattr(self, "_targets_for", None), key):
             self._targets, self._targets_for = target_locations(self.log), key
         return self._targets
 

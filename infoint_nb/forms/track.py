@@ -217,9 +217,9 @@ class LogTableForm(Form):
         from .. import metrics
         v = self.value if value is None else value
         c, i = self.log.contacts, self.log.interactions
-        key = (id(self.log._contacts_raw), id(self.log._interactions_raw),
-               _as_of_text(self.as_of))
-        if getattr(self, "_timeline_for", None) != key:  # once per version of the log
+        from ._base import log_version, same_version
+        key = (*log_version(self.log), _as_of_text(self.as_of))
+        if not same_version(getattr(self, "_timeline_for", None), key):  # once per version
             self._timeline = metrics.contact_timeline(
                 c, i, as_of=_as_of_text(self.as_of)) if len(c) else None
             self._timeline_for = key
@@ -382,8 +382,9 @@ class CalendarForm(Form):
     def _meetings_ahead(self) -> pd.DataFrame:
         # once per version of the log and day, not once per keystroke in the file name
         from .. import metrics
-        key = (id(self.log._contacts_raw), id(self.log._interactions_raw), self.today)
-        if getattr(self, "_meetings_for", None) != key:
+        from ._base import log_version, same_version
+        key = (*log_version(self.log), self.today)
+        if not same_version(getattr(self, "_meetings_for", None), key):
             self._meetings = metrics.upcoming_meetings(self.log.contacts, self.log.interactions,
                                                        as_of=self.today.isoformat())
             self._meetings_for = key
