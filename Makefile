@@ -29,10 +29,11 @@ test-fast: $(STAMP)
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks
 
-## make bench: large-log timings against a floor measured in the same run
+## make bench: large-log timings against floors measured in the same run
 bench: $(STAMP)
 	$(PY) benchmarks/import_time.py
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/run.py --dir /tmp/infoint-bench-200k
+	$(PY) benchmarks/forms.py --dir /tmp/infoint-bench-10k
 	$(PY) benchmarks/report_speed.py
 
 clean:

@@ -10,7 +10,8 @@ import subprocess
 import sys
 import time
 
-HEAVY = ("matplotlib", "ipywidgets", "papermill", "lifelines", "scipy", "networkx", "openpyxl")
+HEAVY = ("matplotlib", "ipywidgets", "papermill", "lifelines", "scipy", "networkx", "openpyxl",
+         "pyarrow.csv")  # Arrow's CSV reader loads with the first read (pandas loads pyarrow)
 
 
 def _once(stmt: str) -> float:

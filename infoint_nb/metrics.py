@@ -30,6 +30,7 @@ import pandas as pd
 from . import config
 from ._docstrings import share_docs
 from .errors import ParameterError
+from .schema import _arrow  # the Arrow array behind a text column, or None
 from .schema import (
     ADDED_ON, ATTEMPT_KINDS, CHANNEL, COMPANY, CONTACT_ID, DATE, INDUSTRY,
     INTERACTION_ID, KIND, MEETING_HELD, MEETING_SCHEDULED, NAME, PLACE, POSITIVE_KINDS,
@@ -467,6 +468,14 @@ class _Log:
 
 def _positions(ids: pd.Series, values: pd.Series) -> np.ndarray:
     """Position of each of ``values`` in ``ids`` (-1 when absent); one hash pass."""
+    a, b = _arrow(ids), _arrow(values)
+    if a is not None and b is not None and _all_different(a):
+        import pyarrow.compute as pc  # Arrow-backed columns: no Python object per cell
+
+        if hasattr(a, "combine_chunks"):  # index_in wants its value set in one piece
+            a = a.combine_chunks()
+        pos = pc.index_in(b, value_set=a).fill_null(-1)
+        return pos.to_numpy(zero_copy_only=False).astype("int64", copy=False)
     left = ids.to_numpy(dtype=object)
     codes, _ = pd.factorize(np.concatenate([left, values.to_numpy(dtype=object)]))
     own, theirs = codes[:left.size], codes[left.size:]
@@ -475,6 +484,41 @@ def _positions(ids: pd.Series, values: pd.Series) -> np.ndarray:
         pos = pd.Index(left[first]).get_indexer(values.to_numpy(dtype=object))
         return np.where(pos >= 0, np.flatnonzero(first)[pos], -1)
     return np.where(theirs < left.size, theirs, -1)
+
+
+def _all_different(arr) -> bool:
+    """No value of the Arrow array twice (ids in increasing order prove it at once)."""
+    import pyarrow.compute as pc
+
+    if len(arr) < 2 or pc.all(pc.less(arr[:-1], arr[1:])).as_py():
+        return True
+    return pc.count_distinct(arr).as_py() == len(arr)
+
+
+def _objects(col: pd.Series, rows: np.ndarray) -> np.ndarray:
+    """``col`` at ``rows`` as an object array; a column with few distinct values (kinds,
+    channels) makes one Python string per distinct value, not one per row."""
+    arr = _arrow(col)
+    if arr is None:
+        return col.to_numpy(dtype=object)[rows]
+    import pyarrow.compute as pc
+
+    uniques = pc.unique(arr)
+    codes = pc.index_in(arr, value_set=uniques).to_numpy(zero_copy_only=False)[rows]
+    return uniques.to_numpy(zero_copy_only=False).astype(object)[codes]
+
+
+def _kind_codes_of(col: pd.Series, rows: np.ndarray) -> np.ndarray:
+    """Kind codes (positions in ``KINDS``, -1 for anything else) of ``col`` at ``rows``."""
+    arr = _arrow(col)
+    if arr is None:
+        return np.asarray(pd.Categorical(col.iloc[rows], categories=list(KINDS)).codes,
+                          dtype="int16")
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    codes = pc.index_in(arr, value_set=pa.array(list(KINDS), type=pa.string())).fill_null(-1)
+    return codes.to_numpy(zero_copy_only=False).astype("int16")[rows]
 
 
 def _referrers(ids: pd.Series, referred_by: pd.Series) -> np.ndarray:
@@ -501,7 +545,9 @@ def _prepare(contacts: pd.DataFrame, interactions: pd.DataFrame, as_of) -> _Log:
     today = float((np.datetime64(as_of.date(), "D") - _EPOCH).astype("int64"))
     added = _to_days(contacts[ADDED_ON])
     keep_c = ~(added > today)           # NaT (should not happen) is kept
-    c = contacts.loc[keep_c].reset_index(drop=True)
+    # nobody added after as_of (the usual case): no copy of every column
+    c = (contacts.reset_index(drop=True) if keep_c.all()
+         else contacts.loc[keep_c].reset_index(drop=True))
     stamps = np.asarray(pd.to_datetime(interactions[DATE])).astype("datetime64[s]")
     day = _to_days(stamps)
     code = _positions(c[CONTACT_ID].astype(str), interactions[CONTACT_ID].astype(str))
@@ -511,11 +557,11 @@ def _prepare(contacts: pd.DataFrame, interactions: pd.DataFrame, as_of) -> _Log:
     secs = stamps[keep].astype("int64")
     order = _order(code, secs - secs.min() if secs.size else secs)
     rows = rows[order]
-    kinds = pd.Categorical(interactions[KIND].iloc[rows], categories=list(KINDS)).codes
-    channel = (interactions[CHANNEL].iloc[rows].to_numpy(dtype=object)
+    kinds = _kind_codes_of(interactions[KIND], rows)
+    channel = (_objects(interactions[CHANNEL], rows)
                if CHANNEL in interactions else np.full(rows.size, "", dtype=object))
     return _Log(contacts=c, as_of=as_of, today=today, code=code[order], day=day[order],
-                kind=np.asarray(kinds, dtype="int16"), channel=channel,
+                kind=kinds, channel=channel,
                 rows=rows, interactions=interactions)
 
 

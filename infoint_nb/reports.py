@@ -84,6 +84,8 @@ _RESERVED = {"out_dir": "--out DIR (or out_dir= in Python)"}
 _RESPONSE_CSV_COLUMNS = ("contacted", "responded", "response_rate", "median_days_to_response")
 _TRUE = ("true", "yes", "1", "on")
 _FALSE = ("false", "no", "0", "off")
+#: Rows a list table in the report shows at most (the CSV in ``tables/`` has them all).
+_TABLE_ROWS = 50
 #: Seconds a single cell may run before the report is stopped.
 _CELL_TIMEOUT = 600
 
@@ -1645,7 +1647,7 @@ class Report:
 
     def _table_due(self):
         import pandas as pd
-        w = self.due_week
+        w = self.due_week.head(_TABLE_ROWS)  # a large log: the soonest, all in the CSV
         when = []
         for d, late in zip(pd.to_datetime(w["due_on"]), w["overdue_days"]):
             late = int(late)
@@ -1656,17 +1658,22 @@ class Report:
             "Due": when, "To do": [_ACTION_PHRASES.get(a, (a,))[0] for a in w["action"]],
             "Who": w["name"], "Company": w["company"], "Channel": w["channel"],
             "Why": w["reason"]})
+        if len(self.due_week) > len(w):
+            return frame, (f"The first {len(w)} of {len(self.due_week)} things due; all of "
+                           "them are in tables/followups_due.csv.")
         return frame, "" if len(w) else "Nothing due this week."
 
     def _table_meetings(self):
         import pandas as pd
-        m = self.meetings
+        m = self.meetings.head(_TABLE_ROWS)
         frame = pd.DataFrame({
             "When": [f"{pd.Timestamp(t):%Y-%m-%d %H:%M}" if pd.notna(t) else ""
                      for t in m["scheduled_for"]],
             "Who": m["name"], "Company": m["company"], "Channel": m["channel"]})
         if not self.redacted:
             frame["Place"] = m["place"].to_numpy()
+        if len(self.meetings) > len(m):
+            return frame, f"The first {len(m)} of {len(self.meetings)} meetings ahead."
         return frame, "" if len(m) else "No meetings scheduled ahead."
 
     # -- figures --------------------------------------------------------------------

@@ -238,14 +238,19 @@ def _text_to_datetimes(col: pd.Series, *, date_only: bool) -> tuple[pd.Series, p
 
     Each distinct value is checked once (logs repeat dates a lot).
     """
-    codes, uniques = pd.factorize(col.to_numpy(dtype=object))
-    uniques = np.asarray(uniques, dtype=object)
+    quick = _datetimes_by_parts(col, date_only=date_only)
+    if quick is not None:
+        return quick
+    codes, uniques, laid_out = _factorize_dates(col, date_only=date_only)
     parsed_u = np.full(len(uniques), np.datetime64("NaT"), dtype="datetime64[us]")
     done = np.zeros(len(uniques), dtype=bool)
     # fast path: the two common shapes, YYYY-MM-DD and YYYY-MM-DDTHH:MM, parsed by numpy
     # in one call (it refuses impossible dates; a time zone only warns, so warnings raise)
-    lengths = np.fromiter(map(len, uniques), dtype=np.int64, count=len(uniques))
-    simple = (lengths == 10) if date_only else ((lengths == 10) | (lengths == 16))
+    if laid_out is not None:  # Arrow checked the layout already: digits where digits go
+        simple = laid_out
+    else:
+        lengths = np.fromiter(map(len, uniques), dtype=np.int64, count=len(uniques))
+        simple = (lengths == 10) if date_only else ((lengths == 10) | (lengths == 16))
     if simple.any():
         import warnings
 
@@ -259,7 +264,7 @@ def _text_to_datetimes(col: pd.Series, *, date_only: bool) -> tuple[pd.Series, p
         else:
             # numpy also reads other forms (a bare ten-digit year, a signed year): keep
             # only values laid out as YYYY-MM-DD[T or space]HH:MM
-            same = np.fromiter(
+            same = np.ones(len(cand), dtype=bool) if laid_out is not None else np.fromiter(
                 (x[0] not in "+-" and x[4] == "-" and x[7] == "-"
                  and (len(x) == 10 or (x[10] in "T " and x[13] == ":")) for x in cand),
                 dtype=bool, count=len(cand))
@@ -291,6 +296,208 @@ def _blank(col: pd.Series) -> pd.Series:
     codes, uniques = pd.factorize(col.to_numpy(dtype=object))
     blank_u = np.fromiter((str(u).strip() == "" for u in uniques), dtype=bool, count=len(uniques))
     return pd.Series(blank_u[codes] if len(codes) else np.zeros(0, bool), index=col.index)
+
+
+# --- Arrow-backed columns ----------------------------------------------------------
+# The log is read by Arrow, so its columns are Arrow string arrays: checks on them run
+# as Arrow compute kernels, with no Python object per cell. Anything they cannot prove
+# valid goes to the careful checks below, which give the messages.
+_PY_SPACE = (r"\t\n\x0b\x0c\r\x1c-\x20\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}"
+             r"\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}")  # what str.strip() removes
+_DATE_LAYOUT = r"^\d{4}-\d{2}-\d{2}$"
+_WHEN_LAYOUT = r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2})?$"
+
+
+def _arrow(col: pd.Series):
+    """The column's Arrow string array (chunked or not) without nulls, or None."""
+    pa_arr = getattr(col.array, "_pa_array", None)
+    if pa_arr is None:
+        return None
+    import pyarrow as pa
+
+    if not (pa.types.is_string(pa_arr.type) or pa.types.is_large_string(pa_arr.type)):
+        return None
+    if pa_arr.null_count:
+        return None
+    return pa_arr.chunk(0) if pa_arr.num_chunks == 1 else pa_arr
+
+
+def _factorize_dates(col: pd.Series, *, date_only: bool):
+    """``(codes, uniques, laid_out)``: ``laid_out`` marks the uniques shaped like
+    ``YYYY-MM-DD`` (or ``YYYY-MM-DD[T ]HH:MM``), None when the column is not Arrow text."""
+    arr = _arrow(col)
+    if arr is None:
+        codes, uniques = pd.factorize(col.to_numpy(dtype=object))
+        return codes, np.asarray(uniques, dtype=object), None
+    import pyarrow.compute as pc
+
+    uniques = pc.unique(arr)
+    codes = pc.index_in(arr, value_set=uniques)
+    codes = codes.to_numpy(zero_copy_only=False).astype(np.intp, copy=False)
+    laid_out = pc.match_substring_regex(uniques, _DATE_LAYOUT if date_only else _WHEN_LAYOUT)
+    return (codes, uniques.to_numpy(zero_copy_only=False).astype(object, copy=False),
+            laid_out.to_numpy(zero_copy_only=False))
+
+
+def _datetimes_by_parts(col: pd.Series, *, date_only: bool):
+    """``(values, bad)`` for Arrow text whose every value is empty, ``YYYY-MM-DD`` or
+    ``YYYY-MM-DD[T ]HH:MM`` with a real date and time; None for anything else (the
+    general way then decides, value by value).
+
+    A million date-times hold few distinct days and few distinct times of day: each
+    part is checked once per distinct value, and the rows only cost Arrow kernels.
+    """
+    import warnings
+
+    arr = _arrow(col)
+    if arr is None or len(arr) == 0:
+        return None
+    import pyarrow.compute as pc
+
+    day = pc.utf8_slice_codeunits(arr, 0, 10)
+    days = pc.unique(day)
+    if len(days) > 200_000:
+        return None
+    day_text = days.to_numpy(zero_copy_only=False).astype(object)
+    empty = day_text == ""
+    if not (pc.match_substring_regex(days, _DATE_LAYOUT).to_numpy(zero_copy_only=False)
+            | empty).all():
+        return None
+    day_values = np.full(len(day_text), np.datetime64("NaT"), dtype="datetime64[us]")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            day_values[~empty] = day_text[~empty].astype("datetime64[D]")
+    except (ValueError, Warning):  # not a real calendar date
+        return None
+    clock = pc.utf8_slice_codeunits(arr, 10, 1 << 40)
+    clocks = pc.unique(clock)
+    clock_text = clocks.to_numpy(zero_copy_only=False).astype(object)
+    if len(clock_text) > 5000 or (date_only and (clock_text != "").any()):
+        return None
+    minutes = np.zeros(len(clock_text), dtype="int64")
+    for k, t in enumerate(clock_text):
+        if t == "":
+            continue
+        if not (len(t) == 6 and t[0] in "T " and t[3] == ":" and t[1:3].isdigit()
+                and t[4:6].isdigit() and t[1:3].isascii() and t[4:6].isascii()):
+            return None
+        h, m = int(t[1:3]), int(t[4:6])
+        if h > 23 or m > 59:
+            return None
+        minutes[k] = h * 60 + m
+    d_code = pc.index_in(day, value_set=days).to_numpy(zero_copy_only=False)
+    t_code = pc.index_in(clock, value_set=clocks).to_numpy(zero_copy_only=False)
+    values = day_values[d_code] + (minutes[t_code] * 60_000_000).astype("timedelta64[us]")
+    return (pd.Series(values, index=col.index, dtype="datetime64[us]"),
+            pd.Series(np.zeros(len(values), dtype=bool), index=col.index))
+
+
+def _fast_all_in(arr, allowed) -> bool:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if isinstance(allowed, pa.ChunkedArray):
+        allowed = allowed.combine_chunks()
+    elif not isinstance(allowed, pa.Array):
+        allowed = pa.array(list(allowed), type=pa.string())
+    return len(arr) == 0 or bool(pc.all(pc.is_in(arr, value_set=allowed)).as_py())
+
+
+def _fast_any_equal(arr, value: str) -> bool:
+    import pyarrow.compute as pc
+
+    return len(arr) > 0 and bool(pc.any(pc.equal(arr, value)).as_py())
+
+
+def _fast_ids_ok(arr) -> bool:
+    """No empty id and no id used twice (ids in increasing order prove it at once)."""
+    import pyarrow.compute as pc
+
+    if _fast_any_equal(arr, ""):
+        return False
+    if len(arr) < 2 or pc.all(pc.less(arr[:-1], arr[1:])).as_py():
+        return True
+    return pc.count_distinct(arr).as_py() == len(arr)
+
+
+def _fast_dates_ok(raw, column, parsed, *, date_only: bool, required: bool) -> bool:
+    values, bad = _text_to_datetimes(raw[column], date_only=date_only)
+    if bad.to_numpy().any():
+        return False
+    if required and _fast_any_equal(_arrow(raw[column]), ""):
+        return False
+    if parsed is not None:
+        parsed[column] = values
+    return True
+
+
+def _fast_contacts_ok(raw: pd.DataFrame, parsed: dict | None) -> bool:
+    """True when every check of :func:`validate_contacts` is sure to pass."""
+    import pyarrow.compute as pc
+
+    if not raw.columns.is_unique or any(c not in raw for c in CONTACT_REQUIRED_COLUMNS):
+        return False
+    cols = {c: _arrow(raw[c]) for c in raw.columns if c in CONTACT_COLUMNS}
+    if any(a is None for a in cols.values()):
+        return False
+    ids = cols[CONTACT_ID]
+    if not _fast_ids_ok(ids):
+        return False
+    if len(ids) and pc.any(pc.match_substring_regex(
+            cols[NAME], f"^[{_PY_SPACE}]*$")).as_py():
+        return False
+    for column, allowed in ((SOURCE, SOURCES), (CITE_PERMISSION, CITE_PERMISSIONS),
+                            (PRIORITY, PRIORITIES)):
+        if column in cols and not _fast_all_in(cols[column], (*allowed, "")):
+            return False
+    if REFERRED_BY in cols:
+        ref = cols[REFERRED_BY]
+        if not _fast_all_in(ref, _with_empty(ids)):
+            return False
+        if len(ref) and pc.any(pc.and_(pc.equal(ref, ids), pc.not_equal(ref, ""))).as_py():
+            return False
+    return _fast_dates_ok(raw, ADDED_ON, parsed, date_only=True, required=True)
+
+
+def _with_empty(arr):
+    """``arr`` and the empty text: a value set for ``is_in``."""
+    import pyarrow as pa
+
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    return pa.concat_arrays([arr.cast(pa.string()), pa.array([""], type=pa.string())])
+
+
+def _fast_interactions_ok(raw: pd.DataFrame, contact_ids, parsed: dict | None) -> bool:
+    """True when every check of :func:`validate_interactions` is sure to pass."""
+    import pyarrow as pa
+
+    std = INTERACTION_COLUMNS + INTERACTION_OPTIONAL_COLUMNS
+    if not raw.columns.is_unique or any(c not in raw for c in INTERACTION_REQUIRED_COLUMNS):
+        return False
+    cols = {c: _arrow(raw[c]) for c in raw.columns if c in std}
+    if any(a is None for a in cols.values()):
+        return False
+    if not _fast_ids_ok(cols[INTERACTION_ID]):
+        return False
+    known = _arrow(contact_ids) if isinstance(contact_ids, pd.Series) else None
+    if known is None:
+        try:
+            known = pa.array(np.asarray(contact_ids, dtype=object), type=pa.string())
+        except (pa.ArrowException, TypeError, ValueError):
+            return False
+    cid = cols[CONTACT_ID]
+    if _fast_any_equal(cid, "") or not _fast_all_in(cid, known):
+        return False
+    if not _fast_all_in(cols[KIND], KINDS):
+        return False
+    if CHANNEL in cols and not _fast_all_in(cols[CHANNEL], (*CHANNELS, "")):
+        return False
+    if not _fast_dates_ok(raw, DATE, parsed, date_only=False, required=True):
+        return False
+    return SCHEDULED_FOR not in raw or _fast_dates_ok(raw, SCHEDULED_FOR, parsed,
+                                                      date_only=False, required=False)
 
 
 # --- validation --------------------------------------------------------------------
@@ -414,6 +621,8 @@ def validate_contacts(raw: pd.DataFrame, *, file: str = CONTACTS_FILE,
         Filled with the parsed date columns (column → Series) for reuse by
         :func:`to_typed_contacts`.
     """
+    if _fast_contacts_ok(raw, parsed):
+        return []
     col = _Collector(file)
     if _duplicate_header(raw, col) or _missing_columns(raw, CONTACT_REQUIRED_COLUMNS, col, "contacts"):
         return col.problems
@@ -449,6 +658,8 @@ def validate_interactions(raw: pd.DataFrame, contact_ids, *, file: str = INTERAC
 
     ``parsed``, when given, is filled with the parsed date columns for reuse.
     """
+    if _fast_interactions_ok(raw, contact_ids, parsed):
+        return []
     col = _Collector(file)
     if _duplicate_header(raw, col) or _missing_columns(
             raw, INTERACTION_REQUIRED_COLUMNS, col, "interactions"):
@@ -560,6 +771,20 @@ def _parsed_or_parse(raw, parsed, column, *, date_only):
     return _text_to_datetimes(raw[column].astype(str), date_only=date_only)[0]
 
 
+def _priority_numbers(col: pd.Series):
+    """Valid priority text (``1``–``5`` or empty) as nullable Int64 by one Arrow cast, or
+    None when the column is not Arrow text holding only those values."""
+    arr = _arrow(col)
+    if arr is None or not _fast_all_in(arr, (*PRIORITIES, "")):
+        return None
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    numbers = pc.if_else(pc.equal(arr, ""), pa.scalar(None, arr.type), arr)
+    return pd.array(pc.cast(numbers, pa.int64()).to_pandas(types_mapper={
+        pa.int64(): pd.Int64Dtype()}.get), dtype="Int64")
+
+
 def to_typed_contacts(raw: pd.DataFrame, parsed: dict | None = None) -> pd.DataFrame:
     """Typed contacts from valid raw text.
 
@@ -567,9 +792,11 @@ def to_typed_contacts(raw: pd.DataFrame, parsed: dict | None = None) -> pd.DataF
     becomes nullable ``Int64``, ``added_on`` a ``datetime64`` date. Standard columns
     missing from the file are added empty; extra columns follow in file order.
     """
-    pr = raw[PRIORITY].to_numpy(dtype=object) if PRIORITY in raw else np.full(len(raw), "")
-    priority = pd.array(pd.to_numeric(pd.Series(pr).where(pr != ""), errors="coerce"),
-                        dtype="Int64")
+    priority = _priority_numbers(raw[PRIORITY]) if PRIORITY in raw else None
+    if priority is None:
+        pr = raw[PRIORITY].to_numpy(dtype=object) if PRIORITY in raw else np.full(len(raw), "")
+        priority = pd.array(pd.to_numeric(pd.Series(pr).where(pr != ""), errors="coerce"),
+                            dtype="Int64")
     added = _parsed_or_parse(raw, parsed, ADDED_ON, date_only=True).dt.normalize().to_numpy()
     return _typed_frame(raw, CONTACT_COLUMNS, {PRIORITY: priority, ADDED_ON: added})
 

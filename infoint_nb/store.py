@@ -16,7 +16,6 @@ leaves the old or the new version, never a mix.
 from __future__ import annotations
 
 import copy
-import csv
 import datetime as _dt
 import errno
 import io
@@ -67,31 +66,6 @@ def _decode_problem(data: bytes, err: UnicodeDecodeError, file: str) -> Problem:
                    f"line {line}: byte 0x{bad} is not UTF-8 text; {_UTF8_HINT}")
 
 
-def _field_counts(buf: bytes) -> np.ndarray:
-    """Fields per CSV record, vectorised (quotes respected; ``""`` escapes keep parity).
-
-    A blank record (no bytes, or a lone CR) counts as 0 fields.
-    """
-    arr = np.frombuffer(buf, dtype=np.uint8)
-    if arr.size == 0:
-        return np.zeros(0, dtype=np.int64)
-    if b'"' in buf:
-        outside = ~np.logical_xor.accumulate(arr == 34)  # False inside a quoted field
-        ends = np.flatnonzero((arr == 10) & outside)
-        commas = np.flatnonzero((arr == 44) & outside)
-    else:
-        ends = np.flatnonzero(arr == 10)
-        commas = np.flatnonzero(arr == 44)
-    if ends.size == 0 or ends[-1] != arr.size - 1:
-        ends = np.append(ends, arr.size)  # the last record has no newline
-    counts = np.diff(np.searchsorted(commas, ends), prepend=0) + 1
-    starts = np.concatenate(([0], ends[:-1] + 1))
-    length = ends - starts
-    lone_cr = (length == 1) & (arr[np.minimum(starts, arr.size - 1)] == 13)
-    counts[(length == 0) | lone_cr] = 0
-    return counts
-
-
 def _maybe_ragged(buf: bytes, header_n: int) -> bool:
     """Cheap test: can any record have a different number of fields than the header?
 
@@ -109,8 +83,13 @@ def read_table(path: Path, *, file: str | None = None) -> tuple[pd.DataFrame | N
 
     Returns the raw frame (every value a ``str``, index = spreadsheet row, the
     header being row 1; blank rows dropped) and the problems that stop it from
-    being read cleanly (encoding, header, ragged rows). Values are never
+    being read cleanly (encoding, quotes, line ends, ragged rows). Values are never
     converted: ``0041…`` keeps its zeros and ``NA`` stays ``NA``.
+
+    A file whose quotes and line ends are laid out as CSV wants is read by Arrow's
+    CSV reader (all columns text); anything else goes the careful way, record by
+    record, so every malformed row is reported as a :class:`Problem` instead of an
+    exception from a parser.
     """
     file = file or path.name
     try:
@@ -134,50 +113,189 @@ def read_table(path: Path, *, file: str | None = None) -> tuple[pd.DataFrame | N
         if err.start < len(head) - 4:
             return None, [_decode_problem(data, err, file)]
         head_text = head[:err.start].decode("utf-8")
-    header = next(csv.reader(io.StringIO(head_text)))
+    if b"\n" not in data and b"\r" in data:
+        return None, [Problem(file, 1, None, None, _CR_LINES)]
+    header, header_problem, header_end = next(_records(head_text))
+    if header_problem is not None:
+        return None, [Problem(file, 1, None, None, header_problem)]
+    body_start = len(head_text[:header_end].encode("utf-8"))
     try:
-        frame, problems = _parse(data, header, file)
-    except UnicodeDecodeError:  # past the header: pandas found it; say where
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError as err:
-            return None, [_decode_problem(data, err, file)]
-        raise
+        frame, problems = _parse(data, header, file, body_start)
+    except UnicodeDecodeError as err:  # past the header: say where
+        return None, [_decode_problem(data, err, file)]
     # rows made only of empty cells (blank lines, ",,,,") carry nothing: drop them
     if len(frame.columns) and len(frame):
-        first = frame.iloc[:, 0].to_numpy(dtype=object) == ""
+        first = (frame.iloc[:, 0] == "").to_numpy(dtype=bool)
         if first.any():  # only rows with an empty first cell can be blank
             cand = frame[first]
             blank = np.ones(len(cand), dtype=bool)
-            for c in cand.columns:
-                blank &= cand[c].to_numpy(dtype=object) == ""
+            for c in range(len(cand.columns)):
+                blank &= (cand.iloc[:, c] == "").to_numpy(dtype=bool)
             if blank.any():
                 frame = frame.drop(index=cand.index[blank])
     return frame, problems
 
 
-def _parse(data: bytes, header: list[str], file: str) -> tuple[pd.DataFrame, list[Problem]]:
-    """Parse a file's bytes as text; report rows whose number of values is off."""
+_CR_LINES = ("the lines end with a bare carriage return (CR, the old Mac format), which this "
+             "toolkit does not read; save the file again as 'CSV UTF-8 (Comma delimited)', or "
+             "convert its line ends to LF or CRLF in a text editor")
+_STRAY_QUOTE = ('a double quote (") in the middle of a value that does not start with one; '
+                'put the whole value in double quotes and double each quote inside it (""), '
+                "or remove the quote")
+_AFTER_QUOTE = ("text follows the closing double quote of a value; a quoted value must end at "
+                'its closing quote: double each quote inside it ("") and keep the quotes '
+                "around the whole value")
+_BARE_CR = ("a carriage return (CR) on its own inside a value that is not in double quotes "
+            "(often pasted from another program); remove it, or put the value in double quotes")
+_OPEN_QUOTE = ("a double quote opens a value here that is never closed, so the rest of the file "
+               'would be one value; add the closing quote, or double each quote inside a value ("")')
+_QUOTED = re.compile(r'"((?:[^"]++|"")*+)"')  # possessive: linear on an unclosed quote
+_PLAIN = re.compile(r'[^,"\r\n]*')
+
+
+def _records(text: str):
+    """The careful parser: yield ``(fields, problem, end)`` for each record of ``text``.
+
+    Records end at LF or CRLF outside quotes; a value is either plain (no quote, comma,
+    CR or LF) or wholly in double quotes with quotes inside doubled (RFC 4180). A record
+    that breaks those rules gets a ``problem`` (what is wrong, how to fix it) and the
+    parser resumes at the next line, so one bad row never hides the others. A blank
+    record has no fields. Never raises, whatever the text.
+    """
+    pos, n = 0, len(text)
+    while pos < n:
+        fields: list[str] = []
+        problem = None
+        line_start = pos
+        while True:
+            quoted = pos < n and text[pos] == '"'
+            if quoted:
+                m = _QUOTED.match(text, pos)
+                if m is None:
+                    fields.append(text[pos + 1:])
+                    problem, pos = _OPEN_QUOTE, n
+                    break
+                fields.append(m.group(1).replace('""', '"'))
+            else:
+                m = _PLAIN.match(text, pos)
+                fields.append(m.group())
+            pos = m.end()
+            if pos >= n:
+                break
+            ch = text[pos]
+            if ch == ",":
+                pos += 1
+                continue
+            if ch == "\n":
+                pos += 1
+                break
+            if ch == "\r" and (pos + 1 == n or text[pos + 1] == "\n"):
+                pos += 2
+                break
+            problem = _AFTER_QUOTE if quoted else (_STRAY_QUOTE if ch == '"' else _BARE_CR)
+            nl = text.find("\n", pos)
+            fields[-1] += text[pos:n if nl < 0 else nl].rstrip("\r")
+            pos = n if nl < 0 else nl + 1
+            break
+        if problem is None and fields == [""] and not text[line_start:pos].strip("\r\n"):
+            fields = []  # a blank line
+        yield fields, problem, pos
+
+
+def _well_formed(data: bytes) -> bool:
+    """Cheap, vectorised proof that quotes and CRs are laid out as CSV wants.
+
+    Every opening quote starts a value, every closing quote ends one (or is the first
+    of a doubled ``""``), the quotes pair up, and every CR outside quotes is part of a
+    CRLF. Then counting records and fields by quote parity is exact, and Arrow's reader
+    (lenient about stray quotes) reads the file the way the careful parser would.
+    """
+    has_q, has_cr = b'"' in data, b"\r" in data
+    if not (has_q or has_cr):
+        return True
+    arr = np.frombuffer(data, dtype=np.uint8)
+    size = arr.size
+    q = np.flatnonzero(arr == 34) if has_q else np.zeros(0, dtype=np.int64)
+    if q.size % 2:
+        return False
+    if q.size:
+        opens, closes = q[0::2], q[1::2]
+        prev = arr[np.maximum(opens - 1, 0)]
+        doubled = np.concatenate(([-2], closes[:-1])) == opens - 1
+        if not ((opens == 0) | (prev == 44) | (prev == 10) | doubled).all():
+            return False
+        after = closes + 1
+        nxt = arr[np.minimum(after, size - 1)]
+        nxt2 = arr[np.minimum(after + 1, size - 1)]
+        crlf = (nxt == 13) & ((after + 1 >= size) | (nxt2 == 10))
+        if not ((after >= size) | (nxt == 44) | (nxt == 10) | (nxt == 34) | crlf).all():
+            return False
+    if has_cr:
+        cr = np.flatnonzero(arr == 13)
+        outside = np.searchsorted(q, cr) % 2 == 0
+        cr = cr[outside]
+        following = arr[np.minimum(cr + 1, size - 1)]
+        if not ((cr + 1 >= size) | (following == 10)).all():
+            return False
+    return True
+
+
+def _parse(data: bytes, header: list[str], file: str,
+           body_start: int) -> tuple[pd.DataFrame, list[Problem]]:
+    """Parse a file's bytes as text; report malformed rows and rows whose number of
+    values is off.
+
+    Three ways, fastest first: Arrow for a well-formed file; pandas' C parser for a
+    well-formed file Arrow refused (it holds a row with too few or too many values);
+    the careful parser for everything else and to find the rows at fault.
+    """
     header_n = len(header)
-    if not _maybe_ragged(data, header_n):
+    clean = _well_formed(data)
+    if clean:
+        frame = _read_arrow(data, header, body_start)
+        if frame is not None:
+            return frame, []
+    text = data.decode("utf-8")  # a UnicodeDecodeError is reported by the caller
+    if clean and not _maybe_ragged(data, header_n):
         frame = _read_fast(data, header)
         if frame is not None:
             return frame, []
-    problems: list[Problem] = []
-    counts = _field_counts(data)
-    ragged = np.flatnonzero((counts != header_n) & (counts != 0))
-    for rec in ragged[ragged > 0]:
-        n = int(counts[rec])
-        what = "fewer" if n < header_n else "more"
-        problems.append(Problem(
-            file, int(rec) + 1, None, None,
-            f"this row has {n} values but the header has {header_n} columns ({what}); "
-            "a comma inside a value needs the value in double quotes, and every row needs "
-            "one value per column (empty is fine)"))
-    frame = None if problems else _read_fast(data, header)
-    if frame is None:  # ragged rows: parse row by row to still check their cells
-        frame = _read_slow(data.decode("utf-8"), header)
-    return frame, problems
+    return _read_careful(text, header, file)
+
+
+def _read_arrow(data: bytes, header: list[str], body_start: int) -> pd.DataFrame | None:
+    """Arrow's CSV reader, every column text (no null or type inference), or None when
+    it refuses the file (a ragged row, a byte that is not UTF-8)."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    if data.startswith(b"\xef\xbb\xbf", body_start):
+        return None  # Arrow would drop a BOM at the start of what it is given
+    names = [f"c{k}" for k in range(len(header))]
+    body = pa.py_buffer(data)[body_start:]
+    if body.size < 4096 and not data[body_start:].strip(b"\r\n"):  # no rows
+        frame = pd.DataFrame({c: pd.Series([], dtype="str") for c in names})
+    else:
+        parse = pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False)
+        convert = pacsv.ConvertOptions(column_types={c: pa.large_string() for c in names},
+                                       strings_can_be_null=False,
+                                       quoted_strings_can_be_null=False, null_values=[])
+        table = None
+        for block in (1 << 22, body.size + 1):  # a long field needs a block that holds it
+            try:
+                table = pacsv.read_csv(
+                    body, read_options=pacsv.ReadOptions(column_names=names, block_size=block),
+                    parse_options=parse, convert_options=convert)
+                break
+            except pa.ArrowInvalid as exc:
+                if "straddl" not in str(exc) or block > body.size:
+                    return None
+        if table is None:
+            return None
+        frame = table.to_pandas()
+    frame.columns = header  # may repeat a name: the header check reports that
+    frame.index = pd.RangeIndex(2, 2 + len(frame))
+    return frame
 
 
 def _read_fast(data: bytes, header: list[str]) -> pd.DataFrame | None:
@@ -197,15 +315,31 @@ def _read_fast(data: bytes, header: list[str]) -> pd.DataFrame | None:
     return frame
 
 
-def _read_slow(text: str, header: list[str]) -> pd.DataFrame:
-    """Parse row by row (only for files with ragged rows, to still check their cells)."""
+def _read_careful(text: str, header: list[str], file: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """Parse record by record: every malformed or ragged row becomes a problem, and the
+    cells of the others are still there to be checked."""
     n = len(header)
-    records = list(csv.reader(io.StringIO(text)))[1:]
-    rows = [(rec + [""] * n)[:n] for rec in records]
-    frame = pd.DataFrame(rows, columns=range(n), dtype=str)
+    problems: list[Problem] = []
+    rows = []
+    records = _records(text)
+    next(records)  # the header
+    for k, (fields, problem, _) in enumerate(records):
+        row = k + 2
+        if problem is not None:  # the value it is in names its column (when there is one)
+            at = len(fields) - 1
+            problems.append(Problem(file, row, header[at] if at < n else None, None, problem))
+        elif fields and len(fields) != n:
+            what = "fewer" if len(fields) < n else "more"
+            problems.append(Problem(
+                file, row, None, None,
+                f"this row has {len(fields)} values but the header has {n} columns ({what}); "
+                "a comma inside a value needs the value in double quotes, and every row needs "
+                "one value per column (empty is fine)"))
+        rows.append((fields + [""] * n)[:n])
+    frame = pd.DataFrame(rows, columns=range(n), dtype="str")
     frame.columns = header  # may repeat a name: the header check reports that
     frame.index = pd.RangeIndex(2, 2 + len(rows))
-    return frame
+    return frame, problems
 
 
 # --- writing ------------------------------------------------------------------------

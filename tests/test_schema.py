@@ -83,3 +83,61 @@ def test_log_dates_parse_exactly_the_contract(text, ok):
         assert values.iloc[0] == pd.Timestamp(text)
     only_dates, bad_d = S._text_to_datetimes(pd.Series([text]), date_only=True)
     assert bool(bad_d.iloc[0]) is not (ok and len(text) == 10)
+
+
+# --- the Arrow fast path agrees with the general one -----------------------------------
+_WHEN_VALUES = ["2026-05-05", "2026-05-05T09:30", "2026-05-05 09:30", "", "2026-02-29",
+                "2028-02-29", "2026-05-05T24:00", "2026-05-05T23:60", "2026-05-05T09:30:15",
+                "2026-05-05T09:30Z", "+2026-05-05", "2026-5-5", "２０２６-05-05", "20260505",
+                "2026-05-05T09:3", "2026-05-05 ", " 2026-05-05", "0000-01-01", "NA"]
+
+
+@pytest.mark.parametrize("value", _WHEN_VALUES)
+@pytest.mark.parametrize("date_only", [True, False])
+def test_arrow_dates_match_the_general_parser(value, date_only):
+    arrow = pd.Series([value, "2026-01-01", "2026-01-01T08:00" if not date_only else ""],
+                      dtype="str")
+    assert S._arrow(arrow) is not None, "the test needs an Arrow-backed column"
+    plain = arrow.astype(object)
+    fast_values, fast_bad = S._text_to_datetimes(arrow, date_only=date_only)
+    values, bad = S._text_to_datetimes(plain, date_only=date_only)
+    assert fast_bad.tolist() == bad.tolist()
+    assert fast_values.equals(values)
+
+
+def test_fast_checks_only_pass_what_the_careful_checks_pass():
+    """On each one-cell change of a valid log, the fast check says 'valid' only when the
+    careful checks find nothing (else the messages would be lost)."""
+    contacts = pd.DataFrame({c: [""] * 3 for c in S.CONTACT_COLUMNS}, dtype="str")
+    contacts[S.CONTACT_ID] = ["C1", "C2", "C3"]
+    contacts[S.NAME] = ["Ann", "Bo", "Cy"]
+    contacts[S.ADDED_ON] = ["2026-05-01"] * 3
+    contacts[S.REFERRED_BY] = ["", "C1", ""]
+    inter = pd.DataFrame({c: [""] * 2 for c in S.INTERACTION_COLUMNS}, dtype="str")
+    inter[S.INTERACTION_ID] = ["I1", "I2"]
+    inter[S.CONTACT_ID] = ["C1", "C2"]
+    inter[S.DATE] = ["2026-05-02", "2026-05-03T10:00"]
+    inter[S.KIND] = ["outreach", "reply_yes"]
+    assert S._fast_contacts_ok(contacts, {}) and S._fast_interactions_ok(
+        inter, contacts[S.CONTACT_ID], {})
+    bad_cells = {S.CONTACT_ID: ["", "C1"], S.NAME: ["", " \u3000", "\x1f"],
+                 S.ADDED_ON: ["", "2026-02-30", "05/01/2026"], S.SOURCE: ["LinkedIn", "x"],
+                 S.PRIORITY: ["6", "1.0"], S.CITE_PERMISSION: ["maybe"],
+                 S.REFERRED_BY: ["C9", "C2"]}
+    for column, values in bad_cells.items():
+        for value in values:
+            broken = contacts.copy()
+            broken.loc[1, column] = value
+            broken[column] = broken[column].astype("str")
+            assert S.validate_contacts(broken), (column, value)
+            assert not S._fast_contacts_ok(broken, {}), (column, value)
+    bad_cells = {S.INTERACTION_ID: ["", "I1"], S.CONTACT_ID: ["", "C9"],
+                 S.DATE: ["", "2026-05-02T09:30+01:00", "2026-13-01"],
+                 S.KIND: ["", "Outreach"], S.CHANNEL: ["Email"]}
+    for column, values in bad_cells.items():
+        for value in values:
+            broken = inter.copy()
+            broken.loc[1, column] = value
+            broken[column] = broken[column].astype("str")
+            assert S.validate_interactions(broken, contacts[S.CONTACT_ID]), (column, value)
+            assert not S._fast_interactions_ok(broken, contacts[S.CONTACT_ID], {}), (column, value)

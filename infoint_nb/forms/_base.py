@@ -126,6 +126,11 @@ def contact_options(log, *, targets_first: bool = True) -> list[tuple[str, str]]
     With ``targets_first``, contacts with a priority come first (by priority), then
     everyone else by name.
     """
+    # every form of a notebook asks for the same list: build it once per version of the
+    # log (a change or reload replaces the log's raw frames)
+    key = (*log_version(log), targets_first)
+    if same_version(_OPTIONS.get("key"), key):
+        return list(_OPTIONS["value"])
     c = log.contacts
     if len(c) == 0:
         return []
@@ -135,7 +140,25 @@ def contact_options(log, *, targets_first: bool = True) -> list[tuple[str, str]]
     for cid, name, company in zip(c[S.CONTACT_ID], c[S.NAME], c[S.COMPANY]):
         label = f"{name} — {company}" if company else name
         out.append((f"{label} ({cid})", cid))
+    _OPTIONS.update(key=key, value=tuple(out))  # one version at a time
     return out
+
+
+_OPTIONS: dict = {}
+
+
+def log_version(log) -> tuple:
+    """What identifies the version of a log's files a form has seen: its raw frames,
+    which every change or reload replaces. Kept as objects (not ``id()``s, which a new
+    frame may reuse), so compare with :func:`same_version`."""
+    return (log, getattr(log, "_contacts_raw", None), getattr(log, "_interactions_raw", None))
+
+
+def same_version(old, new) -> bool:
+    """Whether two keys made from :func:`log_version` (plus plain values) are the same."""
+    return old is not None and len(old) == len(new) and all(
+        a is b or (not hasattr(a, "shape") and not hasattr(a, "folder") and a == b)
+        for a, b in zip(old, new))
 
 
 def _contact_row(log, cid: str | None) -> dict:

@@ -79,7 +79,16 @@ class GoalsForm(Form):
 
     def checks(self, value: dict) -> list[P.Check]:
         return P.check_goals(value) + P.check_places(value.get("places", ""),
-                                                     target_locations(self.log))
+                                                     self._target_locations())
+
+    def _target_locations(self) -> list[str]:
+        # once per version of the log, not once per keystroke (a change or reload of the
+        # log replaces its raw frames)
+        from ._base import log_version, same_version
+        key = log_version(self.log)
+        if not same_version(getattr(self, "_targets_for", None), key):
+            self._targets, self._targets_for = target_locations(self.log), key
+        return self._targets
 
     def refresh(self) -> None:
         from ._base import checks_html

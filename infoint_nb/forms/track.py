@@ -58,6 +58,7 @@ ACTION_KINDS: dict[str, str] = {
 ALL = ""
 _NO_COMPANY = "(no company)"
 _MAX_ROWS = 200
+_MAX_DUE_ROWS = 40  # a widget row each: more would make the list slow to build
 
 
 def _as_of_text(as_of) -> str:
@@ -67,7 +68,7 @@ def _as_of_text(as_of) -> str:
 # --- the table --------------------------------------------------------------------------
 def filter_log(contacts: pd.DataFrame, interactions: pd.DataFrame, *, view: str = "contacts",
                company: str = ALL, stage: str = ALL, kind: str = ALL, search: str = "",
-               as_of=None) -> pd.DataFrame:
+               as_of=None, timeline: pd.DataFrame | None = None) -> pd.DataFrame:
     """The log as one table, filtered.
 
     Parameters
@@ -88,6 +89,9 @@ def filter_log(contacts: pd.DataFrame, interactions: pd.DataFrame, *, view: str 
         view also people with an interaction that mentions it.
     as_of : str, date or None
         The day the stages are computed as of (default today).
+    timeline : DataFrame, optional
+        :func:`infoint_nb.metrics.contact_timeline` of these frames as of that day, when
+        the caller has it already (a form typing a search need not recompute it).
 
     Returns
     -------
@@ -98,10 +102,14 @@ def filter_log(contacts: pd.DataFrame, interactions: pd.DataFrame, *, view: str 
         raise InfointError(f"filter_log: view {view!r} is not allowed; use 'contacts' or "
                            "'interactions'")
     c = contacts
-    timeline = metrics.contact_timeline(c, interactions, as_of=_as_of_text(as_of)) if len(c) \
-        else pd.DataFrame({S.CONTACT_ID: pd.Series([], dtype="str"),
-                           "stage": pd.Series([], dtype="str")})
-    stage_of = dict(zip(timeline[S.CONTACT_ID], timeline["stage"]))
+    if timeline is None:
+        timeline = metrics.contact_timeline(c, interactions, as_of=_as_of_text(as_of)) \
+            if len(c) else None
+    if timeline is None:
+        timeline = pd.DataFrame({S.CONTACT_ID: pd.Series([], dtype="str"),
+                                 "stage": pd.Series([], dtype="str")})
+    # Series look-ups (not dicts): no Python object per row on a large log
+    stage_of = pd.Series(timeline["stage"].to_numpy(), index=timeline[S.CONTACT_ID].to_numpy())
     comp = c[S.COMPANY].where(c[S.COMPANY] != "", _NO_COMPANY)
     keep = pd.Series(True, index=c.index)
     if company:
@@ -121,10 +129,10 @@ def filter_log(contacts: pd.DataFrame, interactions: pd.DataFrame, *, view: str 
             S.COMPANY: people[S.COMPANY], S.ROLE: people[S.ROLE],
             "stage": people[S.CONTACT_ID].map(stage_of).fillna(""),
             S.PRIORITY: people[S.PRIORITY], S.SOURCE: people[S.SOURCE],
-            "interactions": people[S.CONTACT_ID].map(dict(mine.size())).fillna(0)
+            "interactions": people[S.CONTACT_ID].map(mine.size()).fillna(0)
             .astype("int64"),
-            "last": pd.to_datetime(people[S.CONTACT_ID].map(dict(mine.max())))
-            .dt.strftime("%Y-%m-%d").fillna(""),
+            "last": people[S.CONTACT_ID].map(mine.max().dt.strftime("%Y-%m-%d"))
+            .fillna("").astype("str"),
             S.NOTES: people[S.NOTES],
         })
     else:
@@ -209,11 +217,20 @@ class LogTableForm(Form):
 
     def frame(self, value: dict | None = None) -> pd.DataFrame:
         """The filtered table for ``value`` (default: the filters set now)."""
+        from .. import metrics
         v = self.value if value is None else value
-        return filter_log(self.log.contacts, self.log.interactions,
+        c, i = self.log.contacts, self.log.interactions
+        from ._base import log_version, same_version
+        key = (*log_version(self.log), _as_of_text(self.as_of))
+        if not same_version(getattr(self, "_timeline_for", None), key):  # once per version
+            self._timeline = metrics.contact_timeline(
+                c, i, as_of=_as_of_text(self.as_of)) if len(c) else None
+            self._timeline_for = key
+        return filter_log(c, i,
                           view=v.get("view") or "contacts", company=v.get("company") or ALL,
                           stage=v.get("stage") or ALL, kind=v.get("kind") or ALL,
-                          search=v.get("search") or "", as_of=self.as_of)
+                          search=v.get("search") or "", as_of=self.as_of,
+                          timeline=self._timeline)
 
     def refresh(self) -> None:
         v = self.value
@@ -274,7 +291,9 @@ class DueTodayForm(Form):
         w = self.w
         self.rows = self.due().reset_index(drop=True)
         boxes, buttons = [], []
-        for k, row in self.rows.iterrows():
+        # a widget row per item: on a large log only the first ones (due soonest) are
+        # built, so the list stays quick; the summary says how many there are
+        for k, row in self.rows.head(_MAX_DUE_ROWS).iterrows():
             kind = ACTION_KINDS.get(row["action"], S.NOTE)
             overdue = int(row["overdue_days"]) if pd.notna(row["overdue_days"]) else 0
             late = f" · <b style='color:#cf222e'>{overdue} days late</b>" if overdue else ""
@@ -291,8 +310,10 @@ class DueTodayForm(Form):
         self.row_buttons = buttons
         self.rows_box.children = boxes
         n = len(self.rows)
+        more = (f" Showing the first {_MAX_DUE_ROWS}; log them done to see the next ones."
+                if n > _MAX_DUE_ROWS else "")
         self.summary.value = (f"<b>{n} thing{'s' if n != 1 else ''} due</b> on or before "
-                              f"{self.today:%A %d %B %Y}." if n else
+                              f"{self.today:%A %d %B %Y}.{more}" if n else
                               f"Nothing due on or before {self.today:%A %d %B %Y}. Well done.")
 
     def log_done(self, index: int) -> FormResult:
@@ -361,8 +382,19 @@ class CalendarForm(Form):
                       "" if name.lower().endswith(".ics") else
                       "Calendar programs expect a file name ending in .ics.", "warning")]
 
+    def _meetings_ahead(self) -> pd.DataFrame:
+        # once per version of the log and day, not once per keystroke in the file name
+        from .. import metrics
+        from ._base import log_version, same_version
+        key = (*log_version(self.log), self.today)
+        if not same_version(getattr(self, "_meetings_for", None), key):
+            self._meetings = metrics.upcoming_meetings(self.log.contacts, self.log.interactions,
+                                                       as_of=self.today.isoformat())
+            self._meetings_for = key
+        return self._meetings
+
     def refresh(self) -> None:
-        _due, meet = self.tables()
+        meet = self._meetings_ahead()
         if len(meet) == 0:
             self.meetings.value = "<i>No meetings scheduled from today on.</i>"
             return
