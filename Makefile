@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/run.py --dir /tmp/infoint-bench-200k
 	$(PY) benchmarks/forms.py --dir /tmp/infoint-bench-10k
 	$(PY) benchmarks/report_speed.py
+	$(PY) benchmarks/mail.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis reports
