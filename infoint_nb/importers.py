@@ -105,7 +105,7 @@ CONTACT_FIELDS: tuple[str, ...] = S.CONTACT_COLUMNS
 INTERACTION_SPEC_CHOICES: tuple[str, ...] = (
     "outreach:email", "outreach:phone", "outreach:letter", "outreach:linkedin",
     "follow_up:email", "follow_up:phone", "voicemail:phone", "message_left:phone",
-    "reply_yes", "reply_no", "reply_later", "reply_referral",
+    "reply", "reply_yes", "reply_no", "reply_later", "reply_referral",
     "meeting_held", "meeting_held:in_person", "meeting_held:video", "meeting_held:phone",
     "thank_you:email", "thank_you:letter", "update:email",
 )

@@ -569,3 +569,15 @@ def test_xlsx_beyond_the_documented_size_is_refused(log, tmp_path):
                         "--dry-run"], capture_output=True, text=True, timeout=120)
     assert r.returncode == 2 and "cell A1048576 holds a value" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_a_sheet_column_can_be_logged_as_unsorted_replies(empty_log_dir, tmp_path):
+    """``reply`` (an answer not classified yet) is one of the kinds a date column can map to."""
+    assert "reply" in IM.INTERACTION_SPEC_CHOICES
+    sheet = tmp_path / "tracker.csv"
+    sheet.write_text("Name,Company,Wrote,Answered\nAda Obi,Kiteboard,2026-05-01,2026-05-04\n"
+                     "Lee Park,Kiteboard,2026-05-02,\n", encoding="utf-8")
+    log = ContactLog.open(empty_log_dir)
+    IM.import_sheet(log, sheet, mapping={"Wrote": "outreach:email", "Answered": "reply"})
+    kinds = sorted(log.raw_interactions["kind"])
+    assert kinds == ["outreach", "outreach", "reply"]
