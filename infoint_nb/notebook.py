@@ -15,7 +15,7 @@ from . import config
 from . import schema as S
 from .store import ContactLog
 
-__all__ = ["open_log", "describe_log"]
+__all__ = ["open_log", "describe_log", "navigation_html", "STEPS"]
 
 
 def describe_log(log, *, created: bool = False) -> str:
@@ -56,6 +56,28 @@ def describe_log(log, *, created: bool = False) -> str:
     return text
 
 
+#: The campaign's steps, in order: (notebook, title). The navigation bar links them.
+STEPS: tuple[tuple[str, str], ...] = (
+    ("00_start_here", "Start here"),
+    ("01_goals_and_places", "Goals"),
+    ("02_find_people", "Find people"),
+    ("03_reach_out", "Reach out"),
+    ("04_track", "Track"),
+    ("05_prepare", "Prepare"),
+    ("06_meeting", "Meeting day"),
+    ("07_follow_up", "Follow up"),
+    ("08_report", "Learn"),
+)
+
+
+def navigation_html() -> str:
+    """Links to every step's notebook, relative so they work in JupyterLab and the app."""
+    links = [f'<a href="{stem}.ipynb" style="margin-right:0.9em">{int(stem[:2])}&nbsp;'
+             f'{html.escape(title)}</a>' for stem, title in STEPS]
+    return ('<nav class="infoint-nav" style="font-size:0.92em;margin:0.2em 0 0.5em">'
+            + "".join(links) + "</nav>")
+
+
 def open_log(log_dir=None, *, show: bool = True) -> ContactLog:
     """Open the log in ``log_dir``, creating an empty one there on first use.
 
@@ -64,7 +86,8 @@ def open_log(log_dir=None, *, show: bool = True) -> ContactLog:
     log_dir : str or Path, optional
         The log folder; a relative path is taken from the project root (so
         ``"data/my_log"`` means the same folder from any notebook). Default
-        :data:`infoint_nb.config.DEFAULT_LOG_DIR`.
+        :data:`infoint_nb.config.DEFAULT_LOG_DIR` (also when ``log_dir`` is the
+        notebooks' own default ``"data/my_log"``, so the log chosen for the app applies).
     show : bool
         Display a line saying which log is open (in a notebook).
 
@@ -77,8 +100,10 @@ def open_log(log_dir=None, *, show: bool = True) -> ContactLog:
     LogValidationError
         When the files break the data contract (every problem is listed).
     """
-    folder = config.resolve_project_path(log_dir if log_dir not in (None, "") else
-                                         config.DEFAULT_LOG_DIR)
+    default = log_dir in (None, "") or str(log_dir) == config.DEFAULT_LOG_SETTING
+    chosen = config.chosen_log_dir() if default else None
+    folder = chosen or config.resolve_project_path(config.DEFAULT_LOG_SETTING if default
+                                                   else log_dir)
     created = not (folder / S.CONTACTS_FILE).exists() and not (
         folder / S.INTERACTIONS_FILE).exists()
     log = ContactLog.open_or_init(folder)
@@ -96,4 +121,4 @@ def _display(text: str) -> None:
     if get_ipython is None or get_ipython() is None:  # plain Python: print instead
         print(text)
         return
-    display(HTML(f'<p class="infoint-log-line">{html.escape(text)}</p>'))
+    display(HTML(navigation_html() + f'<p class="infoint-log-line">{html.escape(text)}</p>'))

@@ -35,6 +35,8 @@ ThankYouForm                thank-you citing your notes, "log sent"     07
 RecordMeetingForm           meeting notes into the log                  07
 ReferralForm                add people they suggested (entry form)      07
 UpdateScheduleForm          updates every few months, "log sent"        07
+ReportForm                  render the report, open it, download it     08
+ExportForm                  the log as .xlsx or zipped CSV, downloaded  08
 ==========================  ==========================================  ==========
 """
 from __future__ import annotations
@@ -72,6 +74,9 @@ _FORMS: dict[str, str] = {
     "RecordMeetingForm": "follow_up",
     "ReferralForm": "follow_up",
     "UpdateScheduleForm": "follow_up",
+    # --- the report and exports (08) ---
+    "ReportForm": "report",
+    "ExportForm": "report",
 }
 _BASE: dict[str, str] = {
     "Form": "_base",

@@ -33,6 +33,7 @@ from ..planning import Check, worst_level
 __all__ = [
     "require_widgets", "FormResult", "Form", "EntryForm", "status_html", "checks_html",
     "contact_options", "last_interaction_date", "DRAFTS_SECTION", "STATUS_COLOURS",
+    "download_html",
 ]
 
 #: ``plan.json`` section that keeps unsaved entry-form drafts, keyed by form class name.
@@ -594,3 +595,20 @@ class EntryForm(Form):
 def _unexpected(exc: Exception) -> str:
     return (f"Something unexpected went wrong ({type(exc).__name__}: {exc}). Nothing more was "
             "saved. Please report it with what you typed.")
+
+
+def download_html(data: bytes, filename: str, *, mime: str = "application/octet-stream",
+                  label: str | None = None) -> str:
+    """An HTML link that hands ``data`` to the browser as a download named ``filename``.
+
+    The bytes travel inside the link (a ``data:`` URL), so a download works the same in
+    JupyterLab and in the app (Voilà), which serves no files from the log's folder.
+    """
+    import base64
+    from urllib.parse import quote
+    name = filename.replace("/", "_").replace("\\", "_")
+    href = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+    text = _esc(label or f"Download {name}")
+    return (f'<a class="infoint-download" href="{href}" download="{html.escape(quote(name))}" '
+            f'style="font-weight:600">⬇ {text}</a> <span style="color:#57606a">'
+            f'({len(data) / 1024:.0f} KB)</span>')
