@@ -15,7 +15,7 @@ from . import config
 from . import schema as S
 from .store import ContactLog
 
-__all__ = ["open_log", "describe_log", "navigation_html", "STEPS"]
+__all__ = ["open_log", "describe_log", "navigation_markdown", "STEPS"]
 
 
 def describe_log(log, *, created: bool = False) -> str:
@@ -70,12 +70,14 @@ STEPS: tuple[tuple[str, str], ...] = (
 )
 
 
-def navigation_html() -> str:
-    """Links to every step's notebook, relative so they work in JupyterLab and the app."""
-    links = [f'<a href="{stem}.ipynb" style="margin-right:0.9em">{int(stem[:2])}&nbsp;'
-             f'{html.escape(title)}</a>' for stem, title in STEPS]
-    return ('<nav class="infoint-nav" style="font-size:0.92em;margin:0.2em 0 0.5em">'
-            + "".join(links) + "</nav>")
+def navigation_markdown() -> str:
+    """The navigation bar of the numbered notebooks: a Markdown cell of relative links.
+
+    A Markdown cell (not an output) because both front ends render its links as plain
+    links: JupyterLab opens the notebook, the app (Voilà) goes to its page.
+    """
+    links = [f"[{int(stem[:2])}&nbsp;{title}]({stem}.ipynb)" for stem, title in STEPS]
+    return "**Steps:** " + " · ".join(links)
 
 
 def open_log(log_dir=None, *, show: bool = True) -> ContactLog:
@@ -121,4 +123,4 @@ def _display(text: str) -> None:
     if get_ipython is None or get_ipython() is None:  # plain Python: print instead
         print(text)
         return
-    display(HTML(navigation_html() + f'<p class="infoint-log-line">{html.escape(text)}</p>'))
+    display(HTML(f'<p class="infoint-log-line">{html.escape(text)}</p>'))

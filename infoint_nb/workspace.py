@@ -183,7 +183,7 @@ def app_command(ws: Workspace, *, port: int | None = None, open_browser: bool = 
     cmd = [_script("voila"), str(ws.notebooks), "--Voila.ip=127.0.0.1", f"--token={token}",
            "--VoilaConfiguration.strip_sources=True",
            "--VoilaConfiguration.show_tracebacks=False",
-           r"--VoilaConfiguration.file_allowlist=['.*\.(png|svg)']",
+           r"--VoilaConfiguration.file_allowlist=.*\.(png|svg)",
            "--Voila.root_dir=" + str(ws.notebooks)]
     if port is not None:
         cmd.append(f"--port={port}")

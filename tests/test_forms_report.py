@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import base64
 import html
+import json
 import io
 import re
 import zipfile
@@ -10,7 +11,7 @@ import zipfile
 import pytest
 
 from infoint_nb import ContactLog
-from infoint_nb.notebook import STEPS, navigation_html
+from infoint_nb.notebook import STEPS, navigation_markdown
 
 from conftest import ROOT, execute_notebook
 
@@ -58,17 +59,21 @@ def test_report_form_renders_opens_and_offers_the_report(sample_log_dir, tmp_pat
     assert form.result.html.is_file() and (tmp_path / "reports") in form.result.html.parents
     name, page = _download(form.download.value)
     assert name == "report.html" and page == form.result.html.read_bytes()
-    assert "srcdoc=" in form.preview.value
-    shown = html.unescape(form.preview.value.split('srcdoc="', 1)[1])
-    assert "Brightline Learning" in shown                # companies stay
-    assert "Dana Whitfield" not in shown and "Contact " in shown   # people become tokens
+    assert form.preview.value.count("<img") == len(
+        [p for p in form.result.figures if p.suffix == ".png"]) >= 3
+    assert "contacted" in form.preview.value
+    assert "Brightline Learning" in page.decode("utf-8")              # companies stay
+    assert "Dana Whitfield" not in page.decode("utf-8") and "Contact " in page.decode("utf-8")
 
 
-def test_navigation_links_every_step_in_order():
-    nav = navigation_html()
-    hrefs = re.findall(r'href="([^"]+)"', nav)
+def test_every_step_opens_with_the_navigation_bar():
+    nav = navigation_markdown()
+    hrefs = re.findall(r"\]\(([^)]+)\)", nav)
     assert hrefs == [f"{stem}.ipynb" for stem, _ in STEPS]
-    assert all((ROOT / "notebooks" / h).is_file() for h in hrefs)
+    for href in hrefs:
+        nb = json.loads((ROOT / "notebooks" / href).read_text("utf-8"))
+        cells = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
+        assert cells[1] == nav, f"{href}: the second cell is the navigation bar"
 
 
 def test_report_notebook_08_runs_and_shows_both_forms(tmp_path):
@@ -77,4 +82,4 @@ def test_report_notebook_08_runs_and_shows_both_forms(tmp_path):
              if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
     assert len(views) == 2
     text = "".join(str(o.get("data", {})) for c in nb.cells for o in c.get("outputs", []))
-    assert "infoint-nav" in text and "Log open:" in text
+    assert "Log open:" in text

@@ -6,8 +6,8 @@ the app, where the browser cannot reach the log's folder.
 
 - :class:`ReportForm` — ``as_of`` (a date, empty: the default day), ``redact`` (leave out
   every personal detail). **Render the report** runs ``notebooks/report.ipynb`` with
-  papermill (as ``infoint report`` does), shows the report inline and offers
-  ``report.html`` as a download. :attr:`ReportForm.result` is the
+  papermill (as ``infoint report`` does), shows its headline numbers and charts and
+  offers ``report.html`` as a download (to open in the browser or keep). :attr:`ReportForm.result` is the
   :class:`~infoint_nb.reports.ReportResult`.
 - :class:`ExportForm` — ``format`` (``xlsx``: one workbook; ``csv``: a zip of the two
   files, formulas neutralised). **Prepare the download** writes the export into a
@@ -61,15 +61,32 @@ class ReportForm(Form):
             page = self.result.html.read_bytes()
             self.download.value = download_html(page, self.result.html.name,
                                                 mime="text/html", label="Download report.html")
-            self.preview.value = (
-                '<iframe class="infoint-report-frame" title="The report" sandbox="" '
-                'style="width:100%;height:640px;border:1px solid #d0d7de" srcdoc="'
-                + html.escape(page.decode("utf-8"), quote=True) + '"></iframe>')
+            self.preview.value = self._preview_html(self.result)
             return self.show_result(FormResult(
                 True, True, "ok", f"Report as of {self.result.as_of:%Y-%m-%d} written to "
                 f"{self.result.out_dir} ({self.result.seconds:.1f} s).",
                 data={"html": str(self.result.html)}))
         return self._guarded(run)
+
+
+    @staticmethod
+    def _preview_html(result) -> str:
+        """The headline numbers and the report's charts, for a look before downloading."""
+        import base64
+        import json
+        summary = json.loads((result.out_dir / "tables" / "summary.json").read_text("utf-8"))
+        rate = summary.get("response_rate")
+        head = (f"<p><b>{summary.get('contacted', 0)}</b> contacted · "
+                f"<b>{summary.get('responded', 0)}</b> answered"
+                + (f" ({rate:.0%})" if isinstance(rate, (int, float)) else "")
+                + f" · <b>{summary.get('meetings_held', 0)}</b> meetings held · "
+                f"<b>{summary.get('referrals', 0)}</b> referrals</p>")
+        images = "".join(
+            f'<img class="infoint-report-figure" alt="{html.escape(p.stem.replace("_", " "))}" '
+            f'style="max-width:48%;margin:0.3em" src="data:image/png;base64,'
+            f'{base64.b64encode(p.read_bytes()).decode("ascii")}">'
+            for p in result.figures if p.suffix == ".png")
+        return f'<div class="infoint-report-preview">{head}{images}</div>'
 
 
 class ExportForm(Form):
