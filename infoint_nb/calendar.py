@@ -18,13 +18,14 @@ icalendar is imported on first use.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 from pathlib import Path
 from urllib.parse import quote
 
 import pandas as pd
 
 from ._docstrings import share_docs
-from .errors import ParameterError
+from .errors import FileProblemError, ParameterError
 from .schema import CHANNEL, COMPANY, CONTACT_ID, NAME, PLACE, SCHEDULED_FOR
 from .store import write_atomically
 
@@ -185,10 +186,22 @@ def write_ics(path, due: pd.DataFrame, meetings: pd.DataFrame | None = None, **k
 
     The file is written to a temporary file beside it and moved into place, so
     a calendar program never reads half a file.
+
+    Raises
+    ------
+    FileProblemError
+        When ``path`` is a folder or cannot be written (no permission, disk full, …).
+    ParameterError
+        When the folder of ``path`` does not exist.
     """
     path = Path(path)
+    if path.is_dir():
+        raise FileProblemError(f"{path}: is a folder; give a file name for the calendar, "
+                               f"e.g. {path / 'followups.ics'}", path=path,
+                               errno=errno.EISDIR)
     data = calendar_bytes(due, meetings, **kwargs)
     if not path.parent.is_dir():
-        raise ParameterError(f"{path}: the folder {path.parent} does not exist; create it "
+        what = "is a file, not a folder" if path.parent.exists() else "does not exist"
+        raise ParameterError(f"{path}: the folder {path.parent} {what}; create it "
                              "first or write the calendar somewhere else")
-    return write_atomically(path, data)
+    return write_atomically(path, data, doing="write the calendar")

@@ -9,17 +9,24 @@ Colours come from the Okabe–Ito palette, which stays distinguishable for the
 common forms of colour blindness; titles state what the chart shows
 ("Brightline Learning answered fastest: half within 1 day").
 
+Text from the log (company and people's names, sources, …) is drawn as it is:
+every ``plot_*`` draws with matplotlib's math parsing off (``$\\foo$ Co`` is
+not mathtext) and turns it off on every text of its axes when done — titles,
+axis and tick labels, legends, annotations, networkx labels.
+
 matplotlib (and networkx for the referral tree) are imported on first use, so
 ``import infoint_nb`` stays light.
 """
 from __future__ import annotations
+
+import functools
 
 import numpy as np
 import pandas as pd
 
 from . import metrics as M
 from ._docstrings import share_docs
-from .schema import CONTACT_ID, NAME, REFERRED_BY, SOURCE
+from .schema import CHANNELS, CONTACT_ID, NAME, REFERRED_BY, SOURCE, SOURCES
 
 __all__ = [
     "OKABE_ITO", "OTHERS_COLOR",
@@ -49,6 +56,45 @@ def _axes(ax):
         return ax
     import matplotlib.pyplot as plt
     return plt.gca()
+
+
+def _literal_text(plot):
+    """Make ``plot`` draw every text literally: no mathtext from the data, ever.
+
+    A company named ``$\\foo$ Co`` would otherwise be parsed as math (and fail
+    with "Unknown symbol" when the figure is drawn). The plot runs with
+    ``text.parse_math`` off, so texts it creates are literal; afterwards every
+    text of its axes (and of axes it added, e.g. a twin) is set literal too,
+    which covers the title and axis labels the axes were created with, tick
+    labels, the legend, annotations and networkx's labels.
+    """
+    @functools.wraps(plot)
+    def draw(*args, ax=None, **kwargs):
+        import matplotlib as mpl
+        ax = _axes(ax)
+        before = set(ax.figure.axes)
+        with mpl.rc_context({"text.parse_math": False}):
+            out = plot(*args, ax=ax, **kwargs)
+        for axes in [ax, *(a for a in ax.figure.axes if a not in before)]:
+            _no_math(axes)
+        return out
+    return draw
+
+
+def _no_math(ax) -> None:
+    from matplotlib.text import Text
+    for text in ax.findobj(Text):
+        text.set_parse_math(False)
+
+
+def _pretty(value) -> str:
+    """A label for a group: vocabulary words read with spaces (``in_person`` → ``in person``);
+    any other text (a company, a name) exactly as it is."""
+    text = str(value)
+    return text.replace("_", " ") if text in _VOCABULARY else text
+
+
+_VOCABULARY = frozenset(CHANNELS) | frozenset(SOURCES)
 
 
 def _empty(ax, title: str, message: str):
@@ -101,6 +147,7 @@ def _most_reliable(table: pd.DataFrame, group: str) -> pd.Series:
 
 # --- response rates ----------------------------------------------------------------
 @share_docs
+@_literal_text
 def plot_response_rates(table: pd.DataFrame, *, top: int = 12, ax=None):
     """Response rate per group, with Wilson 95% whiskers and "responded/contacted" labels.
 
@@ -122,7 +169,9 @@ def plot_response_rates(table: pd.DataFrame, *, top: int = 12, ax=None):
         return _empty(ax, "Nobody contacted yet", "no responses to show")
     group = _group_column(table)
     data = _top_and_others(table, group, top)
-    is_others = data[group].astype(str).str.startswith(f"{_OTHERS} (") & (len(table) > top)
+    # the pooled row is the last one (a company may well be called "others (3)")
+    is_others = pd.Series(np.arange(len(data)) == len(data) - 1, index=data.index) \
+        & (len(table) > top)
     main = data[~is_others].sort_values(["response_rate", "contacted"],
                                         ascending=[True, True], kind="stable")
     data = pd.concat([data[is_others], main])          # "others" at the bottom
@@ -153,6 +202,7 @@ def plot_response_rates(table: pd.DataFrame, *, top: int = 12, ax=None):
 
 # --- survival curves ---------------------------------------------------------------
 @share_docs
+@_literal_text
 def plot_survival(timeline: pd.DataFrame, *, by: str = "company", top: int = 5, ax=None):
     """Time to response as Kaplan–Meier curves, with ticks where people are censored.
 
@@ -189,6 +239,7 @@ def plot_survival(timeline: pd.DataFrame, *, by: str = "company", top: int = 5, 
     medians = M.km_median(days, responded, groups=groups)
     order = sorted(chosen, key=lambda g: (np.isnan(medians[g]),
                                           medians[g] if not np.isnan(medians[g]) else 0, g))
+    handles, names = [], []
     for i, g in enumerate(order):
         curve = km[km["group"] == g]
         x = np.r_[0.0, curve["time"].to_numpy(dtype=float)]
@@ -196,8 +247,9 @@ def plot_survival(timeline: pd.DataFrame, *, by: str = "company", top: int = 5, 
         color = OKABE_ITO[i % len(OKABE_ITO)]
         med = medians[g]
         tag = f"median {_days(med)}" if not np.isnan(med) else "median not reached"
-        ax.step(x, s, where="post", color=color, lw=2,
-                label=f"{g} (n={int(sizes[g])}, {tag})")
+        label = f"{g} (n={int(sizes[g])}, {tag})"
+        handles += ax.step(x, s, where="post", color=color, lw=2, label=label)
+        names.append(label)
         cens = curve[curve["censored"] > 0]
         ax.plot(cens["time"].to_numpy(dtype=float), cens["survival"].to_numpy(dtype=float),
                 ls="none", marker="|", ms=10, mew=1.5, color=color)
@@ -207,7 +259,9 @@ def plot_survival(timeline: pd.DataFrame, *, by: str = "company", top: int = 5, 
     ax.set_xlabel("days since first contact")
     ax.set_ylabel("still waiting for a response")
     ax.yaxis.set_major_formatter(_percent_formatter())
-    ax.legend(fontsize=8, frameon=False, loc="upper right")
+    # handles and labels given: a group named "_x" is not hidden as matplotlib's
+    # automatic legend would hide it
+    ax.legend(handles, names, fontsize=8, frameon=False, loc="upper right")
     reached = medians.dropna()
     if len(reached):
         fastest = sorted(reached.index, key=lambda g: (reached[g], g))[0]
@@ -224,6 +278,7 @@ def _percent_formatter():
 
 # --- funnel ------------------------------------------------------------------------
 @share_docs
+@_literal_text
 def plot_funnel(funnel: pd.DataFrame, *, ax=None):
     """How far the targets got: the main path as a funnel, off-path stages beside it.
 
@@ -270,6 +325,7 @@ def plot_funnel(funnel: pd.DataFrame, *, ax=None):
 
 
 # --- network growth ----------------------------------------------------------------
+@_literal_text
 def plot_network_growth(growth: pd.DataFrame, *, ax=None):
     """People in the log week by week, stacked by source, with the referral share.
 
@@ -296,7 +352,7 @@ def plot_network_growth(growth: pd.DataFrame, *, ax=None):
     pooled = [c for c in source_cols if c not in shown]
     x = pd.to_datetime(growth["week"]).to_numpy()
     stacks = [growth[c].cumsum().to_numpy(dtype=float) for c in shown]
-    labels = [c[len(SOURCE) + 1:].replace("_", " ") for c in shown]
+    labels = [_pretty(c[len(SOURCE) + 1:]) for c in shown]
     colors = [OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(stacks))]
     if pooled:
         stacks.append(growth[pooled].sum(axis=1).cumsum().to_numpy(dtype=float))
@@ -323,6 +379,7 @@ def plot_network_growth(growth: pd.DataFrame, *, ax=None):
 
 # --- referral tree -----------------------------------------------------------------
 @share_docs
+@_literal_text
 def plot_referral_tree(chains: pd.DataFrame, *, label: str = NAME, max_people: int = 60,
                        ax=None):
     """Who referred whom, as layered trees (roots on top), drawn with networkx.
@@ -396,6 +453,7 @@ def plot_referral_tree(chains: pd.DataFrame, *, label: str = NAME, max_people: i
 
 # --- channels and sources ----------------------------------------------------------
 @share_docs
+@_literal_text
 def plot_channel_comparison(table: pd.DataFrame, *, ax=None):
     """Channels (or sources) side by side: response rate and positive-reply rate.
 
@@ -431,20 +489,20 @@ def plot_channel_comparison(table: pd.DataFrame, *, ax=None):
         tag = "" if pd.isna(med) else f"\n{med:g}d"
         ax.text(xi, -0.04, f"n={int(row['contacted'])}{tag}", ha="center", va="top",
                 fontsize=7)
-    ax.set_xticks(x, data[group].astype(str).str.replace("_", " ").tolist(), rotation=30,
-                  ha="right")
+    ax.set_xticks(x, [_pretty(v) for v in data[group]], rotation=30, ha="right")
     ax.tick_params(axis="x", pad=22)
     ax.set_ylim(-0.12, 1.05)
     ax.yaxis.set_major_formatter(_percent_formatter())
     ax.legend(fontsize=8, frameon=False)
     best = _most_reliable(data, group)
-    ax.set_title(f"{str(best[group]).replace('_', ' ')} worked best: "
+    ax.set_title(f"{_pretty(best[group])} worked best: "
                  f"{int(best['responded'])} of {int(best['contacted'])} responded")
     return ax
 
 
 # --- follow-up calendar ------------------------------------------------------------
 @share_docs
+@_literal_text
 def plot_followup_calendar(due: pd.DataFrame, *, meetings: pd.DataFrame | None = None,
                            as_of=None, days_before: int = 14, days_after: int = 14,
                            ax=None):

@@ -118,8 +118,10 @@ def _cmd_delete(args) -> int:
 
 
 def _cmd_restore(args) -> int:
-    from .store import list_backups, restore_backup
+    from .store import ContactLog, list_backups, restore_backup
     folder = Path(args.dir)
+    if not folder.is_dir():  # say why, as `open` does, rather than "no backups yet"
+        ContactLog.open(folder)
     if args.list or not args.backup:
         backups = list_backups(folder)
         if not backups:
@@ -236,6 +238,8 @@ def _cmd_report(args) -> int:
 def _cmd_import(args) -> int:
     from . import importers
 
+    if _import_activity(args):
+        return EXIT_OK
     path = Path(args.file)
     if not path.is_file():
         raise UsageError(f"{path}: no such file; check the path")
@@ -249,6 +253,76 @@ def _cmd_import(args) -> int:
     return EXIT_OK
 
 
+def _import_activity(args) -> bool:
+    """``import mail`` / ``calendar`` and LinkedIn's messages.csv / Invitations.csv:
+    run and print the import; False for the contact importers."""
+    path = Path(args.file).expanduser()
+    if args.kind not in ("mail", "calendar", "linkedin"):
+        if args.me or args.with_body:
+            raise UsageError(f"--me and --with-body are for `infoint import mail`, not {args.kind}")
+        return False
+    if args.kind == "linkedin":
+        from .import_linkedin_activity import (INVITATIONS, MESSAGES, LinkedInFormatError,
+                                               detect_linkedin_file)
+        try:
+            which = detect_linkedin_file(path) if path.is_file() else None
+        except LinkedInFormatError:
+            which = None
+        if which not in (MESSAGES, INVITATIONS):  # Connections.csv: the contact importer
+            if args.me or args.with_body:
+                raise UsageError("--me and --with-body are for LinkedIn's messages.csv and "
+                                 "Invitations.csv, not Connections.csv")
+            return False
+    if args.kind != "mail" and not path.is_file():
+        raise UsageError(f"{path}: no such file; check the path")
+    if args.sheet is not None or args.map:
+        raise UsageError(f"--sheet and --map are for `infoint import sheet`, not {args.kind}")
+    log = _open_log(args, read_only=False)
+    opts = dict(dry_run=args.dry_run)
+    if args.kind == "mail":
+        from .import_mail import import_mail
+        report = import_mail(log, path, me=args.me, with_body=args.with_body,
+                             progress=_progress_bar(path), **opts)
+    elif args.kind == "calendar":
+        from .import_calendar import import_calendar
+        report = import_calendar(log, path, me=args.me, **opts)
+    elif which == "messages":
+        from .import_linkedin_activity import import_linkedin_messages
+        report = import_linkedin_messages(log, path, me=args.me, with_body=args.with_body,
+                                          **opts)
+    else:
+        from .import_linkedin_activity import import_linkedin_invitations
+        report = import_linkedin_invitations(log, path, with_body=args.with_body, **opts)
+    print(report if args.dry_run else report.summary())
+    if args.dry_run:
+        _say("infoint import: dry run, nothing was written")
+    return True
+
+
+def _progress_bar(path: Path):
+    """A tqdm bar on stderr for a large mailbox file (none for small ones or folders)."""
+    forced = _env_flag("INFOINT_PROGRESS")  # e.g. the benchmark, whose stderr is a pipe
+    if not path.is_file() or not (forced or (sys.stderr.isatty()
+                                             and path.stat().st_size >= (64 << 20))):
+        return None
+    from tqdm import tqdm
+    bar = tqdm(total=path.stat().st_size, unit="B", unit_scale=True, desc="reading mail",
+               file=sys.stderr, leave=True)
+    state = {"n": 0}
+
+    def update(done: int) -> None:
+        bar.update(done - state["n"])
+        state["n"] = done
+        if done >= bar.total:
+            bar.close()
+    return update
+
+
+def _env_flag(name: str) -> bool:
+    import os
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
+
+
 def _cmd_export(args) -> int:
     from . import exporters
 
@@ -257,10 +331,24 @@ def _cmd_export(args) -> int:
                          "formula-like text as plain text")
     log = _open_log(args, read_only=False)
     if args.format == "xlsx":
-        result = exporters.export_xlsx(log, Path(args.out))
+        result = exporters.export_xlsx(log, Path(args.out), force=args.force)
     else:
-        result = exporters.export_csv(log, Path(args.out), raw=args.raw)
+        result = exporters.export_csv(log, Path(args.out), raw=args.raw, force=args.force)
     print(result)
+    return EXIT_OK
+
+
+def _cmd_draft(args) -> int:
+    from . import drafts
+
+    log = _open_log(args, read_only=False)
+    draft = drafts.compose_draft(log, args.kind, args.contact_id,
+                                 as_of=_parse_date_arg(args.as_of, "--as-of"))
+    path = drafts.write_draft(draft, Path(args.out))
+    print(path)
+    what = "a printable letter" if draft.channel == "letter" else "an unsent e-mail draft"
+    _say(f"infoint draft: wrote {what} to {draft.to_name}; open it, check it, send it, "
+         "then log it as sent (nothing was logged)")
     return EXIT_OK
 
 
@@ -362,9 +450,17 @@ def build_parser() -> argparse.ArgumentParser:
                    action="append", default=[])
     s.set_defaults(func=_cmd_report)
 
-    s = sub.add_parser("import", help="bring contacts in from LinkedIn, a spreadsheet or vCards")
-    s.add_argument("kind", choices=["linkedin", "sheet", "vcard"])
+    s = sub.add_parser("import", help="bring contacts in from LinkedIn, a spreadsheet or vCards; "
+                       "log what happened from a mailbox, LinkedIn messages/invitations or "
+                       "a calendar")
+    s.add_argument("kind", choices=["linkedin", "sheet", "vcard", "mail", "calendar"])
     s.add_argument("file", metavar="FILE")
+    s.add_argument("--me", metavar="ADDRESS", action="append", default=[],
+                   help="mail/LinkedIn: your own e-mail address, LinkedIn profile URL or name "
+                   "(repeat for each; remembered in plan.json)")
+    s.add_argument("--with-body", action="store_true",
+                   help="mail/LinkedIn: copy the start of each message into notes "
+                   "(default: the subject line only)")
     s.add_argument("--log", metavar="DIR", required=True)
     s.add_argument("--sheet", metavar="NAME", help="the worksheet to read (XLSX)")
     s.add_argument("--map", metavar="COLUMN=FIELD", action="append", default=[],
@@ -381,12 +477,19 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--from", dest="backup", metavar="BACKUP")
     s.set_defaults(func=_cmd_restore)
 
-    s = sub.add_parser("export", help="write the log as an Excel workbook or CSV files")
+    s = sub.add_parser("export", help="write the log as an Excel workbook or CSV files",
+                       description="An export never writes into a log folder, and replaces "
+                       "only files an earlier export wrote and nobody changed since (it notes "
+                       "them in .infoint-export.json beside them); --force replaces other "
+                       "files too.")
     s.add_argument("format", choices=["xlsx", "csv"])
     s.add_argument("--log", metavar="DIR", required=True)
     s.add_argument("--out", metavar="PATH", required=True)
     s.add_argument("--raw", action="store_true",
                    help="CSV only: do not neutralise values that spreadsheets run as formulas")
+    s.add_argument("--force", action="store_true",
+                   help="overwrite files that an earlier export did not write (an export "
+                   "never writes into a log folder, not even with --force)")
     s.set_defaults(func=_cmd_export)
 
     s = sub.add_parser("add", help="add a contact or an interaction: --field-name VALUE ...",
@@ -408,6 +511,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the number of the contact's interactions that go with them")
     s.set_defaults(func=_cmd_delete)
 
+    s = sub.add_parser("draft", help="write a message for the mail program (.eml, or .html "
+                       "for a postal letter)")
+    s.add_argument("kind", choices=["outreach", "follow_up", "thank_you", "update",
+                                    "tell_referrer", "network_ask"])
+    s.add_argument("--contact-id", metavar="ID", required=True)
+    s.add_argument("--log", metavar="DIR", required=True)
+    s.add_argument("--out", metavar="FILE", required=True)
+    s.add_argument("--as-of", metavar="DATE")
+    s.set_defaults(func=_cmd_draft)
     for name, what in (("lab", "JupyterLab on your own copy of the notebooks"),
                        ("app", "the notebooks as an app in the browser (Voilà), no code shown")):
         s = sub.add_parser(name, help=what, description=(
@@ -447,6 +559,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except InfointError as exc:
+        from .errors import FileProblemError, is_user_os_error
+        if isinstance(exc, FileProblemError) and not is_user_os_error(exc):
+            raise  # an errno that is not the user's to fix: a bug (exit 1, traceback)
         _say(f"infoint {args.command}: {exc}")
         return EXIT_USER
     except KeyboardInterrupt:
@@ -454,6 +569,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # whatever command met it: a path, permission or disk problem
+        from .errors import from_os_error, is_user_os_error
+        if not is_user_os_error(exc):
+            raise  # not the user's to fix: a bug, with its traceback (exit 1)
+        _say(f"infoint {args.command}: {from_os_error(exc)}")
+        return EXIT_USER
 
 
 if __name__ == "__main__":  # pragma: no cover

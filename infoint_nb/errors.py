@@ -5,7 +5,10 @@ inherits the built-in it resembles, so ``except ValueError`` works too.
 """
 from __future__ import annotations
 
+import errno as _errno
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 __all__ = [
     "InfointError",
@@ -107,3 +110,141 @@ class UnknownIdError(InfointError, KeyError):
 
 class ParameterError(InfointError, ValueError):
     """A parameter given by the user (CLI flag, report parameter) is wrong."""
+
+
+# --- file-system problems ---------------------------------------------------------
+#: errno → (what happened, how to fix it); every one is something the user can fix,
+#: so the CLI exits 2 for them. Any other errno is treated as a bug (exit 1).
+_OS_REASONS: dict[int, tuple[str, str]] = {
+    _errno.EACCES: ("permission denied",
+                    "check its permissions (ls -l) or use a file or folder you may change"),
+    _errno.EPERM: ("the operation is not permitted",
+                   "check its permissions (ls -l) or use a file or folder you own"),
+    _errno.ENOENT: ("it does not exist", "check the path (a relative path starts in the "
+                    "current folder)"),
+    _errno.EISDIR: ("it is a folder, not a file", "give the name of a file (inside that folder "
+                    "if you like)"),
+    _errno.ENOTDIR: ("a part of the path is a file, not a folder",
+                     "check the path: every part before the last must be a folder"),
+    _errno.EEXIST: ("it already exists", "choose another name or remove it first"),
+    _errno.ENOTEMPTY: ("the folder is not empty", "choose an empty or new folder"),
+    _errno.ENOSPC: ("the disk is full", "free some space (or write somewhere else) and try "
+                    "again"),
+    _errno.EDQUOT: ("your disk quota is used up", "free some space (or write somewhere else) "
+                    "and try again"),
+    _errno.EROFS: ("the file system is read-only", "copy the files to a writable disk or "
+                   "choose a writable place"),
+    _errno.ENAMETOOLONG: ("the name is too long", "choose a shorter name"),
+    _errno.ELOOP: ("it is a symbolic link that points to itself (or a loop of links)",
+                   "fix or remove the link"),
+    _errno.EBUSY: ("it is in use by another program", "close the other program and try again"),
+    _errno.ETXTBSY: ("it is in use by another program", "close the other program and try "
+                     "again"),
+    _errno.EIO: ("the disk reported an input/output error", "check the disk (or copy the "
+                 "files elsewhere) and try again"),
+    _errno.EMFILE: ("too many files are open", "close other programs and try again"),
+    _errno.ENFILE: ("too many files are open on this machine", "close other programs and try "
+                    "again"),
+    _errno.EXDEV: ("it is on another disk than its folder's temporary files",
+                   "keep the file and its folder on the same disk"),
+    _errno.EFBIG: ("the file is too large for this disk", "write it somewhere else"),
+    _errno.ENXIO: ("it is a device or pipe without a reader", "give a regular file"),
+}
+_TEMP_NAME_MARKS = (".tmp-", ".part-", ".partial")
+
+__all__ += ["FileProblemError", "from_os_error", "is_user_os_error"]
+
+
+class FileProblemError(InfointError, OSError):
+    """A file or folder cannot be read or written for a reason the user can fix
+    (permission, a missing or wrong kind of path, a full or read-only disk).
+
+    The message names the path, what was being done, what went wrong and how to fix
+    it; ``errno`` and ``filename`` are those of the :class:`OSError` it stands for.
+    ``committed`` is true when a save failed after its commit point: the change is
+    kept and finished when the log is next opened.
+    """
+
+    def __init__(self, message: str, *, path=None, errno: int | None = None,
+                 committed: bool = False):
+        super().__init__(message)
+        self.errno = errno
+        self.filename = None if path is None else str(path)
+        self.committed = committed
+
+    def __str__(self) -> str:  # OSError would print "[Errno …]" forms for some args
+        return str(self.args[0]) if self.args else ""
+
+
+def is_user_os_error(exc: BaseException) -> bool:
+    """Whether ``exc`` is an OSError the user can fix (see :func:`from_os_error`)."""
+    if isinstance(exc, FileProblemError) and exc.errno is None:
+        return True  # raised on purpose, with its own message
+    return isinstance(exc, OSError) and exc.errno in _OS_REASONS
+
+
+def _shown_path(exc: OSError, path) -> str | None:
+    """The path to name: the one given, else the OSError's own (never a temp file's name)."""
+    if path is not None:
+        return str(path)
+    names = [n for n in (exc.filename2, exc.filename) if n is not None]
+    for name in names:
+        if not any(mark in str(name) for mark in _TEMP_NAME_MARKS):
+            return str(name)
+    return str(names[0]) if names else None
+
+
+def _file_in_the_way(path: str) -> str | None:
+    """The first part of ``path`` (as given) that exists but is a file, for ENOTDIR."""
+    p = Path(path)
+    for part in [*reversed(p.parents), p]:
+        if str(part) not in (".", "") and os.path.lexists(part) and not os.path.isdir(part):
+            return str(part)
+    return None
+
+
+def from_os_error(exc: OSError, path=None, *, doing: str | None = None,
+                  committed: bool = False) -> FileProblemError:
+    """The package's error for an :class:`OSError`: one line with path, cause and fix.
+
+    Parameters
+    ----------
+    exc : OSError
+        What the operating system raised.
+    path : str or Path, optional
+        The file or folder to name in the message (the error's own file name
+        otherwise; temporary files are never named).
+    doing : str, optional
+        What was being done, as in "cannot {doing}", e.g. ``"write the calendar"``.
+    committed : bool
+        The failed save is past its commit point (see :class:`FileProblemError`).
+
+    Returns
+    -------
+    FileProblemError
+        Raise it ``from exc``. For an errno that is not the user's to fix the
+        message still reads well, but :func:`is_user_os_error` is false.
+
+    Examples
+    --------
+    >>> import errno
+    >>> str(from_os_error(OSError(errno.ENOSPC, "No space left"), "log/contacts.csv",
+    ...                   doing="save the log"))
+    'log/contacts.csv: cannot save the log: the disk is full; free some space (or write somewhere else) and try again'
+    """
+    if isinstance(exc, FileProblemError):
+        return exc
+    shown = _shown_path(exc, path)
+    reason, fix = _OS_REASONS.get(exc.errno, (exc.strerror or str(exc), ""))
+    if exc.errno == _errno.ENOTDIR and shown:
+        blocker = _file_in_the_way(shown)
+        if blocker and blocker != str(Path(shown)):
+            reason = f"{blocker} is a file, not a folder"
+        elif blocker:
+            reason = "it is a file, not a folder"
+            fix = "give a folder (or a new name)"
+    text = f"{shown}: " if shown else ""
+    if doing:
+        text += f"cannot {doing}: "
+    text += reason + (f"; {fix}" if fix else "")
+    return FileProblemError(text, path=shown, errno=exc.errno, committed=committed)

@@ -3,8 +3,15 @@
 Every import follows the same path:
 
 1. **read** the file as text (CSV in UTF-8, UTF-8 with a BOM or Windows-1252, any of
-   ``, ; tab |`` as separator; XLSX cell by cell, numbers without a spurious ``.0``,
-   ``NA`` kept as ``NA``);
+   ``, ; tab |`` as separator, fields of any length, records ending at LF or CRLF;
+   XLSX cell by cell, numbers without a spurious ``.0``, ``NA`` kept as ``NA``, only
+   the cells really present — a sheet whose last value lies beyond
+   :data:`MAX_SHEET_ROWS` × :data:`MAX_SHEET_COLUMNS`, or that holds more than
+   :data:`MAX_SHEET_CELLS` cells, is refused). Text that cannot be trusted stops the
+   import before anything is written, each place named as file:row: column: a record
+   the CSV rules cannot read (a bare CR or a stray double quote), a NUL byte, a
+   byte-order mark inside the file, UTF-8 text in a file that is otherwise
+   Windows-1252 (mixed encodings);
 2. **map** its columns to log fields (:func:`guess_mapping`, overridable), where a
    column may also be an *interaction spec*: ``KIND`` or ``KIND:CHANNEL`` (for
    example ``outreach:email``) turns each date in it into one interaction;
@@ -17,15 +24,23 @@ Every import follows the same path:
    rows with no name are *skipped*, each with its reason. An interaction already in
    the log (same contact, calendar date, kind and channel) is not added again, so
    importing the same file twice adds nothing;
-5. **write** everything in one :meth:`ContactLog.apply` call (validated, locked,
-   atomic, backed up), unless ``dry_run``.
+5. **write** everything in one locked, validated, atomic, backed-up save, unless
+   ``dry_run``. The change is worked out against the log as loaded (what the report
+   shows); when another program saved to the log meanwhile, it is worked out again
+   under the lock from the log on disk then, so nothing saved meanwhile is lost.
+
+A CSV whose header is a log's own ``contacts.csv`` header (``infoint export csv``)
+maps each column to the field of its name and keeps the text exactly, so an export
+imported into an empty log gives the same contacts, ids and referrals.
 
 A workbook written by :func:`infoint_nb.exporters.export_xlsx` (sheets ``contacts``
 and ``interactions`` with the log's own headers) is recognised by
 :func:`import_sheet` and *restores* both tables with their ids through
 :meth:`ContactLog.replace`: export, edit in Excel, import, and the log is the edited
 workbook (rows deleted in Excel are removed; the previous version stays in the
-log's backups).
+log's backups). Rows another program saved while the import ran are kept, and the
+workbook's edits are merged into them; an edit on both sides of one row is refused
+with :class:`ImportConflictError`, nothing written.
 
 Every entry point returns an :class:`ImportReport` (added / updated / unchanged /
 skipped, interactions added, the mapping, the encoding, warnings) whose ``str`` is
@@ -33,10 +48,13 @@ what ``infoint import`` prints.
 """
 from __future__ import annotations
 
+import contextlib
+import copy
 import csv
 import datetime as _dt
 import io
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,16 +62,21 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema as S
-from .errors import LogValidationError, ParameterError
-from .exporters import CONTACTS_SHEET, INTERACTIONS_SHEET, unneutralize_csv_value
-from .store import norm_email, norm_linkedin_url, norm_name  # one definition of the keys
+from .errors import InfointError, LogValidationError, ParameterError
+from .exporters import (CONTACTS_SHEET, INTERACTIONS_SHEET, unneutralize_csv_value,
+                        xlsx_cell_text)
+from .store import _next_ids, norm_email, norm_linkedin_url, norm_name  # one definition each
 
 __all__ = [
     "IGNORE",
     "NAME_PARTS",
     "CONTACT_FIELDS",
     "INTERACTION_SPEC_CHOICES",
+    "MAX_SHEET_ROWS",
+    "MAX_SHEET_COLUMNS",
+    "MAX_SHEET_CELLS",
     "ImportReport",
+    "ImportConflictError",
     "SourceTable",
     "read_table",
     "list_sheets",
@@ -166,6 +189,9 @@ class ImportReport:
     skipped_rows: list = field(default_factory=list)
     preview: pd.DataFrame | None = field(default=None, repr=False)
     saved_to: str | None = None
+    #: The log's (contacts, interactions) text tables this report was worked out against;
+    #: pass the report as ``since=`` to import what it previewed (see :func:`import_file`).
+    base_tables: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def counts(self) -> dict:
@@ -211,6 +237,8 @@ class ImportReport:
         if self.kind == _WORKBOOK:
             inter += (f", {self.interactions_updated} updated, "
                       f"{self.interactions_removed} removed")
+        elif self.interactions_updated:
+            inter += f", {self.interactions_updated} updated"
         if self.interactions_known:
             inter += f" ({self.interactions_known} already in the log)"
         lines.append(inter)
@@ -313,24 +341,141 @@ def _encoding_warning(encoding: str) -> list[str]:
 
 
 def _sniff_delimiter(text: str) -> str:
-    """The separator that splits the first lines into the most, and equal, fields."""
+    """The separator that splits most of the first records into equally many fields.
+
+    Records are read with the CSV rules for each candidate (a quoted value may hold
+    line breaks and other separators), never split at line breaks first.
+    """
     head = text[:20000]
-    lines = [ln for ln in head.splitlines() if ln.strip()][:10]
-    if not lines:
-        return ","
     best, best_score = ",", (0, 0)
     for delim in (",", ";", "\t", "|"):
-        counts = [len(r) for r in csv.reader(lines, delimiter=delim)]
-        width = max(counts)
-        score = (sum(1 for n in counts if n == width and n > 1), width)
+        counts = []
+        reader = csv.reader(io.StringIO(head, newline=""), delimiter=delim)
+        try:
+            for rec in reader:
+                if any(v.strip() for v in rec):
+                    counts.append(len(rec))
+                    if len(counts) == 10:
+                        break
+        except csv.Error:
+            pass
+        wide = Counter(n for n in counts if n > 1)
+        if not wide:
+            continue
+        # the commonest width, and how many of the records have it: a separator that only
+        # cuts quoted values into pieces gives ragged records
+        width, hits = max(wide.items(), key=lambda kv: (kv[1], kv[0]))
+        score = (hits / len(counts), width)
         if score > best_score:
             best, best_score = delim, score
     return best
 
 
-def _records(text: str, delimiter: str) -> list[list[str]]:
-    """CSV records as spreadsheet rows (record i is row i + 1; blank lines are rows too)."""
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+@contextlib.contextmanager
+def _long_fields():
+    """Let the csv module read fields of any length (a pasted e-mail thread in a note)."""
+    old = csv.field_size_limit()
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(old)
+
+
+_CSV_ERRORS = (
+    ("new-line character", "a carriage return (CR) inside a value that is not in double "
+     "quotes; put the whole value in double quotes or remove the CR (saving the file again "
+     "from Excel as 'CSV UTF-8' writes it correctly)"),
+    ("expected after", "a value in double quotes is followed by more text before the next "
+     "separator; inside a quoted value write each double quote twice (\"\")"),
+    ("unexpected end of data", "a double quote opens a value that is never closed (the file "
+     "ends inside it); close the quote, or write a double quote inside a value twice (\"\")"),
+    ("NUL", "holds a NUL byte (\\x00): this is not a text file, or it is damaged"),
+)
+
+
+def _records(text: str, delimiter: str, *, file: str = "the file") -> list[list[str]]:
+    """CSV records as spreadsheet rows (record i is row i + 1; blank lines are rows too).
+
+    Records end at LF or CRLF (at CR only in a file that has no LF at all, as old Mac
+    programs write). Any length of field is read. A record the csv rules cannot read
+    (a bare CR or a stray double quote) is reported with its row, all at once.
+
+    Raises
+    ------
+    LogValidationError
+        One problem per record that cannot be read.
+    """
+    if "\n" in text or "\r" not in text:
+        lines = re.findall(r"[^\n]*\n|[^\n]+\Z", text)
+    else:
+        lines = re.findall(r"[^\r]*\r|[^\r]+\Z", text)
+    reader = csv.reader(iter(lines), delimiter=delimiter, strict=True)
+    records: list[list[str]] = []
+    problems = _Problems(file)
+    with _long_fields():
+        while True:
+            try:
+                records.append(next(reader))
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                why = next((msg for key, msg in _CSV_ERRORS if key in str(exc)),
+                           f"cannot be read as CSV ({exc})")
+                problems.add(len(records) + 1, None, None, why)
+                records.append([])  # keep the rows below numbered as in a spreadsheet
+    problems.raise_if_any()
+    return records
+
+
+def _mojibake(value: str, encoding: str) -> bool:
+    """Whether ``value``, decoded as ``encoding``, was really UTF-8 (``Ã©`` for ``é``)."""
+    if value.isascii():
+        return False
+    try:
+        return value.encode(encoding).decode("utf-8") != value
+    except UnicodeError:
+        return False
+
+
+def _check_text(file: str, cells, *, encoding: str | None) -> None:
+    """Refuse NUL bytes, a byte-order mark inside the file, and a file mixing UTF-8 with
+    Windows-1252, before anything is written: every cell at once, as file:row: column.
+
+    ``cells`` yields ``(row, column, value)``.
+    """
+    problems = _Problems(file)
+    legacy = encoding in ("cp1252", "latin-1")
+    mixed, plain = [], None
+    for row, column, value in cells:
+        if "\x00" in value:
+            problems.add(row, column, value, "holds a NUL byte (\\x00), which is not text: the "
+                         "file is damaged or not a text export; remove the character or export "
+                         "the file again")
+        if "\ufeff" in value:
+            problems.add(row, column, value, "holds a byte-order mark (U+FEFF) inside the file, "
+                         "usually where two files were joined; remove it (and a second header "
+                         "row after it)")
+        if legacy and not value.isascii():
+            if _mojibake(value, encoding):
+                mixed.append((row, column, value))
+            elif plain is None:
+                plain = row
+    if mixed:
+        fixed = {id(m): m[2].encode(encoding).decode("utf-8") for m in mixed}
+        for m in mixed:
+            other = f" (row {plain} is not)" if plain is not None else ""
+            problems.add(m[0], m[1], m[2], f"is UTF-8 text ({fixed[id(m)]!r}) in a file that is "
+                         f"not UTF-8{other}: the file mixes two encodings. Fix these rows in a "
+                         "text editor and save the whole file as UTF-8 (in Excel: 'CSV UTF-8')")
+    problems.raise_if_any()
+
+
+def _table_cells(table: "SourceTable"):
+    """``(row, column, value)`` of a table's cells, for :func:`_check_text`."""
+    for row, cells in zip(table.row_numbers, table.rows):
+        for c, v in zip(table.columns, cells):
+            yield row, c, v
 
 
 def _unique_columns(header: list[str]) -> tuple[list[str], list[str]]:
@@ -439,14 +584,83 @@ def _cell_text(value, number_format: str | None) -> str:
     return str(value)
 
 
-def _sheet_records(ws) -> list[list[str]]:
+#: The largest sheet an import reads: its last value may be at most in this row and
+#: column, and the worksheet may hold at most this many cells (empty styled ones
+#: included). A bigger sheet is refused with a message, before it can fill the memory.
+MAX_SHEET_ROWS = 200_000
+MAX_SHEET_COLUMNS = 1_000
+MAX_SHEET_CELLS = 5_000_000
+
+
+def _sheet_records(ws, *, label: str = "the sheet", max_rows: int | None = None
+                   ) -> list[list[str]]:
+    """The sheet's rows as text, bounded by the cells really present.
+
+    The sheet's stated size (its ``dimension``, which may claim column XFD) is not
+    trusted, and empty cells (styled ones too) cost nothing: rows end at their last
+    value, the table at its last row with a value. ``max_rows`` stops reading early.
+
+    Raises
+    ------
+    ParameterError
+        When the sheet is larger than :data:`MAX_SHEET_ROWS` × :data:`MAX_SHEET_COLUMNS`
+        or holds more than :data:`MAX_SHEET_CELLS` cells.
+    """
+    from openpyxl.cell.read_only import ReadOnlyCell
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    wb = ws.parent
+    present: dict[int, list[tuple[int, str]]] = {}
+    seen = 0
+    with ws._get_source() as src:
+        parser = WorkSheetParser(src, ws._shared_strings, data_only=wb.data_only,
+                                 epoch=wb.epoch, date_formats=wb._date_formats,
+                                 timedelta_formats=wb._timedelta_formats)
+        for idx, row in parser.parse():
+            if max_rows is not None and idx > max_rows:
+                break
+            seen += len(row)
+            if seen > MAX_SHEET_CELLS:
+                raise ParameterError(
+                    f"{label}: the sheet holds more than {MAX_SHEET_CELLS:,} cells (counting "
+                    "empty formatted ones); an import reads at most that many. Copy the table "
+                    "alone into a new workbook, or save it as CSV UTF-8")
+            for cell in row:
+                value = cell["value"]
+                if value is None or value == "":
+                    continue
+                r, c = cell["row"], cell["column"]
+                if r > MAX_SHEET_ROWS or c > MAX_SHEET_COLUMNS:
+                    where = f"{get_column_letter(c)}{r}"
+                    raise ParameterError(
+                        f"{label}: cell {where} holds a value ({_show_short(value)}), beyond "
+                        f"what an import reads (at most {MAX_SHEET_ROWS:,} rows and "
+                        f"{MAX_SHEET_COLUMNS:,} columns, i.e. up to column "
+                        f"{get_column_letter(MAX_SHEET_COLUMNS)}). Delete the far-away cells "
+                        "or copy the table alone into a new sheet")
+                text = _cell_text(value, ReadOnlyCell(ws, **cell).number_format
+                                  if isinstance(value, _dt.datetime) else None)
+                if text:
+                    present.setdefault(r, []).append((c, text))
+    if not present:
+        return []
     records = []
-    if hasattr(ws, "reset_dimensions"):  # read-only mode trusts the file's stated size
-        ws.reset_dimensions()
-    for row in ws.iter_rows():
-        records.append([_cell_text(getattr(c, "value", None), getattr(c, "number_format", None))
-                        for c in row])
+    for r in range(1, max(present) + 1):
+        cells = present.get(r)
+        if not cells:
+            records.append([])
+            continue
+        rec = [""] * max(c for c, _ in cells)
+        for c, text in cells:
+            rec[c - 1] = text
+        records.append(rec)
     return records
+
+
+def _show_short(value) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 30 else text[:29] + "…")
 
 
 def _pick_sheet(path: Path, names: list[str], sheet: str | None) -> str:
@@ -472,7 +686,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> SourceTable:
         if sheet is None:
             read = {}  # each sheet is read once, also the one chosen
             for n in names:
-                read[n] = _sheet_records(wb[n])
+                read[n] = _sheet_records(wb[n], label=f"{path.name}[{n}]")
                 if any(sum(1 for v in r if v.strip()) >= 2 for r in read[n]):
                     chosen = n
                     break
@@ -486,7 +700,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> SourceTable:
             records = read[chosen]
         else:
             chosen = _pick_sheet(path, names, sheet)
-            records = _sheet_records(wb[chosen])
+            records = _sheet_records(wb[chosen], label=f"{path.name}[{chosen}]")
     finally:
         wb.close()
     columns, rows, numbers, more = _table_from_records(path, records)
@@ -520,7 +734,9 @@ def read_table(path, *, sheet: str | None = None) -> SourceTable:
     """
     path = Path(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, sheet)
+        table = _read_xlsx(path, sheet)
+        _check_text(table.label, _table_cells(table), encoding=None)
+        return table
     if path.suffix.lower() == ".xls":
         raise ParameterError(f"{path.name}: the old .xls format cannot be read; open it in "
                              "Excel and save it as .xlsx or as CSV UTF-8")
@@ -529,14 +745,16 @@ def read_table(path, *, sheet: str | None = None) -> SourceTable:
                              "--sheet is for .xlsx workbooks")
     text, encoding = _read_text(path)
     delimiter = _sniff_delimiter(text)
-    records = _records(text, delimiter)
+    records = _records(text, delimiter, file=path.name)
     records = [[unneutralize_csv_value(v) for v in r] for r in records]
     columns, rows, numbers, warnings = _table_from_records(path, records)
     if delimiter != ",":
         name = {";": "semicolons", "\t": "tabs", "|": "bars"}[delimiter]
         warnings.insert(0, f"values are separated by {name}")
-    return SourceTable(path, columns, rows, numbers, encoding=encoding, delimiter=delimiter,
-                       warnings=_encoding_warning(encoding) + warnings)
+    table = SourceTable(path, columns, rows, numbers, encoding=encoding, delimiter=delimiter,
+                        warnings=_encoding_warning(encoding) + warnings)
+    _check_text(path.name, _table_cells(table), encoding=encoding)
+    return table
 
 
 # =====================================================================================
@@ -805,8 +1023,15 @@ def guess_mapping(columns, rows=None) -> dict[str, str]:
     {'Full Name': 'name', 'Firm': 'company', 'Date Emailed': 'outreach:email', 'Shoe size': ''}
     """
     out: dict[str, str] = {}
-    taken: set[str] = set()
+    # a header that is a field's own name (an exported contacts.csv) is that field, before
+    # any guess: ``referred_by`` is the referrer's id, not the ``mutual_connection`` that a
+    # header "Referred by" is guessed to be
+    exact = {col: col for col in columns if col in CONTACT_FIELDS}
+    taken: set[str] = set(exact.values())
     for j, col in enumerate(columns):
+        if col in exact:
+            out[col] = col
+            continue
         target = _GUESSES.get(_key(col), IGNORE)
         if _key(col) in ("url", "website", "web", "profile", "homepage") and rows is not None:
             values = [r[j] for r in rows if j < len(r) and r[j].strip()]
@@ -954,6 +1179,8 @@ def _sheet_candidates(table: SourceTable, mapping: dict, *, today: str,
                                 "as 2026-05-05")
     folded: Counter = Counter()
     candidates, skipped = [], []
+    # an exported contacts.csv: its text comes back exactly as it was (spaces included)
+    exact = _is_log_table(cols)
     for row, cells in zip(table.row_numbers, table.rows):
         fields: dict[str, str] = {}
         defaults: dict[str, str] = {}
@@ -965,7 +1192,7 @@ def _sheet_candidates(table: SourceTable, mapping: dict, *, today: str,
                 continue
             raw = cells[idx[col]]
             value = raw.strip()
-            if not value:
+            if not value and not (exact and raw):
                 continue
             spec = _parse_spec(target)
             if spec is not None:
@@ -1010,9 +1237,9 @@ def _sheet_candidates(table: SourceTable, mapping: dict, *, today: str,
                     problems.add(row, col, value, "priority is a whole number from 1 (highest) "
                                  "to 5, or empty")
             elif target == S.NOTES and fields.get(S.NOTES):
-                fields[S.NOTES] += "\n" + value
+                fields[S.NOTES] += "\n" + (raw if exact else value)
             else:
-                fields[target] = value
+                fields[target] = raw if exact and target != S.REFERRED_BY else value
         if not fields.get(S.NAME):
             joined = " ".join(p for p in (parts[FIRST_NAME], parts[LAST_NAME]) if p)
             if joined:
@@ -1031,11 +1258,64 @@ def _sheet_candidates(table: SourceTable, mapping: dict, *, today: str,
     return candidates, skipped
 
 
+def _is_log_table(columns) -> bool:
+    """Whether a header is a log's own ``contacts.csv`` header (an export of a log)."""
+    return {S.CONTACT_ID, *S.CONTACT_REQUIRED_COLUMNS} <= set(columns)
+
+
+def _is_interactions_table(columns) -> bool:
+    """Whether a header is a log's own ``interactions.csv`` header (and holds no names)."""
+    return set(S.INTERACTION_REQUIRED_COLUMNS) <= set(columns) and S.NAME not in columns
+
+
+def _interactions_planner(table: SourceTable):
+    """Merge an exported ``interactions.csv`` into the log, ids kept.
+
+    A row whose ``interaction_id`` the log lacks is added; one the log holds is updated
+    to the file's values (or left alone when equal). Every value is checked first, as
+    in a log (the contacts must be in the log: import the exported ``contacts.csv``
+    first).
+    """
+    frame = table.frame()
+    label = table.label
+
+    def plan_for(c: pd.DataFrame, i: pd.DataFrame) -> _Plan:
+        problems = S.validate_interactions(frame, c[S.CONTACT_ID], file=label)
+        if problems:
+            raise LogValidationError(problems, context=f"{label}: nothing was imported "
+                                     "(the contacts of an exported interactions.csv must be in "
+                                     "the log: import its contacts.csv first)")
+        report = ImportReport(source=label, kind=_SHEET, encoding=table.encoding,
+                              mapping={col: col for col in table.columns},
+                              warnings=list(table.warnings))
+        cols = list(dict.fromkeys(list(i.columns) + [k for k in frame.columns if k]))
+        merged = i.reindex(columns=cols, fill_value="").astype(str).reset_index(drop=True)
+        where = {iid: k for k, iid in enumerate(merged[S.INTERACTION_ID])}
+        new_rows = []
+        for rec in frame.reindex(columns=cols, fill_value="").astype(str).to_dict("records"):
+            iid = rec[S.INTERACTION_ID]
+            k = where.get(iid)
+            if k is None:
+                new_rows.append(rec)
+                report.interactions_added += 1
+            elif merged.iloc[k].tolist() != [rec[x] for x in cols]:
+                merged.iloc[k] = [rec[x] for x in cols]
+                report.interactions_updated += 1
+                report.changes.append(f"interaction {iid} updated")
+            else:
+                report.interactions_known += 1
+        if new_rows:
+            merged = pd.concat([merged, pd.DataFrame(new_rows, columns=cols, dtype=str)],
+                               ignore_index=True)
+        return _Plan(report, interactions_table=merged)
+    return plan_for
+
+
 # --- LinkedIn -------------------------------------------------------------------------
 def _linkedin_table(path: Path) -> SourceTable:
     """The connections table below LinkedIn's optional ``Notes:`` preamble."""
     text, encoding = _read_text(path)
-    records = _records(text, ",")
+    records = _records(text, ",", file=path.name)
     start = None
     for k, rec in enumerate(records):
         if rec and rec[0].strip().lstrip("\ufeff") == "First Name":
@@ -1058,8 +1338,10 @@ def _linkedin_table(path: Path) -> SourceTable:
             continue
         rows.append([v for v in rec[:n]] + [""] * max(0, n - len(rec)))
         numbers.append(k)
-    return SourceTable(path, header, rows, numbers, encoding=encoding, delimiter=",",
-                       warnings=_encoding_warning(encoding) + dup_warnings)
+    table = SourceTable(path, header, rows, numbers, encoding=encoding, delimiter=",",
+                        warnings=_encoding_warning(encoding) + dup_warnings)
+    _check_text(path.name, _table_cells(table), encoding=encoding)
+    return table
 
 
 def _linkedin_candidates(table: SourceTable, *, today: str, problems: _Problems,
@@ -1099,15 +1381,30 @@ def _linkedin_candidates(table: SourceTable, *, today: str, problems: _Problems,
 
 
 # --- vCard ----------------------------------------------------------------------------
+def _physical_lines(text: str) -> list[str]:
+    """Lines of a text file split at LF or CRLF only.
+
+    ``str.splitlines`` also splits at U+2028, U+0085, form feeds and more: a value holding
+    one would start a new line (and so a new field) of its own.
+    """
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [ln[:-1] if ln.endswith("\r") else ln for ln in lines]
+
+
 def _unfold(text: str) -> list[tuple[int, str]]:
-    """Logical lines with the physical line each starts on (RFC 6350 §3.2 folding)."""
-    out: list[tuple[int, str]] = []
-    for n, line in enumerate(text.splitlines(), start=1):
+    """Logical lines with the physical line each starts on (RFC 6350 §3.2 folding).
+
+    Linear in the size of the file: the pieces of a folded line are joined once.
+    """
+    out: list[tuple[int, list[str]]] = []
+    for n, line in enumerate(_physical_lines(text), start=1):
         if line[:1] in (" ", "\t") and out:
-            out[-1] = (out[-1][0], out[-1][1] + line[1:])
+            out[-1][1].append(line[1:])
         else:
-            out.append((n, line))
-    return out
+            out.append((n, [line]))
+    return [(n, "".join(parts)) for n, parts in out]
 
 
 def _split_unescaped(value: str, sep: str) -> list[str]:
@@ -1184,9 +1481,11 @@ def _preferred(props: list, prefer: tuple[str, ...]):
 def _vcard_candidates(path: Path, *, today: str, problems: _Problems,
                       warnings: list[str]) -> tuple[list, list, str]:
     text, encoding = _read_text(path)
+    lines = _unfold(text)
+    _check_text(path.name, ((n, None, line) for n, line in lines), encoding=encoding)
     cards: list[tuple[int, list]] = []
     current = None
-    for n, line in _unfold(text):
+    for n, line in lines:
         if not line.strip():
             continue
         upper = line.strip().upper()
@@ -1349,11 +1648,16 @@ class _Plan:
     update_contacts: dict = field(default_factory=dict)
     add_interactions: list = field(default_factory=list)
     replace: tuple | None = None  # (contacts_raw, interactions_raw) for a restored workbook
+    interactions_table: pd.DataFrame | None = None  # a log's interactions.csv merged in
 
 
-def _plan(log, candidates: list[_Candidate], report: ImportReport) -> _Plan:
-    """Match candidates against the log; decide adds, updates and new interactions."""
-    raw = log.raw_contacts.astype(str)
+def _plan(contacts_raw: pd.DataFrame, interactions_raw: pd.DataFrame,
+          candidates: list[_Candidate], report: ImportReport) -> _Plan:
+    """Match candidates against the log's tables; decide adds, updates and new interactions.
+
+    Pure: the tables are the log as read (under the lock, when the plan is written).
+    """
+    raw = contacts_raw.astype(str)
     index = _Index()
     for rec in raw.to_dict("records"):
         index.add(rec[S.CONTACT_ID], rec)
@@ -1361,7 +1665,7 @@ def _plan(log, candidates: list[_Candidate], report: ImportReport) -> _Plan:
     nums = [int(m.group(1)) for c in taken if (m := re.fullmatch(r"C(\d+)", c))]
     counter = [max(nums) if nums else 0]
     known_events = set()
-    for rec in log.raw_interactions.astype(str).to_dict("records"):
+    for rec in interactions_raw.astype(str).to_dict("records"):
         known_events.add((rec[S.CONTACT_ID], rec[S.DATE][:10], rec[S.KIND],
                           rec.get(S.CHANNEL, "")))
     plan = _Plan(report)
@@ -1370,8 +1674,11 @@ def _plan(log, candidates: list[_Candidate], report: ImportReport) -> _Plan:
     outcome: dict[str, str] = {}
     before: dict[str, dict] = {}
     preview = []
+    explicit = {c.contact_id for c in candidates if c.contact_id}
     for cand in candidates:
         cid = index.match(cand)
+        if cid is not None and cand.contact_id and cid != cand.contact_id and cid in explicit:
+            cid = None  # two rows with their own ids (an exported log): two people
         if cid is None:
             cid = cand.contact_id if cand.contact_id and cand.contact_id not in taken \
                 else _next_id(taken, counter)
@@ -1441,25 +1748,97 @@ def _set_skipped(report: ImportReport, skipped: list[tuple[int, str]]) -> None:
     report.skipped_reasons = dict(Counter(reason for _, reason in skipped))
 
 
-def _commit(log, plan: _Plan, *, dry_run: bool, action: str) -> ImportReport:
+def _planner(candidates: list[_Candidate], report: ImportReport):
+    """``plan_for(contacts_raw, interactions_raw)``: a fresh plan (and report) each call."""
+    def plan_for(c, i):
+        return _plan(c, i, candidates, copy.deepcopy(report))
+    return plan_for
+
+
+def _same_table(a: pd.DataFrame, b: pd.DataFrame) -> bool:
+    """Whether two text tables hold the same columns and values (the index is ignored)."""
+    if list(a.columns) != list(b.columns) or len(a) != len(b):
+        return False
+    return bool((a.astype(str).to_numpy(dtype=object) == b.astype(str).to_numpy(dtype=object))
+                .all()) if len(a) else True
+
+
+def _has_changes(plan: _Plan) -> bool:
+    r = plan.report
+    if plan.replace is not None or plan.interactions_table is not None:
+        return bool(r.added or r.updated or r.removed or r.interactions_added
+                    or r.interactions_updated or r.interactions_removed)
+    return bool(plan.add_contacts or plan.update_contacts or plan.add_interactions)
+
+
+def _apply_plan(c: pd.DataFrame, i: pd.DataFrame, plan: _Plan):
+    """The log's new tables (``None`` where a table does not change) for ``plan``."""
+    if plan.replace is not None:
+        contacts, interactions = plan.replace
+        return (contacts.astype(str).fillna("").reset_index(drop=True),
+                interactions.astype(str).fillna("").reset_index(drop=True))
+    if plan.interactions_table is not None:
+        return None, plan.interactions_table.astype(str).fillna("").reset_index(drop=True)
+    new_c = new_i = None
+    if plan.add_contacts or plan.update_contacts:
+        c = c.copy()
+        for cid, fields in plan.update_contacts.items():
+            hit = c[S.CONTACT_ID] == cid
+            for k, v in fields.items():
+                if k not in c.columns:
+                    c[k] = ""
+                c.loc[hit, k] = str(v)
+        if plan.add_contacts:
+            rows = [{k: str(v) for k, v in r.items()} for r in plan.add_contacts]
+            c = pd.concat([c, pd.DataFrame(rows, dtype=str)], ignore_index=True)
+        new_c = c.fillna("")
+    if plan.add_interactions:
+        ids = _next_ids(i[S.INTERACTION_ID], "I", 5, len(plan.add_interactions))
+        rows = [{S.INTERACTION_ID: iid, **{k: str(v) for k, v in r.items()}}
+                for iid, r in zip(ids, plan.add_interactions)]
+        new_i = pd.concat([i, pd.DataFrame(rows, dtype=str)], ignore_index=True).fillna("")
+    return new_c, new_i
+
+
+def _commit(log, plan_for, *, dry_run: bool, action: str, since=None) -> ImportReport:
+    """Plan against the log as loaded (the preview); write under the lock.
+
+    ``plan_for(contacts_raw, interactions_raw)`` returns a :class:`_Plan`. When another
+    program saved to the log after the preview was made, the plan is worked out again
+    under the lock from the tables on disk then, so nothing it added is lost. ``since``
+    (a dry run's report) makes that dry run's tables the preview's.
+    """
+    if since is not None and since.base_tables is not None:
+        c0, i0 = since.base_tables
+    else:
+        log.reload()
+        c0, i0 = log.raw_contacts, log.raw_interactions
+    plan = plan_for(c0, i0)
     report = plan.report
+    report.base_tables = (c0, i0)
     report.dry_run = dry_run
     if dry_run:
         return report
-    if plan.replace is not None:
-        r = report
-        if not (r.added or r.updated or r.removed or r.interactions_added
-                or r.interactions_updated or r.interactions_removed):
-            return report
-        log.replace(*plan.replace, action=action)
-    elif plan.add_contacts or plan.update_contacts or plan.add_interactions:
-        # matching was done above (URL, e-mail, name + company): a new person here is new
-        log.apply(add_contacts=plan.add_contacts, update_contacts=plan.update_contacts,
-                  add_interactions=plan.add_interactions, different_person=True, action=action)
-    else:
-        return report
-    report.saved_to = str(log.folder)
-    return report
+
+    def change(c, i, _plan_json):
+        p = plan
+        if not (_same_table(c, c0) and _same_table(i, i0)):
+            p = plan_for(c, i)
+            p.report.warnings.append(
+                "the log was changed by another program while this import was prepared; "
+                "the import was worked out again against the log as it is now, so nothing "
+                "saved meanwhile was lost")
+        if not _has_changes(p):
+            return None, None, None, p
+        new_c, new_i = _apply_plan(c, i, p)
+        return new_c, new_i, None, p
+
+    final = log._change(change, action=action)
+    final.report.dry_run = False
+    final.report.base_tables = None
+    if _has_changes(final):
+        final.report.saved_to = str(log.folder)
+    return final.report
 
 
 def _today_text(today) -> str:
@@ -1487,8 +1866,9 @@ def is_log_workbook(path) -> bool:
             return False
         for sheet, required in ((CONTACTS_SHEET, S.CONTACT_REQUIRED_COLUMNS),
                                 (INTERACTIONS_SHEET, S.INTERACTION_REQUIRED_COLUMNS)):
-            first = next(wb[names[sheet]].iter_rows(max_row=1, values_only=True), ())
-            header = {str(v).strip() for v in first if v is not None}
+            first = (_sheet_records(wb[names[sheet]], label=f"{path.name}[{names[sheet]}]",
+                                    max_rows=1) or [[]])[0]
+            header = {v.strip() for v in first if v}
             if not set(required) <= header:
                 return False
         return True
@@ -1502,7 +1882,7 @@ def _workbook_frames(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         names = {n.casefold(): n for n in wb.sheetnames}
         frames = []
         for sheet in (CONTACTS_SHEET, INTERACTIONS_SHEET):
-            records = _sheet_records(wb[names[sheet]])
+            records = _sheet_records(wb[names[sheet]], label=f"{path.name}[{names[sheet]}]")
             header = [h.strip() for h in records[0]] if records else []
             while header and not header[-1]:
                 header.pop()
@@ -1536,10 +1916,10 @@ def _compare_tables(old: pd.DataFrame, new: pd.DataFrame, key: str):
 
 
 def _keep_line_ends(old: pd.DataFrame, new: pd.DataFrame, key: str) -> pd.DataFrame:
-    """Keep the log's text where the workbook differs only by CR → LF.
+    """Keep the log's text where the workbook holds what an export makes of it.
 
-    XML turns every carriage return into a line feed, so an XLSX file cannot hold one;
-    such a cell is not an edit.
+    XML turns every carriage return into a line feed, and an XLSX file cannot hold other
+    control characters (the export writes U+FFFD instead): such a cell is not an edit.
     """
     if not len(old) or not len(new) or key not in new:
         return new
@@ -1551,36 +1931,118 @@ def _keep_line_ends(old: pd.DataFrame, new: pd.DataFrame, key: str) -> pd.DataFr
         hit = theirs.notna() & (theirs != new[col])
         if not hit.any():
             continue
-        lf = theirs[hit].str.replace("\r\n", "\n").str.replace("\r", "\n")
-        same = lf == new.loc[hit, col]
+        stored = theirs[hit].map(xlsx_cell_text)
+        same = stored == new.loc[hit, col]
         idx = same[same].index
         new.loc[idx, col] = theirs[idx]
     return new
 
 
-def _plan_workbook(log, path: Path, *, dry_run: bool) -> _Plan:
-    """Restore a workbook written by ``export_xlsx``: both tables replaced, ids kept."""
-    contacts, interactions = _workbook_frames(path)
-    contacts = _keep_line_ends(log.raw_contacts, contacts, S.CONTACT_ID)
-    interactions = _keep_line_ends(log.raw_interactions, interactions, S.INTERACTION_ID)
+class ImportConflictError(InfointError, ValueError):
+    """The log changed during an import in a way the import cannot merge."""
+
+
+def _row_tuple(frame: pd.DataFrame, key: str) -> dict:
+    return {str(r[0]): tuple(r) for r in
+            frame.set_index(key, drop=False).reset_index(drop=True).to_numpy(dtype=object)}
+
+
+def _merge_restore(base: pd.DataFrame, theirs: pd.DataFrame, ours: pd.DataFrame, key: str,
+                   what: str) -> tuple[pd.DataFrame, list[str]]:
+    """Three-way merge of one table: the workbook's edits (``theirs`` against ``base``, the
+    log when the import was previewed) applied to the log on disk now (``ours``).
+
+    Rows another program added meanwhile are kept; its edits are kept where the workbook
+    left the row alone. A row changed on both sides (or changed on one, removed on the
+    other) is a conflict, returned as a sentence.
+    """
+    cols = list(dict.fromkeys([key] + list(theirs.columns) + list(ours.columns)
+                              + list(base.columns)))
+
+    def norm(f):
+        return f.reindex(columns=cols, fill_value="").fillna("").astype(str)
+    b, t, o = (_row_tuple(norm(f), key) for f in (base, theirs, ours))
+    rows, conflicts = [], []
+    for k, row in t.items():
+        if k not in b:                       # new in the workbook
+            if k in o and o[k] != row:
+                conflicts.append(f"{what} {k} was added to the log meanwhile and is also new "
+                                 "in the workbook")
+            rows.append(row)
+            continue
+        t_changed = row != b[k]
+        if k not in o:                       # deleted from the log meanwhile
+            if t_changed:
+                conflicts.append(f"{what} {k} was deleted from the log meanwhile but the "
+                                 "workbook changes it")
+            continue
+        o_changed = o[k] != b[k]
+        if o_changed and t_changed and o[k] != row:
+            conflicts.append(f"{what} {k} was changed both in the log meanwhile and in the "
+                             "workbook")
+        rows.append(o[k] if o_changed else row)
+    for k, row in b.items():                 # removed in the workbook
+        if k not in t and k in o and o[k] != row:
+            conflicts.append(f"{what} {k} was changed in the log meanwhile but the workbook "
+                             "removes it")
+    for k, row in o.items():                 # added to the log meanwhile
+        if k not in b and k not in t:
+            rows.append(row)
+    merged = pd.DataFrame(rows, columns=cols, dtype=object)
+    return merged.astype(str), conflicts
+
+
+def _workbook_planner(path: Path, *, dry_run: bool):
+    """Restore a workbook written by ``export_xlsx``: both tables replaced, ids kept.
+
+    The first call (the preview) compares the workbook with the log as loaded; a later
+    call (under the lock, when another program saved meanwhile) merges the workbook's
+    edits into the log as it is then (see :func:`_merge_restore`).
+    """
+    contacts_w, interactions_w = _workbook_frames(path)
     label = path.name
-    problems = S.validate_log(contacts, interactions,
-                              contacts_file=f"{label}[{CONTACTS_SHEET}]",
-                              interactions_file=f"{label}[{INTERACTIONS_SHEET}]")
-    if problems:
-        raise LogValidationError(problems, context=f"{label}: nothing was imported")
+    for sheet, frame in ((CONTACTS_SHEET, contacts_w), (INTERACTIONS_SHEET, interactions_w)):
+        _check_text(f"{label}[{sheet}]", ((row, col, v) for col in frame.columns
+                                          for row, v in frame[col].items()), encoding=None)
+    base: dict = {}
+
+    def plan_for(c_log: pd.DataFrame, i_log: pd.DataFrame) -> _Plan:
+        if not base:
+            contacts = _keep_line_ends(c_log, contacts_w, S.CONTACT_ID)
+            interactions = _keep_line_ends(i_log, interactions_w, S.INTERACTION_ID)
+            problems = S.validate_log(contacts, interactions,
+                                      contacts_file=f"{label}[{CONTACTS_SHEET}]",
+                                      interactions_file=f"{label}[{INTERACTIONS_SHEET}]")
+            if problems:
+                raise LogValidationError(problems, context=f"{label}: nothing was imported")
+            base.update(c=c_log, i=i_log, wc=contacts, wi=interactions)
+        else:
+            contacts, conflicts = _merge_restore(base["c"], base["wc"], c_log, S.CONTACT_ID,
+                                                 "contact")
+            interactions, more = _merge_restore(base["i"], base["wi"], i_log,
+                                                S.INTERACTION_ID, "interaction")
+            if conflicts + more:
+                raise ImportConflictError(
+                    f"{label}: the log was changed by another program while the workbook was "
+                    "being imported, and the changes overlap: " + "; ".join(conflicts + more)
+                    + ". Nothing was imported; run the import again to see what it would "
+                    "change now.")
+        return _workbook_report(label, c_log, i_log, contacts, interactions, dry_run=dry_run)
+    return plan_for
+
+
+def _workbook_report(label, c_log, i_log, contacts, interactions, *, dry_run) -> _Plan:
     report = ImportReport(source=label, kind=_WORKBOOK,
                           mapping={CONTACTS_SHEET: "contacts table",
                                    INTERACTIONS_SHEET: "interactions table"})
-    added, changed, same, removed, o, n = _compare_tables(log.raw_contacts, contacts,
-                                                          S.CONTACT_ID)
+    added, changed, same, removed, o, n = _compare_tables(c_log, contacts, S.CONTACT_ID)
     report.added, report.updated, report.unchanged, report.removed = (
         len(added), len(changed), same, len(removed))
     for cid, cols in changed.items():
         report.changes.append(f"{cid} {n.loc[cid, S.NAME]}: " + ", ".join(
             f"{c} {o.loc[cid, c]!r} → {n.loc[cid, c]!r}" for c in cols))
     i_added, i_changed, _, i_removed, _, _ = _compare_tables(
-        log.raw_interactions, interactions, S.INTERACTION_ID)
+        i_log, interactions, S.INTERACTION_ID)
     report.interactions_added = len(i_added)
     report.interactions_updated = len(i_changed)
     report.interactions_removed = len(i_removed)
@@ -1604,7 +2066,8 @@ def _plan_workbook(log, path: Path, *, dry_run: bool) -> _Plan:
 # =====================================================================================
 # entry points
 # =====================================================================================
-def import_linkedin(log, path, *, dry_run: bool = False, today=None) -> ImportReport:
+def import_linkedin(log, path, *, dry_run: bool = False, today=None,
+                    since: ImportReport | None = None) -> ImportReport:
     """Import LinkedIn's ``Connections.csv`` export.
 
     Get it on LinkedIn: Settings › Data privacy › Get a copy of your data › Connections.
@@ -1638,7 +2101,6 @@ def import_linkedin(log, path, *, dry_run: bool = False, today=None) -> ImportRe
         nothing is written.
     """
     path = Path(path)
-    log.reload()
     table = _linkedin_table(path)
     problems = _Problems(path.name)
     report = ImportReport(source=path.name, kind=_LINKEDIN, encoding=table.encoding,
@@ -1651,12 +2113,13 @@ def import_linkedin(log, path, *, dry_run: bool = False, today=None) -> ImportRe
                                                problems=problems, warnings=report.warnings)
     problems.raise_if_any()
     _set_skipped(report, skipped)
-    plan = _plan(log, candidates, report)
-    return _commit(log, plan, dry_run=dry_run, action=f"import linkedin {path.name}")
+    return _commit(log, _planner(candidates, report), dry_run=dry_run,
+                   action=f"import linkedin {path.name}", since=since)
 
 
 def import_sheet(log, source, *, sheet: str | None = None, mapping: dict | None = None,
-                 dry_run: bool = False, today=None) -> ImportReport:
+                 dry_run: bool = False, today=None,
+                 since: ImportReport | None = None) -> ImportReport:
     """Import people (and dated interactions) from a CSV or XLSX spreadsheet.
 
     Parameters
@@ -1707,15 +2170,17 @@ def import_sheet(log, source, *, sheet: str | None = None, mapping: dict | None 
     else:
         path = Path(source)
         if sheet is None and not mapping and is_log_workbook(path):
-            log.reload()
-            return _commit(log, _plan_workbook(log, path, dry_run=dry_run), dry_run=dry_run,
-                           action=f"import workbook {path.name}")
+            return _commit(log, _workbook_planner(path, dry_run=dry_run), dry_run=dry_run,
+                           action=f"import workbook {path.name}", since=since)
         if path.suffix.lower() == ".csv" and detect_kind(path) == _LINKEDIN and not mapping:
-            report = import_linkedin(log, path, dry_run=dry_run, today=today)
+            report = import_linkedin(log, path, dry_run=dry_run, today=today, since=since)
             report.warnings.insert(0, "this is LinkedIn's Connections.csv: imported as with "
                                    "`infoint import linkedin`")
             return report
         table = read_table(path, sheet=sheet)
+    if not mapping and _is_interactions_table(table.columns):
+        return _commit(log, _interactions_planner(table), dry_run=dry_run,
+                       action=f"import sheet {table.label}", since=since)
     log.reload()
     final, map_warnings = _final_mapping(table, mapping)
     report = ImportReport(source=table.label, kind=_SHEET, encoding=table.encoding,
@@ -1733,11 +2198,12 @@ def import_sheet(log, source, *, sheet: str | None = None, mapping: dict | None 
                          "the log or in this file; put a name in mutual_connection instead")
     problems.raise_if_any()
     _set_skipped(report, skipped)
-    plan = _plan(log, candidates, report)
-    return _commit(log, plan, dry_run=dry_run, action=f"import sheet {table.label}")
+    return _commit(log, _planner(candidates, report), dry_run=dry_run,
+                   action=f"import sheet {table.label}", since=since)
 
 
-def import_vcard(log, path, *, dry_run: bool = False, today=None) -> ImportReport:
+def import_vcard(log, path, *, dry_run: bool = False, today=None,
+                 since: ImportReport | None = None) -> ImportReport:
     """Import an address book exported as vCards (``.vcf``, versions 3.0 and 4.0).
 
     Read: ``FN`` (or ``N``) → name, ``ORG`` → company, ``TITLE`` → role, ``EMAIL`` and
@@ -1762,7 +2228,6 @@ def import_vcard(log, path, *, dry_run: bool = False, today=None) -> ImportRepor
     ImportReport
     """
     path = Path(path)
-    log.reload()
     problems = _Problems(path.name)
     report = ImportReport(source=path.name, kind=_VCARD,
                           mapping={"FN/N": S.NAME, "ORG": S.COMPANY, "TITLE": S.ROLE,
@@ -1775,8 +2240,8 @@ def import_vcard(log, path, *, dry_run: bool = False, today=None) -> ImportRepor
     report.warnings[:0] = _encoding_warning(encoding)
     problems.raise_if_any()
     _set_skipped(report, skipped)
-    plan = _plan(log, candidates, report)
-    return _commit(log, plan, dry_run=dry_run, action=f"import vcard {path.name}")
+    return _commit(log, _planner(candidates, report), dry_run=dry_run,
+                   action=f"import vcard {path.name}", since=since)
 
 
 def detect_kind(path) -> str:
@@ -1795,14 +2260,15 @@ def detect_kind(path) -> str:
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
     if text.lstrip().upper().startswith("BEGIN:VCARD"):
         return _VCARD
-    for line in text.splitlines()[:20]:
+    for line in _physical_lines(text)[:20]:
         if line.startswith("First Name,") and "Connected On" in line:
             return _LINKEDIN
     return _SHEET
 
 
 def import_file(log, path, *, kind: str = "auto", sheet: str | None = None,
-                mapping: dict | None = None, dry_run: bool = False, today=None) -> ImportReport:
+                mapping: dict | None = None, dry_run: bool = False, today=None,
+                since: ImportReport | None = None) -> ImportReport:
     """Import any supported file; ``kind`` ``auto`` picks by :func:`detect_kind`.
 
     Parameters
@@ -1810,6 +2276,11 @@ def import_file(log, path, *, kind: str = "auto", sheet: str | None = None,
     kind : {"auto", "linkedin", "sheet", "vcard"}
     sheet, mapping
         Only for spreadsheets (see :func:`import_sheet`).
+    since : ImportReport, optional
+        The dry run of the same file that the user looked at. Changes another program
+        saved to the log after it are kept: the import is worked out again against the
+        log on disk under the lock (an exported workbook merges its edits into them,
+        and refuses with :class:`ImportConflictError` where both changed one row).
 
     Other parameters are as in :func:`import_sheet`.
     """
@@ -1825,7 +2296,8 @@ def import_file(log, path, *, kind: str = "auto", sheet: str | None = None,
         raise ParameterError(f"--sheet and --map are for spreadsheets (`import sheet`), not "
                              f"for a {kind} import")
     if kind == _LINKEDIN:
-        return import_linkedin(log, path, dry_run=dry_run, today=today)
+        return import_linkedin(log, path, dry_run=dry_run, today=today, since=since)
     if kind == _VCARD:
-        return import_vcard(log, path, dry_run=dry_run, today=today)
-    return import_sheet(log, path, sheet=sheet, mapping=mapping, dry_run=dry_run, today=today)
+        return import_vcard(log, path, dry_run=dry_run, today=today, since=since)
+    return import_sheet(log, path, sheet=sheet, mapping=mapping, dry_run=dry_run, today=today,
+                        since=since)

@@ -1304,3 +1304,43 @@ def upcoming_meetings(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_
         CHANNEL: pd.array(log.channel[pick], dtype="str"),
     })
     return out.sort_values([SCHEDULED_FOR, NAME], kind="stable").reset_index(drop=True)
+
+
+# --- job leads ---------------------------------------------------------------------
+__all__ += ["LEAD_COLUMNS", "leads"]
+
+#: Columns of :func:`leads`.
+LEAD_COLUMNS: tuple[str, ...] = ("date", CONTACT_ID, NAME, COMPANY, "lead", INTERACTION_ID)
+
+
+@share_docs
+def leads(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=None) -> pd.DataFrame:
+    """The job leads and openings contacts mentioned (``lead`` records), newest first.
+
+    Parameters
+    ----------
+    {params.contacts_interactions}
+    {params.as_of}
+
+    Returns
+    -------
+    DataFrame
+        ``date`` (Timestamp), ``contact_id``, ``name``, ``company``, ``lead`` (the
+        record's notes) and ``interaction_id``; leads dated after ``as_of`` are left out.
+    """
+    from .schema import LEAD, NOTES
+
+    end = resolve_as_of(as_of) + pd.Timedelta(days=1)
+    rows = interactions[(interactions[KIND] == LEAD) & (interactions[DATE] < end)]
+    who = contacts.set_index(CONTACT_ID)
+    names = who[NAME].reindex(rows[CONTACT_ID]).fillna("").astype(str).to_numpy()
+    companies = who[COMPANY].reindex(rows[CONTACT_ID]).fillna("").astype(str).to_numpy()
+    out = pd.DataFrame({
+        "date": pd.to_datetime(rows[DATE]).to_numpy(),
+        CONTACT_ID: rows[CONTACT_ID].astype(str).to_numpy(),
+        NAME: names, COMPANY: companies,
+        "lead": rows[NOTES].fillna("").astype(str).to_numpy(),
+        INTERACTION_ID: rows[INTERACTION_ID].astype(str).to_numpy(),
+    }, columns=list(LEAD_COLUMNS))
+    return out.sort_values(["date", INTERACTION_ID], ascending=[False, True],
+                           kind="stable").reset_index(drop=True)

@@ -44,7 +44,8 @@ from .schema import parse_date
 __all__ = [
     # shared
     "Check", "CHECK_LEVELS", "worst_level", "failed_checks", "count_words", "count_lines",
-    "human_date",
+    "human_date", "day_and_month", "DEFAULT_LOCALE", "LOCALES", "check_locale",
+    "localize_spelling", "greeting_name", "greeting", "TITLES",
     # goals and places (01)
     "PURPOSES", "MAX_PLACES", "check_goals", "parse_places", "place_key", "check_places",
     "LAMP_SCORES", "LAMP_ORDER", "rank_employers", "check_employers",
@@ -53,8 +54,10 @@ __all__ = [
     "compose_network_ask", "check_network_ask", "check_cite_permission",
     # reaching out (03)
     "LETTER_PARTS", "ONE_PAGE_WORDS", "ONE_PAGE_LINES", "SHORT_EMAIL_WORDS", "LINE_WIDTH",
-    "MEETING_TYPE_PHRASES", "compose_letter", "check_letter", "suggest_ask",
-    "suggest_follow_up", "follow_up_due_date", "PHONE_SCRIPT_STEPS", "PHONE_SCRIPT_LABELS",
+    "MEETING_TYPE_PHRASES", "SIGN_OFF", "HOW_FOUND", "compose_letter", "check_letter",
+    "suggest_ask", "suggest_follow_up", "suggest_how_found", "resume_sentence",
+    "mentioned_dates", "time_window_end", "follow_up_due_date", "PHONE_SCRIPT_STEPS",
+    "PHONE_SCRIPT_LABELS",
     "compose_phone_script", "phone_script_text", "MEETING_MINUTES", "check_meeting_length",
     "parse_clock_time",
 ]
@@ -118,6 +121,11 @@ def worst_level(checks: list[Check]) -> str:
 _WORD_RE = re.compile(r"[^\W_](?:[\w'’.@/-]*[^\W_])?")
 
 
+#: Where a line of typed or logged text ends: CR, LF or CRLF only (``str.splitlines``
+#: would also split at U+2028, U+0085, form feeds … inside a value).
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
 def count_words(text: str) -> int:
     """Words in ``text`` (an e-mail address or ``15-30`` counts as one).
 
@@ -133,15 +141,167 @@ def count_lines(text: str, *, width: int | None = None) -> int:
     """Lines ``text`` takes on a page, wrapping long lines at ``width`` characters."""
     width = width or LINE_WIDTH
     n = 0
-    for line in (text or "").strip("\n").splitlines():
+    body = (text or "").strip("\r\n")
+    for line in (_LINE_END.split(body) if body else []):
         n += max(1, len(textwrap.wrap(line, width)) if line.strip() else 1)
     return n
 
 
-def human_date(value) -> str:
-    """A date as people write it: ``Tuesday 19 May 2026``."""
+#: The locale used when the user's profile names none: month-first dates, US spelling.
+DEFAULT_LOCALE = "en-US"
+#: Locales the texts know: only ``en-US`` writes the month first; the others write
+#: ``19 May`` and British spelling (organisation, programme, centre).
+LOCALES: tuple[str, ...] = ("en-US", "en-GB", "en-IE", "en-AU", "en-NZ", "en-CA", "en-IN",
+                            "en-ZA")
+
+
+def check_locale(locale) -> str:
+    """``locale`` in its standard spelling (``en_gb`` → ``en-GB``); empty → the default.
+
+    Raises
+    ------
+    ParameterError
+        When it is not one of :data:`LOCALES`.
+
+    Examples
+    --------
+    >>> check_locale("en_gb"), check_locale(None)
+    ('en-GB', 'en-US')
+    """
+    text = str(locale or "").strip().replace("_", "-")
+    if not text:
+        return DEFAULT_LOCALE
+    for known in LOCALES:
+        if known.casefold() == text.casefold():
+            return known
+    raise ParameterError(f"locale {locale!r} is not known; use one of {', '.join(LOCALES)} "
+                         f"(set it in your profile; {DEFAULT_LOCALE} is the default)")
+
+
+def _month_first(locale) -> bool:
+    return check_locale(locale) == "en-US"
+
+
+def human_date(value, *, locale=None) -> str:
+    """A date as people write it: ``Tuesday, May 19, 2026`` (en-US) or
+    ``Tuesday 19 May 2026`` (every other locale).
+
+    Examples
+    --------
+    >>> human_date("2026-05-19"), human_date("2026-05-19", locale="en-GB")
+    ('Tuesday, May 19, 2026', 'Tuesday 19 May 2026')
+    """
     d = parse_date(value, what="date")
+    if _month_first(locale):
+        return f"{d:%A}, {d:%B} {d.day}, {d.year}"
     return f"{d:%A} {d.day} {d:%B %Y}"
+
+
+def day_and_month(value, *, locale=None) -> str:
+    """A day without weekday or year: ``May 19`` (en-US) or ``19 May``."""
+    d = parse_date(value, what="date")
+    return f"{d:%B} {d.day}" if _month_first(locale) else f"{d.day} {d:%B}"
+
+
+# British spelling → American spelling, for the words the composers write.
+_SPELLINGS: dict[str, str] = {
+    "organisation": "organization", "organisations": "organizations",
+    "programme": "program", "programmes": "programs", "centre": "center",
+    "centres": "centers", "favour": "favor", "licence": "license", "licences": "licenses",
+    "realise": "realize", "realised": "realized", "recognise": "recognize",
+    "apologise": "apologize", "colour": "color", "behaviour": "behavior",
+    "travelling": "traveling", "practise": "practice", "catalogue": "catalog",
+    "enrolled": "enrolled", "analyse": "analyze", "prioritise": "prioritize",
+}
+_SPELLING_RE = {
+    True: re.compile(r"\b(" + "|".join(sorted(_SPELLINGS, key=len, reverse=True)) + r")\b",
+                     re.IGNORECASE),
+    False: re.compile(r"\b(" + "|".join(sorted({v for k, v in _SPELLINGS.items() if k != v},
+                                                key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE),
+}
+_BRITISH = {v: k for k, v in _SPELLINGS.items() if k != v and k != "practise"}
+
+
+def localize_spelling(text: str, *, locale=None) -> str:
+    """``text`` with the composers' words spelt for ``locale``.
+
+    Only a short list of words differs (organisation/organization, programme/program,
+    centre/center, …); capitals are kept.
+
+    Examples
+    --------
+    >>> localize_spelling("Organisations and programmes")
+    'Organizations and programs'
+    >>> localize_spelling("the career center", locale="en-GB")
+    'the career centre'
+    """
+    us = _month_first(locale)
+    table = _SPELLINGS if us else _BRITISH
+
+    def swap(m):
+        word = m.group(0)
+        new = table.get(word.casefold())
+        if new is None:
+            return word
+        return new[0].upper() + new[1:] if word[0].isupper() else new
+
+    return _SPELLING_RE[us].sub(swap, str(text or ""))
+
+
+#: Titles recognised at the start of a name (folded, without a full stop) → as written.
+TITLES: dict[str, str] = {
+    "dr": "Dr", "doctor": "Dr", "prof": "Prof", "professor": "Professor", "mr": "Mr",
+    "mrs": "Mrs", "ms": "Ms", "miss": "Miss", "mx": "Mx", "rev": "Rev", "sir": "Sir",
+    "dame": "Dame", "judge": "Judge",
+}
+_NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv phd ph.d. md m.d. mba esq esq. cpa".split())
+
+
+def _split_name(name: str) -> tuple[str, list[str]]:
+    """(title as written or ``""``, the other words of the name without suffixes)."""
+    words = [w.strip(",") for w in _norm(str(name or "")).split()]
+    words = [w for w in words if w]
+    title = ""
+    while words and words[0].rstrip(".").casefold() in TITLES:
+        title = title or words[0]
+        words = words[1:]
+    while len(words) > 1 and words[-1].casefold() in _NAME_SUFFIXES:
+        words = words[:-1]
+    return title, words
+
+
+def greeting_name(name: str, *, title: str = "") -> str:
+    """How to address someone: title and surname when a title is known, else the first name.
+
+    One rule for every composer. The title comes from ``title`` or from the start of
+    the name (``Dr. Priya Raman``); a bare title with no name gives ``""`` (then the
+    greeting is a plain ``Hello,``), never ``Dear Dr.,``.
+
+    Examples
+    --------
+    >>> greeting_name("Dr. Priya Raman"), greeting_name("Yusuf Karim")
+    ('Dr. Raman', 'Yusuf')
+    >>> greeting_name("Yusuf Karim", title="Mr"), greeting_name("Dr.")
+    ('Mr Karim', '')
+    """
+    found, words = _split_name(name)
+    given = _norm(str(title or ""))
+    if given and given.rstrip(".").casefold() not in TITLES:
+        raise ParameterError(f"title {title!r} is not a title; use one of "
+                             + ", ".join(sorted(set(TITLES.values()))) + " or leave it empty")
+    use = given or found
+    if not words:
+        return ""
+    if use:
+        return f"{use} {words[-1]}"
+    return words[0]
+
+
+def greeting(name: str, *, title: str = "") -> str:
+    """The first line of a letter: ``Dear Dr. Raman,``, ``Dear Yusuf,`` or ``Hello,``."""
+    who = greeting_name(name, title=title)
+    return f"Dear {who}," if who else "Hello,"
 
 
 def _join(*parts: str) -> str:
@@ -596,9 +756,9 @@ def check_cite_permission(mutual_connection: str, cite_permission: str) -> list[
 
 #: The parts of an outreach letter, in the order they appear.
 LETTER_PARTS: tuple[str, ...] = (
-    "recipient_name", "connection", "who_you_are", "why_field", "why_organisation",
-    "why_person", "ask", "meeting_mode", "time_window", "follow_up", "thanks",
-    "sender_name", "sender_details",
+    "recipient_name", "connection", "how_found", "who_you_are", "why_field",
+    "why_organisation", "why_person", "ask", "resume", "meeting_mode", "time_window",
+    "follow_up", "thanks", "sender_name", "sender_details",
 )
 #: One page: at most this many words …
 ONE_PAGE_WORDS = 400
@@ -609,12 +769,30 @@ LINE_WIDTH = 80
 SHORT_EMAIL_WORDS = 100
 #: Phrases that name the meeting for what it is.
 MEETING_TYPE_PHRASES: tuple[str, ...] = ("informational interview", "informational meeting")
+#: The sign-off above your name (kept in short mode too).
+SIGN_OFF = "Kind regards,"
 
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|"
-           "november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_MONTH_NUMBERS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTHS = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_RANGE_SEP = r"\s*(?:-|–|—|to|and|until|till|through|thru)\s*"
+# A month counts only next to a day number or a range: "12 to 23 May", "May 12-23",
+# "the 8th of June" ("May I ask …" is not a date).
+_DAY_MONTH = (rf"\b(?P<d1>{_DAYNUM})(?:{_RANGE_SEP}(?P<d2>{_DAYNUM}))?\s+(?:of\s+)?"
+              rf"(?P<m1>{_MONTHS})\b\.?")
+_MONTH_DAY = (rf"\b(?P<m2>{_MONTHS})\.?\s+(?P<d3>{_DAYNUM})\b(?:{_RANGE_SEP}(?:(?P<m3>"
+              rf"{_MONTHS})\.?\s+)?(?P<d4>{_DAYNUM})\b)?")
+_DATE_MENTION_RE = re.compile(rf"{_DAY_MONTH}|{_MONTH_DAY}|\b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b",
+                              re.IGNORECASE)
 _TIME_WINDOW_RE = re.compile(
-    rf"\b(?:{_MONTHS}|{_DAYS})\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}[./]\d{{1,2}}\b"
+    rf"{_DAY_MONTH}|{_MONTH_DAY}|\b(?:{_DAYS})s?\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
+    r"|\b\d{1,2}[./]\d{1,2}\b"
     r"|\b(?:next|this|coming) (?:week|month|fortnight)\b|\bweek of\b|\bin (?:the )?(?:next|"
     r"coming) (?:few |two |three )?(?:days|weeks)\b|\bbetween the\b",
     re.IGNORECASE)
@@ -623,6 +801,100 @@ _FOLLOW_UP_RE = re.compile(
     r"|\bgive you a (?:call|ring)\b|\b(?:I will|I'll|I’ll) (?:call|ring|phone|write|email)\b"
     r"|\bget (?:back )?in touch\b|\bbe in touch\b|\bcheck in\b|\breach out again\b",
     re.IGNORECASE)
+_RESUME_RE = re.compile(r"\br[ée]sum[ée]s?\b|\bresume\b|\bCV\b|\bcurriculum vitae\b",
+                        re.IGNORECASE)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+|\n+", str(text or "")) if s.strip()]
+
+
+def _day_number(text: str | None) -> int | None:
+    return int(re.match(r"\d+", text).group(0)) if text else None
+
+
+def _resolve(day: int, month: int, reference: _dt.date) -> _dt.date | None:
+    """The date ``day month`` nearest after ``reference`` (a date more than two months
+    gone is taken to be next year's)."""
+    for year in (reference.year, reference.year + 1):
+        try:
+            d = _dt.date(year, month, day)
+        except ValueError:
+            return None
+        if d >= reference - _dt.timedelta(days=61):
+            return d
+    return None
+
+
+def mentioned_dates(text: str, *, reference=None) -> list[_dt.date]:
+    """Every calendar day written in ``text`` (``12 to 23 May``, ``June 8``, ISO dates).
+
+    Parameters
+    ----------
+    text : str
+        A sentence such as a time window or a follow-up.
+    reference : date or str, optional
+        The day the text is written (default: today); a year-less date is the next
+        such day, unless it lies at most two months back.
+
+    Returns
+    -------
+    list of datetime.date
+        In the order written; a range gives its first and its last day.
+
+    Examples
+    --------
+    >>> [d.isoformat() for d in mentioned_dates("from 12 to 23 May", reference="2026-05-01")]
+    ['2026-05-12', '2026-05-23']
+    >>> mentioned_dates("May I ask for 20 minutes?", reference="2026-05-01")
+    []
+    """
+    ref = _day(reference, what="reference") if reference not in (None, "") else (
+        _dt.date.today())
+    out: list[_dt.date] = []
+    for m in _DATE_MENTION_RE.finditer(str(text or "")):
+        g = m.groupdict()
+        if g["iso"]:
+            try:
+                out.append(_dt.date.fromisoformat(g["iso"]))
+            except ValueError:
+                pass
+            continue
+        if g["m1"]:
+            month = _MONTH_NUMBERS[g["m1"].casefold()]
+            days = [(_day_number(g["d1"]), month), (_day_number(g["d2"]), month)]
+        else:
+            first = _MONTH_NUMBERS[g["m2"].casefold()]
+            last = _MONTH_NUMBERS[g["m3"].casefold()] if g["m3"] else first
+            days = [(_day_number(g["d3"]), first), (_day_number(g["d4"]), last)]
+        for day, month in days:
+            if day is not None:
+                # later days in the same text follow the first one ("21 September to
+                # 2 October" stays in one year)
+                d = _resolve(day, month, out[-1] if out else ref)
+                if d is not None:
+                    out.append(d)
+    return out
+
+
+def time_window_end(time_window: str, *, reference=None) -> _dt.date | None:
+    """The last day of the time window a letter offers, or ``None`` when it names none.
+
+    Examples
+    --------
+    >>> time_window_end("I am in Basel from 12 to 23 May.", reference="2026-05-01")
+    datetime.date(2026, 5, 23)
+    """
+    days = mentioned_dates(time_window, reference=reference)
+    if not days:
+        return None
+    end = max(days)
+    # "the week of 8 June" runs to the 14th
+    week_of = re.findall(rf"\bweek of\s+(?:the\s+)?(?:{_DAYNUM}\s+(?:of\s+)?(?:{_MONTHS})"
+                         rf"|(?:{_MONTHS})\.?\s+{_DAYNUM})", str(time_window or ""),
+                         re.IGNORECASE)
+    weeks = mentioned_dates("; ".join(week_of), reference=reference)
+    return max([end] + [d + _dt.timedelta(days=6) for d in weeks])
 
 
 def suggest_ask(*, minutes: int = 20, topic: str = "") -> str:
@@ -637,7 +909,8 @@ def suggest_ask(*, minutes: int = 20, topic: str = "") -> str:
     return f"Would you have {minutes} minutes for an informational interview{about}?"
 
 
-def suggest_follow_up(due, *, channel: str = "phone") -> str:
+def suggest_follow_up(due, *, channel: str = "phone", time_window: str = "",
+                      locale=None) -> str:
     """A follow-up sentence for the letter, naming the week it falls due.
 
     Parameters
@@ -646,17 +919,87 @@ def suggest_follow_up(due, *, channel: str = "phone") -> str:
         When you will follow up (see :func:`follow_up_due_date`).
     channel : str
         ``phone`` (call) or anything else (write again).
+    time_window : str
+        The time window the letter offers; a follow-up that would fall inside it
+        moves to the day after it ends.
+    locale : str, optional
+        How to write the date (see :data:`LOCALES`; default en-US, ``May 19``).
+
+    Examples
+    --------
+    >>> suggest_follow_up("2026-05-15", time_window="I am free from 12 to 23 May.")
+    'If it suits you, I will give you a call in the week of May 24 to find a time.'
     """
-    d = parse_date(due, what="follow-up date")
+    d = parse_date(due, what="follow-up date").date()
+    end = time_window_end(time_window, reference=d - _dt.timedelta(days=30))
+    if end is not None and d <= end:
+        d = end + _dt.timedelta(days=1)
     verb = "give you a call" if channel == "phone" else "write to you again"
-    return f"If it suits you, I will {verb} in the week of {d.day} {d:%B} to find a time."
+    return (f"If it suits you, I will {verb} in the week of {day_and_month(d, locale=locale)} "
+            "to find a time.")
 
 
-def compose_letter(*, recipient_name: str = "", connection: str = "", who_you_are: str = "",
-                   why_field: str = "", why_organisation: str = "", why_person: str = "",
-                   ask: str = "", meeting_mode: str = "", time_window: str = "",
-                   follow_up: str = "", thanks: str = "", sender_name: str = "",
-                   sender_details: str = "", short: bool = False) -> str:
+#: How-I-found-you sentences by the contact's ``source`` (``{company}`` is filled in).
+HOW_FOUND: dict[str, str] = {
+    "alumni": "I found you through our alumni network.",
+    "company_website": "I read about your work on the {company} website.",
+    "online_search": "I came across your work while reading about {company}.",
+    "linkedin": "I came across your profile on LinkedIn.",
+    "social_media": "I have been following what you share online.",
+    "professional_association": "I found you through the professional association we both "
+                                "belong to.",
+    "career_center": "The career centre pointed me to you.",
+    "event": "I heard you speak at an event and have wanted to ask you more since.",
+    "personal_network": "A friend of mine mentioned your work to me.",
+}
+
+
+def suggest_how_found(source: str = "", *, company: str = "", shared: str = "",
+                      locale=None) -> str:
+    """A "how I found you / what we share" sentence for the letter.
+
+    Parameters
+    ----------
+    source : str
+        The contact's ``source`` (a referral is named as the connection instead).
+    company : str
+        Their organisation, for the sources that mention it.
+    shared : str
+        What you have in common, from your research (a school, a city, a path);
+        added as its own sentence.
+    locale : str, optional
+        Spelling (``centre``/``center``).
+
+    Examples
+    --------
+    >>> suggest_how_found("alumni", shared="We both studied maths at DePaul")
+    'I found you through our alumni network. We both studied maths at DePaul.'
+    """
+    template = HOW_FOUND.get(_norm(str(source or "")), "")
+    org = _norm(str(company or ""))
+    if "{company}" in template:
+        template = template.format(company=org) if org else ""
+    return _join(localize_spelling(template, locale=locale), _sentence(shared))
+
+
+def resume_sentence(channel: str = "email") -> str:
+    """The résumé line: attached to an e-mail, enclosed with a letter.
+
+    Examples
+    --------
+    >>> resume_sentence("letter")
+    'I enclose my résumé, so you can see where I am coming from.'
+    """
+    verb = "enclose" if channel == "letter" else "attach"
+    return f"I {verb} my résumé, so you can see where I am coming from."
+
+
+def compose_letter(*, recipient_name: str = "", connection: str = "", how_found: str = "",
+                   who_you_are: str = "", why_field: str = "", why_organisation: str = "",
+                   why_person: str = "", ask: str = "", resume: str = "",
+                   meeting_mode: str = "", time_window: str = "", follow_up: str = "",
+                   thanks: str = "", sender_name: str = "", sender_details: str = "",
+                   short: bool = False, locale=None) -> str:
     """Put the parts of an outreach letter or e-mail together.
 
     Each part is your own sentence(s); empty parts are left out, nothing is
@@ -665,16 +1008,21 @@ def compose_letter(*, recipient_name: str = "", connection: str = "", who_you_ar
     Parameters
     ----------
     recipient_name : str
-        How you address them, e.g. ``"Ms Okafor"`` (``Hello,`` when empty).
+        Whom you write to, e.g. ``"Ms Okafor"`` or ``"Dr. Priya Raman"``; the
+        greeting follows :func:`greeting_name` (``Hello,`` when empty).
     connection : str
         The shared connection, e.g. ``"Priya Raman suggested I write to you."``; it
         goes first, where it is seen. Name them only with their permission.
+    how_found : str
+        How you found them, or what you share (see :func:`suggest_how_found`).
     who_you_are : str
         Who you are and where you stand (studying, graduating, changing field).
     why_field, why_organisation, why_person : str
         Why the field, this organisation and this person in particular.
     ask : str
         The request; it should say "informational interview" (see :func:`suggest_ask`).
+    resume : str
+        The résumé line, when you send one (see :func:`resume_sentence`).
     meeting_mode : str
         How you would like to meet (in person, phone, video — their choice).
     time_window : str
@@ -687,40 +1035,43 @@ def compose_letter(*, recipient_name: str = "", connection: str = "", who_you_ar
         Your name and, under it, your phone or e-mail.
     short : bool
         Short-email mode: leaves out ``why_field``, ``why_organisation``,
-        ``meeting_mode`` and ``sender_details`` and aims at under
-        :data:`SHORT_EMAIL_WORDS` words.
+        ``meeting_mode`` and ``sender_details`` (the sign-off stays) and aims at
+        under :data:`SHORT_EMAIL_WORDS` words.
+    locale : str, optional
+        Accepted for a uniform call: the parts are your own words, kept as typed.
 
     Returns
     -------
     str
         The letter, paragraphs separated by blank lines.
     """
-    greeting = f"Dear {_norm(recipient_name)}," if _norm(recipient_name) else "Hello,"
+    lines = [greeting(recipient_name)]
     if short:
         paragraphs = [
-            _join(connection, who_you_are),
-            _join(why_person, ask, time_window),
+            _join(connection, how_found, who_you_are),
+            _join(why_person, ask, resume, time_window),
             _join(follow_up, thanks),
         ]
         closing = [_norm(sender_name)]
     else:
         paragraphs = [
-            _join(connection, who_you_are),
+            _join(connection, how_found, who_you_are),
             _join(why_field, why_organisation, why_person),
-            _join(ask, meeting_mode, time_window),
+            _join(ask, resume, meeting_mode, time_window),
             _join(follow_up, thanks),
         ]
         closing = [_norm(sender_name)] + [
-            line.strip() for line in (sender_details or "").splitlines() if line.strip()]
-        if any(closing):
-            closing = ["Kind regards,"] + closing
-    body = [greeting] + [p for p in paragraphs if p]
+            line.strip() for line in _LINE_END.split(sender_details or "") if line.strip()]
+    if any(closing):
+        closing = [SIGN_OFF] + closing
+    body = lines + [p for p in paragraphs if p]
     sign = "\n".join(c for c in closing if c)
     return "\n\n".join(body + ([sign] if sign else []))
 
 
 def check_letter(text: str, *, mentions_connection: bool, cite_permission: str | None,
-                 short: bool = False) -> list[Check]:
+                 short: bool = False, time_window: str = "", follow_up: str = "",
+                 sent_on=None, has_resume: bool = False, locale=None) -> list[Check]:
     """Check an outreach letter or e-mail before it goes out.
 
     Parameters
@@ -734,12 +1085,24 @@ def check_letter(text: str, *, mentions_connection: bool, cite_permission: str |
         ``asked`` or empty/None (not asked).
     short : bool
         Short-email mode: the text must stay under :data:`SHORT_EMAIL_WORDS` words.
+    time_window, follow_up : str
+        The letter's time-window and follow-up parts; when both name days, the
+        follow-up must come after the window (check ``follow_up_after_window``).
+    sent_on : date or str, optional
+        When the letter goes out (default today); it dates the days written
+        without a year.
+    has_resume : bool
+        Whether your profile keeps a résumé; then the letter should mention it
+        (check ``resume``).
+    locale : str, optional
+        How the messages write dates (see :data:`LOCALES`).
 
     Returns
     -------
     list of Check
         ``one_page``, ``meeting_type``, ``connection``, ``time_window``,
-        ``follow_up`` and, in short mode, ``short_email``.
+        ``follow_up``, then ``follow_up_after_window`` and ``resume`` when they
+        apply and, in short mode, ``short_email``.
 
     Examples
     --------
@@ -781,8 +1144,8 @@ def check_letter(text: str, *, mentions_connection: bool, cite_permission: str |
             "otherwise take that sentence out.", "error"))
     # A date inside the follow-up sentence ("I will call in the week of 18 May") is
     # not a time window for the meeting, so those sentences are left out here.
-    sentences = re.split(r"(?<=[.!?])\s+|\n+", t)
-    window = any(_TIME_WINDOW_RE.search(s) for s in sentences if not _FOLLOW_UP_RE.search(s))
+    window = any(_TIME_WINDOW_RE.search(s) for s in _sentences(t)
+                 if not _FOLLOW_UP_RE.search(s))
     checks.append(Check(
         "time_window", window,
         "Suggests when you could meet." if window else
@@ -794,6 +1157,27 @@ def check_letter(text: str, *, mentions_connection: bool, cite_permission: str |
         "Says when you will follow up." if fup else
         "Say when you will follow up (e.g. \"I will call you in the week of 18 May\"); "
         "then nobody has to reply at once.", "warning"))
+    ref = _day(sent_on, what="sent_on") if sent_on not in (None, "") else _dt.date.today()
+    offered = mentioned_dates(time_window, reference=ref)
+    end = time_window_end(time_window, reference=ref)
+    said = mentioned_dates(follow_up, reference=min(offered) if offered else ref)
+    if end is not None and said:
+        when = min(said)
+        ok = when > end
+        checks.append(Check(
+            "follow_up_after_window", ok,
+            "You follow up after the time you offered." if ok else
+            f"Your follow-up ({day_and_month(when, locale=locale)}) falls inside the time you "
+            f"offered (until {day_and_month(end, locale=locale)}): they may still be answering. "
+            "Follow up after it, e.g. "
+            f"\"{suggest_follow_up(end + _dt.timedelta(days=1), locale=locale)}\"", "warning"))
+    if has_resume:
+        said_resume = bool(_RESUME_RE.search(t))
+        checks.append(Check(
+            "resume", said_resume,
+            "Mentions your résumé." if said_resume else
+            "You keep a résumé in your profile: add a line that it is attached (or "
+            "enclosed), so they can see your background at a glance.", "info"))
     if short:
         ok = words < SHORT_EMAIL_WORDS
         checks.append(Check(
@@ -842,8 +1226,9 @@ def follow_up_due_date(sent_on, days: int | None = None) -> _dt.date:
 
 #: The steps of the phone follow-up, in order.
 PHONE_SCRIPT_STEPS: tuple[str, ...] = (
-    "opening", "ask", "if_yes", "if_no", "if_still_no", "voicemail")
+    "gatekeeper", "opening", "ask", "if_yes", "if_no", "if_still_no", "voicemail")
 PHONE_SCRIPT_LABELS: dict[str, str] = {
+    "gatekeeper": "If an assistant or receptionist answers",
     "opening": "When they pick up",
     "ask": "The ask",
     "if_yes": "If they say yes",
@@ -856,7 +1241,7 @@ PHONE_SCRIPT_LABELS: dict[str, str] = {
 def compose_phone_script(*, sender_name: str, recipient_name: str = "",
                          letter_sent_on=None, reason: str = "", why_person: str = "",
                          time_window: str = "", minutes: int = 20,
-                         callback: str = "") -> dict[str, str]:
+                         callback: str = "", locale=None) -> dict[str, str]:
     """The phone follow-up to a letter, with its branches.
 
     Parameters
@@ -876,14 +1261,17 @@ def compose_phone_script(*, sender_name: str, recipient_name: str = "",
     minutes : int
         How long you ask for (15–30).
     callback : str
-        Your phone number, for the voicemail.
+        Your phone number, for the voicemail and a message left with an assistant.
+    locale : str, optional
+        How to say the date of your letter (see :data:`LOCALES`).
 
     Returns
     -------
     dict
-        :data:`PHONE_SCRIPT_STEPS` → what to say; yes lets them choose the time and
-        place, no offers a phone meeting, a second no thanks them and asks whom else
-        to talk to.
+        :data:`PHONE_SCRIPT_STEPS` → what to say; an assistant or receptionist is
+        asked when to call back or to take a message, yes lets them choose the time
+        and place, no offers a phone meeting, a second no thanks them and asks whom
+        else to talk to.
 
     Raises
     ------
@@ -894,17 +1282,29 @@ def compose_phone_script(*, sender_name: str, recipient_name: str = "",
     if not me:
         raise ParameterError("compose_phone_script: sender_name is empty; give your name "
                              "so they know who is calling")
-    hello = f"Hello {_norm(recipient_name)}," if _norm(recipient_name) else "Hello,"
+    who = greeting_name(recipient_name)
+    hello = f"Hello {who}," if who else "Hello,"
     wrote = "I wrote to you"
+    on = ""
     if letter_sent_on not in (None, ""):
         try:
             d = parse_date(letter_sent_on, what="letter_sent_on")
         except ValueError as exc:
             raise ParameterError(f"compose_phone_script: {exc}") from None
-        wrote += f" on {d.day} {d:%B}"
+        on = f" on {day_and_month(d, locale=locale)}"
+        wrote += on
+    back = f" on {_norm(callback)}" if _norm(callback) else ""
     window = _norm(time_window)
     when = f" {window}" if window else " in the next few weeks"
     script = {
+        "gatekeeper": _join(
+            f"Good morning, this is {me}. I am following up on a letter I sent"
+            f"{' to ' + who if who else ''}{on} about a short informational interview.",
+            f"Is {who} available?" if who else "Could you put me through?",
+            "(If not:) When would be a good time to call back? Or could you pass on a "
+            f"message that I called? I can be reached{back or ' at the number in my letter'}.",
+            "Thank you for your help. (Note the assistant's name, and log it as a message "
+            "left.)"),
         "opening": _join(f"{hello} this is {me}.",
                          f"{wrote} about an informational interview.", reason, why_person),
         "ask": f"Would you have {minutes} minutes to meet{when}?",
@@ -1051,8 +1451,10 @@ QUESTION_BANK: tuple[dict, ...] = (
     _b("field", "What surprised you most about the industry once you were inside it?", 3),
     _b("field", "Is there a question I should have asked you but didn't?", 1, wind_down=True),
     # -- the person -----------------------------------------------------------------
-    _b("person", "How did you get started in this line of work?", 2, warm_up=True),
-    _b("person", "What are you working on at the moment?", 3, warm_up=True),
+    _b("person", "What was the first job that set you on the road to this one?", 2,
+       warm_up=True),
+    _b("person", "Which project is taking up most of your week right now?", 3,
+       warm_up=True),
     _b("person", "What drew you to this organisation in particular?", 2),
     _b("person", "What does an ordinary week look like for you?", 2),
     _b("person", "Which parts of the job do you enjoy most, and which least?", 3),
@@ -1976,7 +2378,9 @@ def compose_meeting_notes(notes: Mapping, *, summary: str = "") -> str:
 # The thank-you that cites what you learned, and updates every few months.
 
 __all__ += ["UPDATE_IDEAS", "note_points", "thank_you_due_on", "compose_thank_you",
-            "check_thank_you", "update_schedule", "compose_update"]
+            "check_thank_you", "update_schedule", "compose_update", "THANK_YOU_OCCASIONS",
+            "cite_sentences", "compose_follow_up", "compose_tell_referrer",
+            "compose_linkedin_note", "LINKEDIN_NOTE_CHARS", "check_linkedin_note"]
 
 #: What a periodic update could be about, used in turn.
 UPDATE_IDEAS: tuple[str, ...] = (
@@ -2040,68 +2444,177 @@ def thank_you_due_on(meeting_date) -> _dt.date:
 
 
 def _first_name(name: str) -> str:
-    parts = str(name or "").split()
-    return parts[0] if parts else "there"
+    return greeting_name(name) or "there"
 
 
 def _signature(your_name: str) -> str:
     return _norm(str(your_name or "")) or "[your name]"
 
 
+#: Verbs a note may start with when it records their advice ("Learn SQL").
+_ADVICE_VERBS = frozenset(
+    "learn ask apply talk read join visit bring lead focus try look keep start take use "
+    "build write contact get go consider reach check attend follow sign practise practice "
+    "prepare send mention call email e-mail speak register study volunteer highlight "
+    "emphasise emphasize skip avoid drop add show put aim".split())
+#: Verbs a note may start with when it reports what they did ("Suggested Nkechi …").
+_REPORTED_VERBS = frozenset(
+    "suggested recommended mentioned said explained offered advised warned pointed "
+    "introduced promised shared told described thinks".split())
+
+
+def _lower_first(text: str, others: str) -> str:
+    """``text`` with its first letter lowered, unless the first word is an acronym
+    (capitals inside) or a name (capitalised in the middle of a sentence in ``others``)."""
+    word = text.split(" ", 1)[0]
+    if not word or not word[0].isupper() or word == "I":
+        return text
+    if any(ch.isupper() for ch in word[1:]):
+        return text
+    if re.search(rf"[^\s.!?]\s+{re.escape(word)}\b", others):
+        return text
+    return word[0].lower() + text[1:]
+
+
+def cite_sentences(points, *, others: str = "") -> list[str]:
+    """Sentences that cite points from your notes in your own voice.
+
+    A point that starts with an instruction ("Learn SQL") is cited as their advice,
+    one that starts with a reported verb ("Suggested Nkechi …") as what they did, and
+    anything else as something they told you.
+
+    Parameters
+    ----------
+    points : iterable of str
+        Points from your notes (see :func:`note_points`).
+    others : str
+        Other text of the notes, used to tell names from ordinary words.
+
+    Examples
+    --------
+    >>> cite_sentences(["Hiring peaks in March", "Learn SQL"])[1]
+    'I am taking your advice to learn SQL.'
+    """
+    pts = [_norm(str(p)).rstrip(".!;:") for p in points if _norm(str(p or ""))]
+    context = ". ".join([others] + pts)
+    facts = ("I keep coming back to your point that {}.", "I had also not known that {}.",
+             "It was useful to hear that {}.")
+    advice = ("I am taking your advice to {}.", "I will also {}, as you suggested.",
+              "Your advice to {} is on my list, too.")
+    n_fact = n_advice = 0
+    out = []
+    for p in pts:
+        first = p.split(" ", 1)[0].casefold()
+        if first in _REPORTED_VERBS:
+            out.append(f"You {_lower_first(p, context)}, which I appreciated.")
+        elif first in _ADVICE_VERBS:
+            out.append(advice[min(n_advice, 2)].format(_lower_first(p, context)))
+            n_advice += 1
+        else:
+            out.append(facts[min(n_fact, 2)].format(_lower_first(p, context)))
+            n_fact += 1
+    return out
+
+
+def _names(items) -> str:
+    refs = [_norm(str(r)) for r in items if _norm(str(r or ""))]
+    if not refs:
+        return ""
+    return refs[0] if len(refs) == 1 else ", ".join(refs[:-1]) + " and " + refs[-1]
+
+
+#: What a thank-you answers: the kind of the response → what it thanks them for.
+THANK_YOU_OCCASIONS: dict[str, str] = {
+    "meeting_held": "the meeting",
+    "meeting_scheduled": "agreeing to meet",
+    "reply_yes": "agreeing to meet",
+    "reply_later": "a reply that says later",
+    "reply_no": "a reply that says no",
+    "reply_referral": "pointing you to someone else",
+}
+
+
 def compose_thank_you(name: str, *, points=(), company: str = "", your_name: str = "",
-                      meeting_date=None, referrals=(), next_step: str = "") -> str:
-    """A thank-you note that names what you learned from them.
+                      meeting_date=None, referrals=(), next_step: str = "",
+                      occasion: str = "meeting_held", locale=None) -> str:
+    """A thank-you that names what you learned, after a meeting or any other answer.
 
     Parameters
     ----------
     name : str
-        The person you met (greeted by the first word of the name).
+        The person you thank (greeted by :func:`greeting_name`).
     points : iterable of str
-        Points from your notes (see :func:`note_points`); each one is cited.
+        Points from your notes (see :func:`note_points`); each is cited in a sentence.
     company : str
         Their organisation, named in the opening line.
     your_name : str
         Your name for the signature (a ``[your name]`` gap when empty).
     meeting_date : date or str, optional
-        When you met; its weekday makes the opening concrete.
+        When you met (or when they answered); its weekday makes the opening concrete.
     referrals : iterable of str
         People they suggested you talk to.
     next_step : str
         What you will do next with their advice.
+    occasion : str
+        What you thank them for, a key of :data:`THANK_YOU_OCCASIONS`: the meeting
+        (default), a yes, a "later", a no or a referral. Everyone who answers gets one.
+    locale : str, optional
+        Accepted for a uniform call (the thank-you names a weekday, not a date).
 
     Returns
     -------
     str
         Plain text, ready to paste into an e-mail or copy onto a card.
+
+    Raises
+    ------
+    ParameterError
+        When ``occasion`` is not one of :data:`THANK_YOU_OCCASIONS`.
     """
+    if occasion not in THANK_YOU_OCCASIONS:
+        raise ParameterError(f"compose_thank_you: occasion {occasion!r} is not allowed; use "
+                             f"one of {', '.join(THANK_YOU_OCCASIONS)}")
     when = ""
     if meeting_date not in (None, ""):
         when = f" on {_day(meeting_date, what='meeting date'):%A}"
-    about = f" about your work at {_norm(company)}" if _norm(str(company or "")) else ""
-    lines = [f"Dear {_first_name(name)},", "",
-             f"Thank you for taking the time to talk with me{when}{about}. Your advice was "
-             "generous and very useful."]
-    pts = [_norm(str(p)).rstrip(".") for p in points if _norm(str(p or ""))]
-    if len(pts) == 1:
-        lines += ["", f"One thing you said had not occurred to me before: {pts[0]}."]
-    elif pts:
-        lines += ["", "A few things you said had not occurred to me before:"]
-        lines += [f"- {p}" for p in pts]
-    refs = [_norm(str(r)) for r in referrals if _norm(str(r or ""))]
-    if refs:
-        who = refs[0] if len(refs) == 1 else ", ".join(refs[:-1]) + " and " + refs[-1]
+    org = _norm(str(company or ""))
+    who = _names(referrals)
+    if occasion == "meeting_held":
+        about = f" about your work at {org}" if org else ""
+        opening = f"Thank you for talking with me{when}{about}."
+    elif occasion in ("reply_yes", "meeting_scheduled"):
+        opening = (f"Thank you for agreeing to meet{' and tell me about ' + org if org else ''}; "
+                   "I am looking forward to it.")
+    elif occasion == "reply_later":
+        opening = ("Thank you for answering my letter, and for letting me know that later "
+                   "would suit you better. I will be in touch again then.")
+    elif occasion == "reply_no":
+        opening = ("Thank you for taking the time to answer my letter. I understand that "
+                   "you cannot fit a meeting in now, and I appreciate the clear reply.")
+    else:
+        opening = (f"Thank you for answering my letter and for pointing me to "
+                   f"{who or 'someone who could help'}.")
+    lines = [f"Dear {_first_name(name)},", "", opening]
+    cited = cite_sentences(points, others=". ".join(str(r) for r in referrals))
+    if cited:
+        lines += ["", " ".join(cited)]
+    if who and occasion == "meeting_held":
         lines += ["", f"Thank you as well for suggesting I speak with {who}; I will let you "
                   "know how it goes."]
+    elif who and occasion == "reply_referral":
+        lines += ["", "I will write to them and tell you how it goes."]
     step = _sentence(next_step)
     if step:
         lines += ["", step]
-    lines += ["", "I will keep you posted on my progress.", "", "With thanks,",
-              _signature(your_name)]
+    if occasion == "reply_no":
+        lines += ["", "If your schedule frees up later, or someone else comes to mind whom "
+                  "I could ask, I would be glad to hear from you."]
+    lines += ["", "With thanks,", _signature(your_name)]
     return "\n".join(lines)
 
 
 def check_thank_you(text: str, *, points=(), meeting_date=None, as_of=None,
-                    sent: bool = False) -> list[Check]:
+                    sent: bool = False, locale=None) -> list[Check]:
     """Check a thank-you draft before it goes out.
 
     Parameters
@@ -2111,11 +2624,13 @@ def check_thank_you(text: str, *, points=(), meeting_date=None, as_of=None,
     points : iterable of str
         The points from your notes it should cite.
     meeting_date : date or str, optional
-        When you met; the thank-you is due the next day.
+        When you met (or they answered); the thank-you is due the next day.
     as_of : date or str, optional
         Today, for the lateness check (default: the real today).
     sent : bool
         Whether it has been sent (then lateness no longer matters).
+    locale : str, optional
+        How dates are written in the messages.
 
     Returns
     -------
@@ -2123,12 +2638,14 @@ def check_thank_you(text: str, *, points=(), meeting_date=None, as_of=None,
         ``cites_notes``, ``signed`` and, with a meeting date, ``on_time``.
     """
     body = str(text or "")
-    pts = [_norm(str(p)).rstrip(".") for p in points if _norm(str(p or ""))]
+    folded = _norm(body).casefold()
+    pts = [_norm(str(p)).rstrip(".!;:") for p in points if _norm(str(p or ""))]
     if not pts:
         cites = Check("cites_notes", False, "No points from your notes yet: a thank-you that "
                       "names what you learned is the one they remember.", "warning")
     else:
-        cited = sum(p in body for p in pts)
+        # cited in a sentence, the first letter may have been lowered
+        cited = sum(p.casefold() in folded for p in pts)
         cites = Check("cites_notes", cited > 0,
                       f"Cites {cited} point{'s' if cited != 1 else ''} from your notes."
                       if cited else "The draft cites none of the points from your notes.",
@@ -2142,10 +2659,12 @@ def check_thank_you(text: str, *, points=(), meeting_date=None, as_of=None,
         if sent:
             checks.append(Check("on_time", True, "Sent."))
         elif today <= due:
-            checks.append(Check("on_time", True, f"Due by {human_date(due)}.", "warning"))
+            checks.append(Check("on_time", True, f"Due by {human_date(due, locale=locale)}.",
+                                "warning"))
         else:
-            checks.append(Check("on_time", False, f"It was due on {human_date(due)}; send it "
-                                "today, late is better than never.", "warning"))
+            checks.append(Check("on_time", False, f"It was due on "
+                                f"{human_date(due, locale=locale)}; send it today, late is "
+                                "better than never.", "warning"))
     return checks
 
 
@@ -2192,19 +2711,167 @@ def update_schedule(last_date, *, every_days: int | None = None, count: int = 4,
 
 
 def compose_update(name: str, *, advice: str = "", progress: str = "",
-                   your_name: str = "") -> str:
+                   your_name: str = "", met_on=None, locale=None) -> str:
     """A short keeping-in-touch note: their advice, what you did with it, thanks.
+
+    Parameters
+    ----------
+    name : str
+        The person (greeted by :func:`greeting_name`).
+    advice : str
+        What they told you or advised, in your note's words; cited in a sentence.
+    progress : str
+        What you did with it since.
+    your_name : str
+        Your name for the signature (a ``[your name]`` gap when empty).
+    met_on : date or str, optional
+        When you spoke; its month makes the reminder concrete.
+    locale : str, optional
+        Accepted for a uniform call; the note names a month, not a date.
 
     Examples
     --------
     >>> print(compose_update("Ana Diaz", advice="learn SQL", progress="I finished a course",
     ...                      your_name="Sam").splitlines()[2])
-    When we spoke, your advice was: learn SQL. I finished a course.
+    When we spoke, you advised me to learn SQL. I finished a course.
     """
     lines = [f"Dear {_first_name(name)},", ""]
-    tip = _norm(str(advice or "")).rstrip(".")
+    tip = _norm(str(advice or "")).rstrip(".!;:")
+    when = ""
+    if met_on not in (None, ""):
+        when = f" in {_day(met_on, what='met_on'):%B}"
+    cited = ""
+    if tip:
+        first = tip.split(" ", 1)[0].casefold()
+        clause = _lower_first(tip, "")
+        if first in _ADVICE_VERBS:
+            cited = f"When we spoke{when}, you advised me to {clause}."
+        elif first in _REPORTED_VERBS:
+            cited = f"When we spoke{when}, you {clause}."
+        else:
+            cited = f"When we spoke{when}, you told me that {clause}."
     step = _sentence(progress) or "I wanted to let you know how my search is going."
-    lines.append(_join(f"When we spoke, your advice was: {tip}." if tip else "", step))
-    lines += ["", "Thank you again for pointing me in the right direction.", "",
-              "Best regards,", _signature(your_name)]
+    lines.append(_join(cited, step))
+    thanks = ("Thank you again: your advice is paying off." if _norm(str(progress or ""))
+              and tip else "Thank you again for the time you gave me.")
+    lines += ["", thanks, "", "Best regards,", _signature(your_name)]
     return "\n".join(lines)
+
+
+def compose_follow_up(name: str, *, sent_on=None, minutes: int = 20, time_window: str = "",
+                      your_name: str = "", sender_details: str = "", locale=None) -> str:
+    """A short follow-up e-mail when a letter has had no answer.
+
+    Parameters
+    ----------
+    name : str
+        Whom you wrote to (greeted by :func:`greeting_name`).
+    sent_on : date or str, optional
+        When the first letter went out; named so they can find it.
+    minutes : int
+        How long you ask for.
+    time_window : str
+        When you are free now (your own sentence).
+    your_name, sender_details : str
+        Your name and, under it, your phone or e-mail.
+    locale : str, optional
+        How the date is written (``May 5`` or ``5 May``).
+
+    Examples
+    --------
+    >>> compose_follow_up("Dr. Priya Raman", sent_on="2026-05-05").splitlines()[0]
+    'Dear Dr. Raman,'
+    """
+    on = ""
+    if sent_on not in (None, ""):
+        on = f" on {day_and_month(_day(sent_on, what='sent_on'), locale=locale)}"
+    lines = [greeting(name), "",
+             _join(f"I wrote to you{on} to ask for {minutes} minutes of your time for an "
+                   "informational interview, and I am following up in case my message "
+                   "got buried.", _sentence(time_window),
+                   "If a meeting is hard to fit in, a short phone call at a time that "
+                   "suits you would help me just as much."),
+             "", "Thank you for considering it.", "", SIGN_OFF, _signature(your_name)]
+    lines += [x.strip() for x in _LINE_END.split(str(sender_details or "")) if x.strip()]
+    return "\n".join(lines)
+
+
+def compose_tell_referrer(name: str, *, referred: str, outcome: str = "replied",
+                          progress: str = "", your_name: str = "", locale=None) -> str:
+    """A note to the person who referred you: how it went with the one they named.
+
+    Parameters
+    ----------
+    name : str
+        The person who referred you.
+    referred : str
+        The person they named.
+    outcome : {"replied", "met"}
+        Whether that person has answered, or you have already met.
+    progress : str
+        Your own words on how it went; said instead of the composer's sentence.
+    your_name : str
+        Your name for the signature.
+    locale : str, optional
+        Accepted for a uniform call (the note has no date).
+
+    Examples
+    --------
+    >>> "Sam Ortiz has answered" in compose_tell_referrer("Ana Diaz", referred="Sam Ortiz")
+    True
+    """
+    if outcome not in ("replied", "met"):
+        raise ParameterError(f"compose_tell_referrer: outcome {outcome!r} is not allowed; "
+                             "use replied or met")
+    who = _norm(str(referred or "")) or "the person you suggested"
+    news = (f"{who} has answered my letter, and we are finding a time to talk."
+            if outcome == "replied" else
+            f"I have now met {who}, and it was every bit as useful as you said.")
+    lines = [f"Dear {_first_name(name)},", "",
+             _join(f"Thank you again for suggesting I get in touch with {who}.",
+                   _sentence(progress) or f"I wanted you to know that {news}"),
+             "", "I am grateful for the introduction.", "", "Best regards,",
+             _signature(your_name)]
+    return "\n".join(lines)
+
+
+#: LinkedIn limits the note of a connection request to this many characters.
+LINKEDIN_NOTE_CHARS = 300
+
+
+def compose_linkedin_note(name: str, *, company: str = "", met_on=None,
+                          your_name: str = "") -> str:
+    """The short note of a LinkedIn connection request after you met.
+
+    Examples
+    --------
+    >>> compose_linkedin_note("Olivia Chen", company="Civic Sightline", met_on="2026-09-17",
+    ...                       your_name="Rosa").split(".")[0]
+    'Hello Olivia, thank you again for talking with me on Thursday about Civic Sightline'
+    """
+    when = ""
+    if met_on not in (None, ""):
+        when = f" on {_day(met_on, what='met_on'):%A}"
+    org = _norm(str(company or ""))
+    about = f" about {org}" if org else ""
+    who = greeting_name(name)
+    text = (f"Hello{' ' + who if who else ''}, thank you again for talking with me{when}"
+            f"{about}. I would be glad to stay in touch here.")
+    sign = _norm(str(your_name or ""))
+    return text + (f" {sign}" if sign else "")
+
+
+def check_linkedin_note(text: str) -> list[Check]:
+    """Check that a connection-request note fits LinkedIn's limit.
+
+    Returns
+    -------
+    list of Check
+        One check, ``linkedin_length``.
+    """
+    n = len(str(text or ""))
+    ok = n <= LINKEDIN_NOTE_CHARS
+    return [Check("linkedin_length", ok,
+                  f"{n} characters: fits a LinkedIn invitation." if ok else
+                  f"{n} characters: LinkedIn takes at most {LINKEDIN_NOTE_CHARS}; shorten it.",
+                  "warning")]

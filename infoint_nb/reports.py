@@ -45,6 +45,7 @@ from pathlib import Path
 
 from . import config
 from .errors import InfointError, ParameterError
+from .markup import NO_MATH_CLASS, flatten, literal
 
 __all__ = [
     "NOTEBOOK_FILE", "HTML_FILE", "INDEX_FILE", "FIGURES_DIR", "TABLES_DIR",
@@ -359,9 +360,13 @@ def default_as_of(log) -> _dt.date:
 
 
 def default_out_dir(log_name: str, as_of, *, redact: bool = False) -> Path:
-    """``reports/<log name>-<as_of>/`` (``-redacted`` appended for a redacted report)."""
-    day = as_of.isoformat() if hasattr(as_of, "isoformat") else str(as_of)
-    return config.REPORTS_DIR / f"{log_name}-{day[:10]}{'-redacted' if redact else ''}"
+    """``reports/<log name>-<as_of>/``; ``reports/redacted-<as_of>/`` for a redacted report.
+
+    A log folder is often named after a person (``dana_campaign``), so a
+    redacted report — the one meant to be shared — does not carry it.
+    """
+    day = (as_of.isoformat() if hasattr(as_of, "isoformat") else str(as_of))[:10]
+    return config.REPORTS_DIR / (f"redacted-{day}" if redact else f"{log_name}-{day}")
 
 
 def _parse_day(name: str, value) -> _dt.date | None:
@@ -411,7 +416,8 @@ def plan_report(log_dir=None, out_dir=None, *, parameters=None, redact: bool = F
         when neither this nor ``parameters["log_dir"]`` names one. Naming it
         both ways is a mistake.
     out_dir : path, optional
-        Where the report goes; default ``reports/<log name>-<as_of>/``.
+        Where the report goes; default ``reports/<log name>-<as_of>/``
+        (``reports/redacted-<as_of>/`` when redacted: see :func:`default_out_dir`).
     parameters : dict, optional
         Values for the template's parameters; text is converted to the type of
         each default (see :func:`convert_parameter`).
@@ -557,8 +563,12 @@ def _html_exporter(cls=None):
     if not _EXPORTER:
         if cls is None:
             from nbconvert.exporters.html import HTMLExporter as cls
+        # Figures are image/png outputs, embedded as data: URIs in any case.
+        # embed_images (for ![](file.png) in Markdown, which the report has none
+        # of) would re-parse each inline HTML tag on its own and so close the
+        # <span class="tex2jax_ignore"> around a value holding "$" at once.
         exporter = cls(exclude_input=True, exclude_input_prompt=True,
-                       exclude_output_prompt=True, embed_images=True)
+                       exclude_output_prompt=True, embed_images=False)
         exporter.template  # noqa: B018 — compile the template now
         _EXPORTER.append(exporter)
     return _EXPORTER[0]
@@ -704,7 +714,8 @@ def render_report(log_dir=None, out_dir=None, *, parameters=None, redact: bool =
         The log folder; the sample campaign when no log is named (here or as
         ``parameters["log_dir"]``).
     out_dir : path, optional
-        Where the report goes; default ``reports/<log name>-<as_of>/``.
+        Where the report goes; default ``reports/<log name>-<as_of>/``
+        (``reports/redacted-<as_of>/`` when redacted: see :func:`default_out_dir`).
     parameters : dict, optional
         Values for the template's parameters (``as_of``, ``start``, ``end``,
         ``companies``, ``industries``, ``follow_up_days``, ``top_n``, …); text is
@@ -971,7 +982,7 @@ def render_each(by: str, log_dir=None, out_dir=None, *, parameters=None,
     try:
         for g in groups:
             if bar is not None:
-                bar.set_postfix_str(g[:30])
+                bar.set_postfix_str(flatten(g)[:30])     # a terminal sees no control codes
             params = dict(p)
             if by == "company":
                 params["companies"] = [g]
@@ -996,7 +1007,8 @@ def render_each(by: str, log_dir=None, out_dir=None, *, parameters=None,
             bar.close()
     _write_index(result, base)
     if result.failed:
-        names = ", ".join(f"{g} ({result.folders[g]}/{NOTEBOOK_FILE})" for g in result.failed)
+        names = ", ".join(f"{flatten(g)} ({result.folders[g]}/{NOTEBOOK_FILE})"
+                          for g in result.failed)
         first = next(iter(result.failed.values()))
         raise ReportFailedError(
             f"{len(result.failed)} of {len(groups)} reports failed: {names}. "
@@ -1024,7 +1036,7 @@ def _write_index(result: EachResult, plan: ReportPlan) -> Path:
             cells = ["", "", "", ""]
             status = " — failed, see the notebook"
         tds = "".join(f"<td>{H.escape(str(v))}</td>" for v in cells)
-        rows.append(f'<tr><td><a href="{H.escape(link, quote=True)}">{H.escape(g)}</a>'
+        rows.append(f'<tr><td><a href="{H.escape(link, quote=True)}">{literal(g, into="html")}</a>'
                     f"{H.escape(status)}</td>{tds}</tr>")
     what = {"company": "company", "industry": "industry", "month": "month of first contact"}
     title = f"Campaign reports by {what[result.by]}"
@@ -1250,11 +1262,6 @@ _ACTION_PHRASES = {
 }
 
 
-def _md(text) -> str:
-    """Text safe inside Markdown (names such as ``Quill & Ledger`` or ``*nix Co``)."""
-    return re.sub(r"([\\`*_\[\]{}<>#|~!])", r"\\\1", str(text)).replace("&", "&amp;")
-
-
 def _pct(x) -> str:
     return f"{100 * float(x):.0f}%"
 
@@ -1367,7 +1374,7 @@ class Report:
         rate = "" if s["response_rate"] is None else f" ({_pct(s['response_rate'])})"
         lines = []
         if self.title:
-            lines.append(f"**Campaign:** {_md(self.title)} · **as of {s['as_of']}**")
+            lines.append(f"**Campaign:** {literal(self.title)} · **as of {s['as_of']}**")
         else:
             lines.append(f"**As of {s['as_of']}**")
         lines += [
@@ -1380,9 +1387,9 @@ class Report:
         ]
         scope = []
         if self.companies:
-            scope.append("only " + _join([f"**{_md(c)}**" for c in self.companies]))
+            scope.append("only " + _join([f"**{literal(c)}**" for c in self.companies]))
         if self.industries:
-            scope.append("only the " + _join([f"**{_md(c)}**" for c in self.industries])
+            scope.append("only the " + _join([f"**{literal(c)}**" for c in self.industries])
                          + " " + ("industry" if len(self.industries) == 1 else "industries"))
         if self.start or self.end:
             lo = self.start.isoformat() if self.start else "the beginning"
@@ -1441,17 +1448,18 @@ class Report:
         reached = solid if len(solid) else reached
         if len(reached):
             best = reached.iloc[0]
-            out.append(f"Fastest: half of the people at **{_md(best['company'])}** answered "
+            out.append(f"Fastest: half of the people at **{literal(best['company'])}** answered "
                        f"within **{_days(best['median_days_to_response'])}** "
                        f"({int(best['responded'])} of {int(best['contacted'])} answered).")
             nxt = reached.iloc[1:3]
             if len(nxt):
                 out.append("Next: " + _join([
-                    f"**{_md(r['company'])}** (half within {_days(r['median_days_to_response'])})"
+                    f"**{literal(r['company'])}** "
+                    f"(half within {_days(r['median_days_to_response'])})"
                     for _, r in nxt.iterrows()]) + ".")
         slow = t[t["median_days_to_response"].isna() & (t["contacted"] >= 2)].head(3)
         if len(slow):
-            out.append(_join([f"**{_md(r['company'])}** ({int(r['responded'])} of "
+            out.append(_join([f"**{literal(r['company'])}** ({int(r['responded'])} of "
                               f"{int(r['contacted'])})" for _, r in slow.iterrows()])
                        + (" has" if len(slow) == 1 else " have")
                        + " not had half of their people answer, so they rank last however "
@@ -1471,7 +1479,7 @@ class Report:
             ranked = t.sort_values(["ci_low", "response_rate", col],
                                    ascending=[False, False, True], kind="stable")
             best = ranked.iloc[0]
-            text = (f"Best {label}: **{_md(str(best[col]).replace('_', ' '))}** — "
+            text = (f"Best {label}: **{literal(str(best[col]).replace('_', ' '))}** — "
                     f"{int(best['responded'])} of {int(best['contacted'])} answered "
                     f"({_pct(best['response_rate'])}, 95% interval {_pct(best['ci_low'])}–"
                     f"{_pct(best['ci_high'])})")
@@ -1481,7 +1489,7 @@ class Report:
             most = t.sort_values(["contacted", col], ascending=[False, True],
                                  kind="stable").iloc[0]
             if most[col] != best[col]:
-                out.append(f"Most used {label}: **{_md(str(most[col]).replace('_', ' '))}** "
+                out.append(f"Most used {label}: **{literal(str(most[col]).replace('_', ' '))}** "
                            f"({int(most['contacted'])} people, {_pct(most['response_rate'])} "
                            "answered).")
         if not out:
@@ -1525,12 +1533,12 @@ class Report:
         if len(trees):
             deepest = trees.sort_values(["depth", "contact_id"], ascending=[False, True]).iloc[0]
             root = ch.loc[ch["contact_id"] == deepest["root"], "name"]
-            who = _md(root.iloc[0]) if len(root) else deepest["root"]
+            who = literal(root.iloc[0] if len(root) else deepest["root"])
             out.append(f"The longest chain is {_plural(int(deepest['depth']), 'introduction')} "
                        f"deep, starting from {who}.")
             top = ch.sort_values(["referrals", "contact_id"], ascending=[False, True]).iloc[0]
             if int(top["referrals"]) > 1:
-                out.append(f"{_md(top['name'])} introduced you to the most people "
+                out.append(f"{literal(top['name'])} introduced you to the most people "
                            f"({int(top['referrals'])}).")
         return out
 
@@ -1548,7 +1556,7 @@ class Report:
             text = f"**{_plural(len(due), 'thing')} due** by {self.as_of.isoformat()}: {kinds}."
             oldest = due.sort_values("overdue_days", ascending=False, kind="stable").iloc[0]
             if int(oldest["overdue_days"]) > 0:
-                what = words[oldest["action"]][2].format(name=_md(oldest["name"]))
+                what = words[oldest["action"]][2].format(name=literal(oldest["name"]))
                 text += (f" The oldest is {what}, "
                          f"{_plural(int(oldest['overdue_days']), 'day')} overdue.")
             out.append(text)
@@ -1560,8 +1568,8 @@ class Report:
             first = meet.iloc[0]
             out.append(f"{_plural(len(meet), 'meeting')} ahead; the next is on "
                        f"{pd.Timestamp(first['scheduled_for']):%Y-%m-%d %H:%M} with "
-                       f"{_md(first['name'])}"
-                       + (f" ({_md(first['company'])})" if first["company"] else "") + ".")
+                       f"{literal(first['name'])}"
+                       + (f" ({literal(first['company'])})" if first["company"] else "") + ".")
         if not out:
             out.append(f"Nothing is due on {self.as_of.isoformat()} or in the week after: a "
                        "good moment to find new people to contact.")
@@ -1586,11 +1594,17 @@ class Report:
         if len(frame) == 0:
             return HTML(f"<p><em>{note or 'Nothing to show.'}</em></p>")
         css = f"infoint-{name}"        # styles are page-wide: one class per table
-        body = frame.to_html(index=False, border=0, escape=True, na_rep="",
-                             classes=f"infoint-table {css}")
         # text reads from the left, numbers line up on the right
         numeric = [k for k, col in enumerate(frame.columns, start=1)
                    if pd.api.types.is_numeric_dtype(frame[col])]
+        # text cells through the one escaping function; MathJax leaves the table alone
+        shown = frame.copy()
+        for k, col in enumerate(frame.columns, start=1):
+            if k not in numeric:
+                shown[col] = ["" if pd.isna(v) else literal(v, into="html")
+                              for v in frame[col]]
+        body = shown.to_html(index=False, border=0, escape=False, na_rep="",
+                             classes=f"infoint-table {css} {NO_MATH_CLASS}")
         right = ",".join(f".{css} td:nth-child({k}),.{css} th:nth-child({k})" for k in numeric)
         # !important: JupyterLab's own table style is more specific than a class
         style = (f"<style>.{css} td,.{css} th{{text-align:left !important;"
@@ -1729,7 +1743,7 @@ class Report:
                                           meetings=self.meetings, as_of=self.as_of,
                                           days_before=14, days_after=14, ax=ax)
         # the chart's title states its finding: the image's alternative text
-        alt = ax.get_title() or name.replace("_", " ")
+        alt = flatten(ax.get_title()) or name.replace("_", " ")
         return Image(data=save_figure(fig, name, self.out_dir), format="png", alt=alt)
 
 

@@ -19,19 +19,19 @@ __all__ = [
     "CONTACT_ID", "NAME", "COMPANY", "ROLE", "INDUSTRY", "LOCATION", "EMAIL", "PHONE",
     "EXTENSION", "WORK_ADDRESS", "LINKEDIN_URL", "SOURCE", "REFERRED_BY",
     "MUTUAL_CONNECTION", "CITE_PERMISSION", "PRIORITY", "ADDED_ON", "NOTES",
-    "INTERACTION_ID", "DATE", "CHANNEL", "KIND", "SCHEDULED_FOR", "PLACE",
+    "INTERACTION_ID", "DATE", "CHANNEL", "KIND", "SCHEDULED_FOR", "PLACE", "REF",
     "CONTACT_COLUMNS", "INTERACTION_COLUMNS", "INTERACTION_OPTIONAL_COLUMNS",
     "CONTACT_REQUIRED_COLUMNS", "INTERACTION_REQUIRED_COLUMNS",
     "PERSONAL_COLUMNS",
     "ATTEMPT_KINDS", "RESPONSE_KINDS", "RELATIONSHIP_KINDS", "RECORD_KINDS", "KINDS",
     "KIND_GROUPS",
     "OUTREACH", "FOLLOW_UP", "VOICEMAIL", "MESSAGE_LEFT", "NO_ANSWER",
-    "REPLY_YES", "REPLY_NO", "REPLY_LATER", "REPLY_REFERRAL", "MEETING_SCHEDULED",
-    "MEETING_HELD", "THANK_YOU", "UPDATE", "SNAFU", "NOTE",
+    "REPLY", "REPLY_YES", "REPLY_NO", "REPLY_LATER", "REPLY_REFERRAL", "MEETING_SCHEDULED",
+    "MEETING_HELD", "THANK_YOU", "UPDATE", "SNAFU", "NOTE", "LEAD",
     "POSITIVE_KINDS",
     "CHANNELS", "SOURCES", "CITE_PERMISSIONS", "PRIORITIES",
     "suggest", "sort_problems", "parse_when", "parse_date",
-    "validate_contacts", "validate_interactions", "validate_log",
+    "validate_contacts", "validate_interactions", "validate_log", "check_unique_refs",
     "to_typed_contacts", "to_typed_interactions",
     "empty_contacts", "empty_interactions",
 ]
@@ -77,10 +77,13 @@ CHANNEL = "channel"
 KIND = "kind"
 SCHEDULED_FOR = "scheduled_for"
 PLACE = "place"
+#: Where an imported event came from (``mail:<Message-ID>``, ``linkedin:…``, ``ics:<UID>``).
+REF = "ref"
 
 INTERACTION_COLUMNS: tuple[str, ...] = (INTERACTION_ID, CONTACT_ID, DATE, CHANNEL, KIND, NOTES)
-#: Optional columns, used on ``meeting_scheduled`` rows.
-INTERACTION_OPTIONAL_COLUMNS: tuple[str, ...] = (SCHEDULED_FOR, PLACE)
+#: Optional columns: ``scheduled_for`` and ``place`` on ``meeting_scheduled`` rows; ``ref``
+#: on imported rows (unique when set, so importing the same file again adds nothing).
+INTERACTION_OPTIONAL_COLUMNS: tuple[str, ...] = (SCHEDULED_FOR, PLACE, REF)
 INTERACTION_REQUIRED_COLUMNS: tuple[str, ...] = (INTERACTION_ID, CONTACT_ID, DATE, KIND)
 
 #: Columns that identify or describe a person (removed or tokenised by ``--redact``).
@@ -91,21 +94,25 @@ PERSONAL_COLUMNS: tuple[str, ...] = (
 # --- kinds -------------------------------------------------------------------------
 OUTREACH, FOLLOW_UP, VOICEMAIL, MESSAGE_LEFT, NO_ANSWER = (
     "outreach", "follow_up", "voicemail", "message_left", "no_answer")
+#: A response not yet classified (e.g. imported from a mailbox).
+REPLY = "reply"
 REPLY_YES, REPLY_NO, REPLY_LATER, REPLY_REFERRAL, MEETING_SCHEDULED, MEETING_HELD = (
     "reply_yes", "reply_no", "reply_later", "reply_referral", "meeting_scheduled",
     "meeting_held")
 THANK_YOU, UPDATE = "thank_you", "update"
 SNAFU, NOTE = "snafu", "note"
+#: A job lead or opening a contact mentioned (a record).
+LEAD = "lead"
 
 #: Outbound attempts to reach someone.
 ATTEMPT_KINDS: tuple[str, ...] = (OUTREACH, FOLLOW_UP, VOICEMAIL, MESSAGE_LEFT, NO_ANSWER)
 #: Inbound: the person answered in some way.
 RESPONSE_KINDS: tuple[str, ...] = (
-    REPLY_YES, REPLY_NO, REPLY_LATER, REPLY_REFERRAL, MEETING_SCHEDULED, MEETING_HELD)
+    REPLY, REPLY_YES, REPLY_NO, REPLY_LATER, REPLY_REFERRAL, MEETING_SCHEDULED, MEETING_HELD)
 #: Outbound, after a response.
 RELATIONSHIP_KINDS: tuple[str, ...] = (THANK_YOU, UPDATE)
 #: Records: something happened that is neither an attempt nor a response.
-RECORD_KINDS: tuple[str, ...] = (SNAFU, NOTE)
+RECORD_KINDS: tuple[str, ...] = (SNAFU, NOTE, LEAD)
 KINDS: tuple[str, ...] = ATTEMPT_KINDS + RESPONSE_KINDS + RELATIONSHIP_KINDS + RECORD_KINDS
 KIND_GROUPS: dict[str, tuple[str, ...]] = {
     "attempt": ATTEMPT_KINDS,
@@ -480,7 +487,22 @@ def validate_interactions(raw: pd.DataFrame, contact_ids, *, file: str = INTERAC
             parsed[SCHEDULED_FOR] = values
         col.add_mask(raw, bad, SCHEDULED_FOR,
                      "not a local date-time; write 2026-05-05T09:30 (no offset), or leave empty")
+    check_unique_refs(raw, col)
     return _sorted(col.problems)
+
+
+def check_unique_refs(raw: pd.DataFrame, col: _Collector) -> None:
+    """A non-empty ``ref`` (where an imported row came from) is used by one row only."""
+    if REF not in raw:
+        return
+    refs = _col(raw, REF)
+    dup = _duplicated(refs) & (refs != "")
+    if dup.any():
+        first_row = _first_rows(raw, refs)
+        col.add_mask(raw, dup, REF,
+                     lambda v: f"duplicate ref (first used on row {first_row[v]}); a ref names "
+                     "the one message or event a row was imported from: delete the repeated "
+                     "row, or empty its ref if it really is another event")
 
 
 def validate_log(contacts_raw: pd.DataFrame, interactions_raw: pd.DataFrame, *,

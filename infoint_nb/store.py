@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import csv
 import datetime as _dt
+import errno
 import io
 import json
 import os
@@ -35,6 +36,7 @@ from . import schema as S
 from .errors import (
     ConfirmationRequiredError,
     DuplicateContactError,
+    FileProblemError,
     InfointError,
     LogExistsError,
     LogLockedError,
@@ -42,6 +44,8 @@ from .errors import (
     LogValidationError,
     Problem,
     UnknownIdError,
+    _file_in_the_way,
+    from_os_error,
 )
 
 __all__ = ["ContactLog", "Backup", "read_table", "write_table_bytes", "atomic_write",
@@ -243,13 +247,40 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _target(path: Path) -> Path:
+    """Where a write to ``path`` really goes: through symbolic links to the file they name.
+
+    Replacing a link by a regular file would cut the link (a log kept in a synced
+    folder, say, would stop being synced); the temp file goes beside the target
+    instead, so ``os.replace`` stays on one disk and the link keeps pointing at it.
+    """
+    if not os.path.islink(path):
+        return path
+    return Path(os.path.realpath(path))
+
+
 def _write_temp(folder: Path, name: str, data: bytes) -> Path:
+    """Write ``data`` to a new temp file for ``name`` in ``folder`` (flushed, synced).
+
+    On any error the temp file is removed before the error goes on.
+    """
     tmp = folder / f"{name}{_TMP_MARK}{os.getpid()}-{time.monotonic_ns()}"
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        _unlink_quietly(tmp)
+        raise
     return tmp
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 def atomic_write(folder: Path, files: dict[str, bytes]) -> None:
@@ -259,40 +290,94 @@ def atomic_write(folder: Path, files: dict[str, bytes]) -> None:
     all temp files are written and synced first, then an intent file naming them
     is put in place atomically (the commit point), then each is moved; the next
     opener rolls a found intent forward. The caller holds the folder's lock.
+    A file that is a symbolic link is written through it (the link stays).
+
+    Raises
+    ------
+    FileProblemError
+        When the operating system refuses a step (disk full, permission, …).
+        Before the commit point every temp file is removed and the files are as
+        they were; after it (``committed`` is true) the change stands and is
+        finished when the log is next opened.
     """
     folder = Path(folder)
-    temps = {name: _write_temp(folder, name, data) for name, data in files.items()}
-    if len(temps) == 1:
-        (name, tmp), = temps.items()
-        os.replace(tmp, folder / name)
-        _fsync_dir(folder)
-        return
+    targets = {name: _target(folder / name) for name in files}
+    temps: list[Path] = []
+    try:
+        for name, data in files.items():
+            temps.append(_write_temp(targets[name].parent, targets[name].name, data))
+        if len(temps) == 1:
+            (name,), (tmp,) = files.keys(), temps
+            os.replace(tmp, targets[name])
+            temps.clear()
+            _fsync_dir(targets[name].parent)
+            return
+        for parent in {t.parent for t in temps}:
+            _fsync_dir(parent)
+        # a temp file beside a link's target is named by its path relative to the folder
+        intent = json.dumps({name: os.path.relpath(tmp, folder)
+                             for name, tmp in zip(files, temps)}).encode()
+        itmp = _write_temp(folder, _COMMIT_FILE, intent)
+        temps.append(itmp)
+        os.replace(itmp, folder / _COMMIT_FILE)  # the commit point
+        temps.clear()
+    except OSError as exc:
+        for tmp in temps:
+            _unlink_quietly(tmp)
+        raise from_os_error(exc, _shown(folder, files), doing="save the log (nothing was "
+                            "changed)") from exc
+    except BaseException:
+        for tmp in temps:
+            _unlink_quietly(tmp)
+        raise
     _fsync_dir(folder)
-    intent = json.dumps({name: tmp.name for name, tmp in temps.items()}).encode()
-    itmp = _write_temp(folder, _COMMIT_FILE, intent)
-    os.replace(itmp, folder / _COMMIT_FILE)
-    _fsync_dir(folder)
-    _roll_forward(folder)
+    try:
+        _roll_forward(folder)
+    except OSError as exc:
+        raise from_os_error(exc, _shown(folder, files), committed=True,
+                            doing="finish the save (the change is kept and is put in place "
+                            "the next time the log is opened)") from exc
 
 
-def write_atomically(path, data) -> Path:
+def _shown(folder: Path, files) -> Path:
+    """The path to name in a message about saving ``files`` in ``folder``."""
+    names = list(files)
+    return folder / names[0] if len(names) == 1 else folder
+
+
+def write_atomically(path, data, *, doing: str = "write the file") -> Path:
     """Replace one file outside a log's own set (a calendar, a workbook, a report page)
     so that a crash leaves the old file or the new one, never half of it.
 
     Parameters
     ----------
     path : str or Path
-        The file to write; its folder must exist.
+        The file to write; its folder must exist. A symbolic link is written through
+        (the file it names is replaced, the link stays).
     data : bytes or callable
         The new content, or a function that writes the file at the path it is given
         (for writers such as ``openpyxl.Workbook.save`` that want a path).
+    doing : str
+        What is being written, for the message of a failure ("cannot {doing}").
 
     Returns
     -------
     Path
+
+    Raises
+    ------
+    FileProblemError
+        When ``path`` is a folder, or the operating system refuses the write (no
+        permission, disk full, …); no temp file is left and the old file is unchanged.
     """
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.part-{os.getpid()}-{time.monotonic_ns()}")
+    if path.is_dir():
+        raise FileProblemError(
+            f"{path}: cannot {doing}: it is a folder, not a file; give a file name "
+            f"(e.g. {path / ('out' + (path.suffix or '.txt'))})", path=path,
+            errno=errno.EISDIR)
+    target = _target(path)
+    tmp = target.with_name(f".{target.name}.part-{os.getpid()}-{time.monotonic_ns()}")
     try:
         if callable(data):
             data(tmp)
@@ -303,40 +388,58 @@ def write_atomically(path, data) -> Path:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, target)
+    except OSError as exc:
+        _unlink_quietly(tmp)
+        raise from_os_error(exc, path, doing=doing) from exc
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        _unlink_quietly(tmp)
         raise
-    _fsync_dir(path.parent)
+    _fsync_dir(target.parent)
     return path
 
 
-def _roll_forward(folder: Path) -> bool:
-    """Finish a multi-file commit whose intent file is present; return whether one was."""
+def _read_intent(folder: Path) -> dict[str, Path] | None:
+    """The files of a committed but unfinished save: ``{name: temp path}``, or None."""
     marker = folder / _COMMIT_FILE
     try:
         intent = json.loads(marker.read_text("utf-8"))
     except FileNotFoundError:
-        return False
+        return None
     except (ValueError, OSError):
         intent = {}
-    for name, tmpname in intent.items():
-        tmp = folder / tmpname
+    if not isinstance(intent, dict):
+        intent = {}
+    return {str(name): folder / str(tmp) for name, tmp in intent.items()
+            if str(name) in _LOG_FILES}
+
+
+def _roll_forward(folder: Path) -> bool:
+    """Finish a multi-file commit whose intent file is present; return whether one was."""
+    intent = _read_intent(folder)
+    if intent is None:
+        return False
+    for name, tmp in intent.items():
         if tmp.exists():
-            os.replace(tmp, folder / name)
-    _fsync_dir(folder)
-    marker.unlink(missing_ok=True)
+            os.replace(tmp, _target(folder / name))
+    for parent in {folder, *(_target(folder / n).parent for n in intent)}:
+        _fsync_dir(parent)
+    (folder / _COMMIT_FILE).unlink(missing_ok=True)
     _fsync_dir(folder)
     return True
 
 
 def _clean_temps(folder: Path) -> None:
-    """Remove temp files of writes that never committed (a crash before the commit point)."""
-    for p in folder.glob(f"*{_TMP_MARK}*"):
-        try:
-            p.unlink()
-        except OSError:
-            pass
+    """Remove temp files of writes that never committed (a crash before the commit point),
+    in the folder and beside the targets of linked log files."""
+    places = [(folder, "*")]
+    for name in _LOG_FILES:
+        target = _target(folder / name)
+        if target.parent != folder:
+            places.append((target.parent, target.name))
+    for place, stem in places:
+        for p in place.glob(f"{stem}{_TMP_MARK}*"):
+            _unlink_quietly(p)
 
 
 # --- backups ------------------------------------------------------------------------
@@ -361,8 +464,14 @@ def _is_plan_backup(name: str) -> bool:
     return re.match(r"\d{8}T\d{6}-\d{6}-plan-", name) is not None
 
 
-def _snapshot(folder: Path, changing: set[str], action: str) -> None:
-    """Keep the current files in a new ``.backups/<stamp>-<action>/`` folder (bounded)."""
+def _snapshot(folder: Path, changing: set[str], action: str) -> Path | None:
+    """Keep the current files in a new ``.backups/<stamp>-<action>/`` folder; return it.
+
+    The copy is made in a hidden ``.partial`` folder and renamed when complete, so a
+    failure (a full disk, say) leaves no half backup: the partial folder is removed
+    and the error goes on as a :class:`FileProblemError`. Old backups are pruned by
+    :func:`_prune_backups` once the save itself has succeeded.
+    """
     root = folder / config.BACKUPS_DIRNAME
     now = _dt.datetime.now()
     stamp = now.strftime("%Y%m%dT%H%M%S-%f")
@@ -375,30 +484,86 @@ def _snapshot(folder: Path, changing: set[str], action: str) -> None:
     tmp = root / f".{stamp}-{slug}.partial"
     present = [n for n in _LOG_FILES if (folder / n).exists()]
     if not present:
-        return
-    tmp.mkdir(parents=True, exist_ok=True)
-    for name in present:
-        src, dst = folder / name, tmp / name
-        if name in changing:
-            # the file is about to be replaced, never edited: a hard link keeps the old bytes
-            try:
-                os.link(src, dst)
-                continue
-            except OSError:
-                pass
-        shutil.copy2(src, dst)
-    os.replace(tmp, target)
+        return None
+    try:
+        tmp.mkdir(parents=True, exist_ok=True)
+        for name in present:
+            src, dst = _target(folder / name), tmp / name  # a backup holds bytes, not links
+            if name in changing:
+                # the file is about to be replaced, never edited: a hard link keeps the old
+                # bytes
+                try:
+                    os.link(src, dst)
+                    continue
+                except OSError:
+                    pass
+            shutil.copy2(src, dst)
+        os.replace(tmp, target)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise from_os_error(exc, root, doing="keep a backup before saving (nothing was "
+                            "changed)") from exc
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
     _fsync_dir(root)
+    return target
+
+
+def _prune_backups(folder: Path) -> None:
+    """Keep the newest :data:`config.MAX_BACKUPS` backups of each sort; drop stray partials."""
+    root = folder / config.BACKUPS_DIRNAME
+    try:
+        backups = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError:
+        return
     # plan.json is saved on every form submit: its versions are bounded on their own, so
     # a busy afternoon of forms never pushes the earlier versions of the CSV files out
-    backups = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
     for plan_only in (True, False):
         kept = [b for b in backups if _is_plan_backup(b.name) is plan_only]
         for old in kept[:-config.MAX_BACKUPS]:
             shutil.rmtree(old, ignore_errors=True)
     for partial in root.glob(".*.partial"):
-        if partial != tmp:
-            shutil.rmtree(partial, ignore_errors=True)
+        shutil.rmtree(partial, ignore_errors=True)
+
+
+def _save(folder: Path, out: dict[str, bytes], action: str) -> None:
+    """Back up, then write ``out`` atomically; a failure before the commit point leaves the
+    folder as it was (no temp file, no new backup). The caller holds the lock."""
+    root = folder / config.BACKUPS_DIRNAME
+    first = not root.exists()
+    try:
+        backup = _snapshot(folder, set(out), action)
+        try:
+            atomic_write(folder, out)
+        except FileProblemError as exc:
+            if backup is not None and not exc.committed:
+                shutil.rmtree(backup, ignore_errors=True)
+            raise
+    except FileProblemError as exc:
+        if first and not exc.committed:  # not even an empty .backups/ is left behind
+            try:
+                root.rmdir()
+            except OSError:
+                pass
+        raise
+    _prune_backups(folder)
+
+
+def _is_a_file_message(path: Path, *, creating: bool = False) -> str:
+    """What to say when a log's folder was given as a file's path (and which folder to give)."""
+    parent = path.parent
+    if all((parent / n).is_file() for n in (S.CONTACTS_FILE, S.INTERACTIONS_FILE)):
+        hint = f"give the folder it is in: {parent}"
+        if creating:
+            hint = f"{parent} already holds a log; open it with `--log {parent}`"
+    else:
+        new = path.with_suffix("") if path.suffix else path.with_name(path.name + "_log")
+        if new.exists():
+            new = path.with_name(path.name.replace(".", "_") + "_log")
+        hint = f"give such a folder, or make a new log with `infoint init {new}`"
+    return (f"{path}: is a file, not a folder; a log is a folder holding contacts.csv and "
+            f"interactions.csv: {hint}")
 
 
 # --- the log ------------------------------------------------------------------------
@@ -546,12 +711,21 @@ class ContactLog:
         """
         folder = Path(folder)
         if not folder.is_dir():
+            if folder.exists():
+                raise LogNotFoundError(_is_a_file_message(folder))
+            blocker = _file_in_the_way(str(folder))
+            if blocker:
+                raise LogNotFoundError(f"{folder}: no log folder here: {blocker} is a file, not "
+                                       "a folder; check the path")
             raise LogNotFoundError(
                 f"{folder}: no log folder here; create one with `infoint init {folder}` "
                 "or check the path")
         parsed: tuple[dict, dict] = ({}, {})
-        with cls._lock_for_read(folder):
-            c, i, plan, problems = cls._read_folder(folder, parsed)
+        try:
+            with cls._lock_for_read(folder):
+                c, i, plan, problems = cls._read_folder(folder, parsed)
+        except OSError as exc:
+            raise from_os_error(exc, doing="read the log") from exc
         if problems:
             raise LogValidationError(problems, context=f"{folder}: the log has problems")
         log = cls(folder, c, i, plan)
@@ -568,16 +742,31 @@ class ContactLog:
             When ``folder`` already holds a log file.
         """
         folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
+        if folder.exists() and not folder.is_dir():
+            raise LogExistsError(_is_a_file_message(folder, creating=True))
+        made = not os.path.lexists(folder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise from_os_error(exc, folder, doing="create the log folder") from exc
         there = [n for n in (S.CONTACTS_FILE, S.INTERACTIONS_FILE) if (folder / n).exists()]
         if there:
             raise LogExistsError(
                 f"{folder}: already holds {', '.join(there)}; open it instead, "
                 "or choose an empty folder for a new log")
         c, i = S.empty_contacts(), S.empty_interactions()
-        with cls._lock(folder):
-            atomic_write(folder, {S.CONTACTS_FILE: write_table_bytes(c),
-                                  S.INTERACTIONS_FILE: write_table_bytes(i)})
+        try:
+            with cls._lock(folder):
+                atomic_write(folder, {S.CONTACTS_FILE: write_table_bytes(c),
+                                      S.INTERACTIONS_FILE: write_table_bytes(i)})
+        except OSError as exc:
+            if made:  # leave nothing behind: the folder was ours and holds only the lock
+                _unlink_quietly(folder / _LOCK_FILE)
+                try:
+                    folder.rmdir()
+                except OSError:
+                    pass
+            raise from_os_error(exc, folder, doing="create the log") from exc
         c.index = pd.RangeIndex(2, 2)
         i.index = pd.RangeIndex(2, 2)
         return cls(folder, c, i, {"schema": S.PLAN_SCHEMA_VERSION})
@@ -597,6 +786,21 @@ class ContactLog:
     def _lock(folder: Path):
         from filelock import FileLock
         return FileLock(str(folder / _LOCK_FILE), timeout=config.LOCK_TIMEOUT)
+
+    @classmethod
+    def _acquire_for_write(cls, folder: Path):
+        """The folder's lock, acquired; a folder where it cannot be made is the user's to fix."""
+        lock = cls._lock(folder)
+        try:
+            lock.acquire()
+        except OSError as exc:
+            raise from_os_error(exc, folder, doing="save a change here (its lock file "
+                                f"{_LOCK_FILE} cannot be opened; nothing was changed)") from exc
+        except Exception as exc:  # filelock.Timeout
+            raise LogLockedError(
+                f"{folder}: another program has held the log's lock for "
+                f"{config.LOCK_TIMEOUT:.0f} s; close other notebooks writing to it") from exc
+        return lock
 
     @classmethod
     def _lock_for_read(cls, folder: Path):
@@ -624,15 +828,18 @@ class ContactLog:
     @classmethod
     def _read_folder(cls, folder: Path, parsed: tuple[dict, dict] | None = None):
         """Read and validate the files; ``parsed`` (two dicts) receives parsed date columns."""
+        pending: dict[str, Path] = {}
         if (folder / _COMMIT_FILE).exists():
             try:
                 _roll_forward(folder)
-            except OSError:
-                pass
+            except OSError:  # e.g. a read-only folder: read the committed version where it is
+                pending = {n: t for n, t in (_read_intent(folder) or {}).items() if t.exists()}
         problems: list[Problem] = []
         parsed_c, parsed_i = parsed if parsed is not None else ({}, {})
-        c, p1 = read_table(folder / S.CONTACTS_FILE)
-        i, p2 = read_table(folder / S.INTERACTIONS_FILE)
+        c, p1 = read_table(pending.get(S.CONTACTS_FILE, folder / S.CONTACTS_FILE),
+                           file=S.CONTACTS_FILE)
+        i, p2 = read_table(pending.get(S.INTERACTIONS_FILE, folder / S.INTERACTIONS_FILE),
+                           file=S.INTERACTIONS_FILE)
         problems += p1 + p2
         # a ragged row's cells are shifted: checking them would only add noise
         ragged = {(p.file, p.row) for p in p1 + p2 if p.row is not None}
@@ -647,13 +854,13 @@ class ContactLog:
                 cell += [p for p in S.validate_interactions(i, []) if p.column != S.CONTACT_ID
                          or p.row is None or p.value == ""]
         problems += [p for p in cell if (p.file, p.row) not in ragged]
-        plan, p3 = cls._read_plan(folder)
+        plan, p3 = cls._read_plan(folder, pending.get(S.PLAN_FILE))
         problems = S.sort_problems(problems + p3)
         return c, i, plan, problems
 
     @staticmethod
-    def _read_plan(folder: Path) -> tuple[dict, list[Problem]]:
-        path = folder / S.PLAN_FILE
+    def _read_plan(folder: Path, path: Path | None = None) -> tuple[dict, list[Problem]]:
+        path = path or folder / S.PLAN_FILE
         try:
             text = path.read_bytes().decode("utf-8-sig")
         except FileNotFoundError:
@@ -741,16 +948,7 @@ class ContactLog:
         ``fn(contacts_raw, interactions_raw, plan)`` returns
         ``(new_contacts or None, new_interactions or None, new_plan or None, result)``.
         """
-        lock = self._lock(self.folder)
-        try:
-            lock.acquire()
-        except OSError as exc:
-            raise InfointError(f"{self.folder}: cannot write here ({exc}); "
-                               "is the folder read-only?") from exc
-        except Exception as exc:
-            raise LogLockedError(
-                f"{self.folder}: another program has held the log's lock for "
-                f"{config.LOCK_TIMEOUT:.0f} s; close other notebooks writing to it") from exc
+        lock = self._acquire_for_write(self.folder)
         try:
             # finish a commit a killed writer left behind, then drop its stray temp files
             if (self.folder / _COMMIT_FILE).exists():
@@ -794,12 +992,15 @@ class ContactLog:
                 out[S.PLAN_FILE] = (text + "\n").encode("utf-8")
                 plan = new_plan
             if out:
-                _snapshot(self.folder, set(out), action)
-                atomic_write(self.folder, out)
+                _save(self.folder, out, action)
             self._contacts_raw, self._interactions_raw, self._plan = c, i, plan
             self._typed.clear()
             self._parsed = ({}, {})
             return result
+        except InfointError:
+            raise
+        except OSError as exc:  # reading under the lock, finishing an earlier commit, …
+            raise from_os_error(exc, self.folder, doing=f"{action} (nothing was changed)") from exc
         finally:
             lock.release()
 
@@ -968,7 +1169,8 @@ class ContactLog:
 
     # -- batches ---------------------------------------------------------------------
     def apply(self, *, add_contacts=(), update_contacts=None, add_interactions=(),
-              different_person: bool = False, action: str = "change") -> dict:
+              different_person: bool = False, action: str = "change",
+              filter_interactions=None, plan_sections=None) -> dict:
         """Make several changes in one validated, locked, atomic, backed-up save.
 
         Parameters
@@ -983,6 +1185,12 @@ class ContactLog:
             Allow new contacts that look like existing ones.
         action : str
             A few words for the backup's name.
+        filter_interactions : callable, optional
+            ``f(interactions_raw, rows) -> rows``, called under the lock with the file's
+            current text: which of ``add_interactions`` to add (an importer drops what
+            another program saved meanwhile).
+        plan_sections : dict, optional
+            ``{section: data}`` saved into ``plan.json`` in the same change.
 
         Returns
         -------
@@ -993,10 +1201,14 @@ class ContactLog:
         add_interactions = [dict(r) for r in add_interactions]
         update_contacts = {k: dict(v) for k, v in (update_contacts or {}).items()}
 
-        def fn(c, i, plan):
+        def fn(c, i, plan, add_interactions=add_interactions):
             new_c = new_i = None
             c_ids: list[str] = []
             i_ids: list[str] = []
+            if filter_interactions is not None:
+                add_interactions = [dict(r) for r in filter_interactions(i, add_interactions)]
+            if plan_sections:
+                plan.update(plan_sections)
             if add_contacts or update_contacts:
                 c = c.copy()
                 for cid, fields in update_contacts.items():
@@ -1084,7 +1296,8 @@ class ContactLog:
                     i_ids.append(iid)
                 i = pd.concat([i, pd.DataFrame(rows, dtype=str)], ignore_index=True).fillna("")
                 new_i = i
-            return new_c, new_i, None, {"contacts": c_ids, "interactions": i_ids}
+            return (new_c, new_i, plan if plan_sections else None,
+                    {"contacts": c_ids, "interactions": i_ids})
         return self._change(fn, action=action)
 
     @staticmethod
@@ -1185,12 +1398,17 @@ def restore_backup(folder, name: str) -> None:
             S.INTERACTIONS_FILE: (b.path / S.INTERACTIONS_FILE).read_bytes()}
     if (b.path / S.PLAN_FILE).exists():
         data[S.PLAN_FILE] = (b.path / S.PLAN_FILE).read_bytes()
-    lock = ContactLog._lock(folder)
-    with lock:
+    lock = ContactLog._acquire_for_write(folder)
+    try:
         _roll_forward(folder)
         _clean_temps(folder)
-        _snapshot(folder, set(data), f"before restore {name}")
-        atomic_write(folder, data)
+        _save(folder, data, f"before restore {name}")
+    except InfointError:
+        raise
+    except OSError as exc:
+        raise from_os_error(exc, folder, doing=f"restore {name}") from exc
+    finally:
+        lock.release()
 
 
 __all__ += ["list_backups", "restore_backup"]

@@ -135,8 +135,9 @@ def _read_table(log_dir: Path, name: str):
 
 
 def test_reach_out_letter_is_logged_as_sent_from_the_browser(page, lab, sample_log_dir, tmp_path):
-    """03_reach_out in Lab: Run All, write to a new person, click "Log as sent"; the outreach
-    row lands in the interactions.csv of the log the notebook was pointed at."""
+    """03_reach_out in Lab: Run All, write to a new person, click "Save draft file" (an .eml
+    draft lands in the log's drafts/ folder, nothing is logged), then "Log as sent"; the
+    outreach row lands in the interactions.csv of the log the notebook was pointed at."""
     import datetime as dt
     import json
     import os
@@ -146,7 +147,7 @@ def test_reach_out_letter_is_logged_as_sent_from_the_browser(page, lab, sample_l
 
     from infoint_nb import planning as P
     from infoint_nb import schema as S
-    from infoint_nb.forms.reach_out import LOG_AS_SENT
+    from infoint_nb.forms.reach_out import LOG_AS_SENT, OPEN_IN_MAIL, SAVE_DRAFT_FILE
 
     before = _read_table(sample_log_dir, S.INTERACTIONS_FILE)
     contacts = _read_table(sample_log_dir, S.CONTACTS_FILE).set_index(S.CONTACT_ID)
@@ -172,7 +173,8 @@ def test_reach_out_letter_is_logged_as_sent_from_the_browser(page, lab, sample_l
     option = write_to.locator(f"option[value$='({LETTER_TO})']")
     write_to.select_option(value=option.get_attribute("value"))
     expect(form.locator(".infoint-contact-card")).to_contain_text(person)
-    expect(control("recipient_name")).to_have_value(person)
+    # one greeting rule: the first name, unless a title is known
+    expect(control("recipient_name")).to_have_value(P.greeting_name(person))
 
     typed = {
         "recipient_name": "Mr Larsen",
@@ -191,8 +193,27 @@ def test_reach_out_letter_is_logged_as_sent_from_the_browser(page, lab, sample_l
     expect(preview).to_have_value(re.compile(r"^Dear Mr Larsen,"))
 
     today = dt.date.today().isoformat()
-    form.get_by_role("button", name=LOG_AS_SENT, exact=True).click()
+    # the mail link carries the letter; the draft file is written, nothing is logged yet
+    link = form.locator(".infoint-mail-link a.infoint-mailto")
+    expect(link).to_have_text(OPEN_IN_MAIL)
+    expect(link).to_have_attribute("href", re.compile(r"^mailto:.*Dear%20Mr%20Larsen%2C"))
+    form.get_by_role("button", name=SAVE_DRAFT_FILE, exact=True).click()
     status = form.locator(".infoint-status-line .infoint-status")
+    draft = sample_log_dir / "drafts" / f"{LETTER_TO}-outreach-{today}.eml"
+    expect(status).to_contain_text("Saved the draft file", timeout=STEP_MS)
+    expect(status).to_contain_text(draft.name)
+    assert draft.is_file(), sorted(p.name for p in sample_log_dir.rglob("*"))
+    import email
+    from email import policy
+    msg = email.message_from_bytes(draft.read_bytes(), policy=policy.default)
+    assert msg["X-Unsent"] == "1"
+    assert msg["To"] is None  # no e-mail address in the log: the mail program asks for one
+    assert msg["Subject"].startswith("Request for a short informational interview")
+    body = msg.get_content().replace("\r\n", "\n")
+    assert body.startswith("Dear Mr Larsen,") and typed["time_window"] in body
+    assert _read_table(sample_log_dir, S.INTERACTIONS_FILE).equals(before)
+
+    form.get_by_role("button", name=LOG_AS_SENT, exact=True).click()
     expect(status).to_contain_text(f"Logged the e-mail to {person}", timeout=STEP_MS)
     expect(status).to_have_attribute("data-level", re.compile("^(ok|warning)$"))
 

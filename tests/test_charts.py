@@ -212,3 +212,124 @@ def test_followup_calendar_with_nothing_due(ax):
 def test_every_chart_returns_its_axes_when_there_is_nothing_to_draw(ax, plot, data):
     assert plot(data(), ax=ax) is ax
     assert ax.get_title() != "" and len(ax.texts) == 1
+
+
+# --- text from the log is drawn literally, never as mathtext ------------------------
+#: Names a LinkedIn import may bring: mathtext, sub/superscripts, a line break, a very
+#: long one, right-to-left text with an emoji, a leading underscore (hidden by an
+#: automatic legend) and one that looks like the pooled "others" bar.
+HOSTILE = ["$\\foo$ Co", "$x$", "a_b^c", "line one\nline two", "Long" * 80,
+           "שלום עולם 🚀", "_hidden", "others (2)"]
+
+
+def _hostile_log():
+    """Two people per hostile company; the first answers in a day, meets and refers the second."""
+    people, inter = [], []
+    for k, name in enumerate(HOSTILE):
+        people += [contact(f"H{k}a", f"{name} (a)", company=name),
+                   contact(f"H{k}b", f"{name} (b)", company=name, referred_by=f"H{k}a")]
+        inter += [(f"H{k}a", "2026-03-02", S.OUTREACH), (f"H{k}a", "2026-03-03", S.REPLY_YES),
+                  (f"H{k}a", "2026-03-05", S.MEETING_HELD),
+                  (f"H{k}b", "2026-03-10", S.OUTREACH)]
+    return make_log(people, inter)
+
+
+def _texts(ax) -> list:
+    from matplotlib.text import Text
+    return [t for a in ax.figure.axes for t in a.findobj(Text)]
+
+
+def _draw_literally(ax) -> set[str]:
+    """Draw the figure (mathtext would fail here) and return every text on it."""
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)      # glyphs missing, tight layout
+        ax.figure.canvas.draw()
+    texts = _texts(ax)
+    assert [t.get_text() for t in texts if t.get_parse_math()] == []
+    return {t.get_text() for t in texts}
+
+
+@pytest.fixture
+def wide_ax():
+    return plt.figure(figsize=(9, 6)).add_subplot()
+
+
+def test_response_rates_draw_hostile_company_names_as_they_are(wide_ax):
+    c, i = _hostile_log()
+    C.plot_response_rates(M.response_by(c, i, as_of=AS_OF), top=20, ax=wide_ax)
+    drawn = _draw_literally(wide_ax)
+    ticks = [t.get_text() for t in wide_ax.get_yticklabels()]
+    assert sorted(ticks) == sorted(HOSTILE)
+    # "others (2)" is a company here, not the pooled bar: drawn in the company colour
+    assert {to_hex(p.get_facecolor()) for p in wide_ax.patches} == {C.OKABE_ITO[0].lower()}
+    best = wide_ax.get_title().split(" answered most reliably")[0]
+    assert best in HOSTILE and best in drawn
+
+
+def test_survival_legend_and_title_hold_hostile_names_literally(wide_ax):
+    c, i = _hostile_log()
+    C.plot_survival(M.contact_timeline(c, i, as_of=AS_OF), top=len(HOSTILE), ax=wide_ax)
+    _draw_literally(wide_ax)
+    legend = [t.get_text() for t in wide_ax.get_legend().get_texts()]
+    assert sorted(t.rsplit(" (n=", 1)[0] for t in legend) == sorted(HOSTILE)  # "_hidden" too
+    fastest = wide_ax.get_title().split(" answered fastest")[0]
+    assert fastest in HOSTILE
+
+
+def test_channel_comparison_keeps_underscores_of_names_but_not_of_channels(wide_ax, ax):
+    c, i = _hostile_log()
+    C.plot_channel_comparison(M.response_by(c, i, by="company", as_of=AS_OF), ax=wide_ax)
+    _draw_literally(wide_ax)
+    assert sorted(t.get_text() for t in wide_ax.get_xticklabels()) == sorted(HOSTILE)
+    assert wide_ax.get_title().split(" worked best")[0] in HOSTILE
+    c2, i2 = make_log([contact("A")], [("A", "2026-03-02", S.OUTREACH, "in_person")])
+    C.plot_channel_comparison(M.response_by(c2, i2, by="channel", as_of=AS_OF), ax=ax)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["in person"]
+
+
+def test_referral_tree_labels_people_with_their_names_as_they_are(wide_ax):
+    c, _ = _hostile_log()
+    C.plot_referral_tree(M.referral_chains(c, as_of=AS_OF), ax=wide_ax)
+    drawn = _draw_literally(wide_ax)
+    assert {f"{n} ({k})" for n in HOSTILE for k in "ab"} <= drawn   # networkx labels
+    assert wide_ax.get_title().rsplit(" deep, from ", 1)[1] in {f"{n} (a)" for n in HOSTILE}
+
+
+def test_network_growth_draws_a_source_column_literally(ax):
+    c, i = _hostile_log()
+    growth = M.network_growth(c, i, as_of=AS_OF)
+    src = [col for col in growth.columns if col.startswith("source_")]
+    growth = growth.rename(columns={src[0]: "source_$\\foo$_x"})
+    C.plot_network_growth(growth, ax=ax)
+    drawn = _draw_literally(ax)
+    assert "$\\foo$_x" in {t.get_text() for t in ax.get_legend().get_texts()}
+    assert "came by referral" in drawn                 # the twin axis is literal too
+
+
+@pytest.mark.parametrize("plot", ["funnel", "followup_calendar"])
+def test_charts_without_names_draw_a_hostile_log_literally(ax, plot):
+    c, i = _hostile_log()
+    if plot == "funnel":
+        C.plot_funnel(M.funnel(c, i, as_of=AS_OF), ax=ax)
+    else:
+        C.plot_followup_calendar(M.followups_due(c, i, as_of=AS_OF),
+                                 meetings=M.upcoming_meetings(c, i, as_of=AS_OF),
+                                 as_of=AS_OF, ax=ax)
+    assert _draw_literally(ax)
+
+
+def test_plots_keep_their_signatures_and_keywords(ax):
+    import inspect
+    assert list(inspect.signature(C.plot_funnel).parameters) == ["funnel", "ax"]
+    c, i = make_log(*STAGE_LOG)
+    assert C.plot_funnel(funnel=M.funnel(c, i, as_of=AS_OF), ax=ax) is ax
+
+
+def test_plots_leave_other_axes_of_the_figure_alone():
+    fig, (mine, theirs) = plt.subplots(1, 2)
+    theirs.set_title("$\\alpha$")                        # the caller's own mathtext
+    c, i = _hostile_log()
+    C.plot_response_rates(M.response_by(c, i, as_of=AS_OF), ax=mine)
+    assert theirs.title.get_parse_math() is True
+    assert mine.title.get_parse_math() is False

@@ -17,7 +17,8 @@ from infoint_nb.forms import (CalendarForm, DueTodayForm, EditContactForm,
                               EditInteractionForm, InterviewAnswersForm, LogisticsForm,
                               LogTableForm, MeetingBriefForm, MeetingDayForm, PitchForm,
                               QuestionPlanForm, RecordMeetingForm, ReferralForm,
-                              ResearchForm, RestoreForm, ThankYouForm, UpdateScheduleForm)
+                              ResearchForm, RestoreForm, ThankYouForm, UpdateScheduleForm,
+                              LeadForm)
 from infoint_nb.forms.prepare import link_contacts
 from infoint_nb.forms.track import ACTION_KINDS, filter_log, plot_overview
 
@@ -25,7 +26,7 @@ TODAY = "2026-09-18"  # the sample's last day
 ALL_FORMS = [LogTableForm, DueTodayForm, CalendarForm, EditContactForm, EditInteractionForm,
              RestoreForm, ResearchForm, QuestionPlanForm, PitchForm, InterviewAnswersForm,
              LogisticsForm, MeetingBriefForm, MeetingDayForm, ThankYouForm,
-             RecordMeetingForm, ReferralForm, UpdateScheduleForm]
+             RecordMeetingForm, ReferralForm, UpdateScheduleForm, LeadForm]
 
 
 @pytest.fixture
@@ -49,6 +50,7 @@ EMPTY_LOG_SUBMIT = {
     EditInteractionForm: "Choose an interaction first.",
     RestoreForm: "There is no earlier version to restore yet.",
     ReferralForm: "Not saved yet: fix what is marked below.",
+    LeadForm: "Not saved yet: fix what is marked below.",
 }
 
 
@@ -93,7 +95,7 @@ def test_every_control_preview_button_and_status_is_on_screen(cls, log):
 def test_prepare_forms_open_on_the_next_meeting_and_remember_research(log):
     form = ResearchForm(log, as_of=TODAY)
     assert form.contact_id == "C0042"  # Theo Lambert, video call on 22 September
-    assert "Kiteboard" in form.known.value and "Tuesday 22 September 2026" in form.known.value
+    assert "Kiteboard" in form.known.value and "Tuesday, September 22, 2026" in form.known.value
     form.value = {"news": "Won an award", "mission": "Learning for all", "shared": ""}
     result = form.submit()
     assert result.saved and result.level == "info" and "Saved research for Theo Lambert" in \
@@ -264,7 +266,7 @@ def test_thank_you_cites_notes_and_logs_sent(log):
     text = form.preview.value
     assert text.startswith("Dear Olivia,") and "Civic Sightline" in text
     assert "applications open in January" in text and text.endswith("Rosa Delgado")
-    assert "due by Friday 18 September 2026" in form.due.value
+    assert "due by Friday, September 18, 2026" in form.due.value
     assert not [c for c in form.checks(form.value) if not c.ok]
     due = metrics.followups_due(log.contacts, log.interactions, as_of=TODAY)
     assert ((due.contact_id == "C0046") & (due.action == "thank_you")).any()
@@ -351,7 +353,7 @@ def test_update_schedule_opens_on_what_is_due_and_logs_an_update(log):
     form = UpdateScheduleForm(log, as_of=TODAY)
     assert form.contact_id == "C0016"  # Aisha: tell her how it went with Nkechi
     assert "tell referrer" in form.schedule_view.value
-    assert "Since Wednesday 8 July 2026" in form.schedule_view.value
+    assert "Since Wednesday, July 8, 2026" in form.schedule_view.value
     assert "I met Nkechi at Prairie Shore" in form.preview.value
     form.buttons["log_sent"].click()
     assert form.status_level == "ok"
@@ -494,3 +496,103 @@ def test_plot_overview_draws_four_charts_even_for_an_empty_log(log, empty_log_di
     assert len(titled) == 4 and "21 of 40 targets met" in titled[0].get_title()
     empty = plot_overview(ContactLog.open(empty_log_dir), as_of=TODAY)
     assert len([ax for ax in empty.axes if ax.get_title()]) == 4
+
+
+# --- issue 13: drafts, thank-yous after any answer, LinkedIn, leads -----------------------------
+def _href(form) -> str:
+    import html
+    return html.unescape(form.mail_link.value.split("href='", 1)[1].split("'", 1)[0])
+
+
+def test_thank_you_after_a_no_and_its_draft_file(log):
+    import email
+    from email import policy
+
+    from infoint_nb import drafts as D
+    form = ThankYouForm(log, contact_id="C0018", as_of=TODAY)  # said no on 11 June
+    assert form.occasion() == "reply_no"
+    assert form.meeting_day().isoformat() == "2026-06-11"
+    assert "Sent</b> on Thursday, June 11, 2026" in form.due.value  # the sample thanked her
+    assert "cannot fit a meeting in now" in form.preview.value
+    assert form.linkedin.value == ""  # no meeting: no LinkedIn step yet
+    assert D.parse_mailto(_href(form))["body"] == form.preview.value
+    before = rows_on_disk(log)
+    form.buttons["save_file"].click()
+    assert form.status_level == "ok"
+    msg = email.message_from_bytes(form.last_draft_path.read_bytes(), policy=policy.default)
+    assert msg["X-Unsent"] == "1" and msg["Subject"].startswith("Thank you for your time")
+    assert rows_on_disk(log).equals(before)  # logging stays a separate step
+    form.buttons["log_sent"].click()
+    assert rows_on_disk(log).iloc[-1].kind == "thank_you"
+
+
+def test_thank_you_after_a_referral_thanks_for_the_name(log):
+    form = ThankYouForm(log, contact_id="C0002", as_of=TODAY)
+    assert form.occasion() == "reply_referral"
+    assert "for pointing me to" in form.preview.value
+
+
+def test_thank_you_after_a_meeting_suggests_connecting_on_linkedin(log):
+    form = ThankYouForm(log, as_of=TODAY)
+    assert form.contact_id == "C0046"
+    value = form.linkedin.value
+    assert "connect on LinkedIn" in value
+    assert "href='https://www.linkedin.com/in/olivia-chen-example'" in value
+    assert "thank you again for talking with me on Thursday about Civic Sightline" in value
+    assert len(form.linkedin_note()) <= 300
+    # the note in sentences, no bullets pasted from the notes
+    assert "\n- " not in form.preview.value
+
+
+def test_update_form_tells_the_referrer_or_writes_an_update_with_a_draft(log):
+    from infoint_nb import drafts as D
+    form = UpdateScheduleForm(log, as_of=TODAY)
+    assert form.contact_id == "C0016" and form.value["write"] == "tell_referrer"
+    assert "suggesting I get in touch with Nkechi Adeyemi" in form.preview.value
+    assert form.draft().kind == "tell_referrer"
+    assert D.parse_mailto(_href(form))["subject"] == "Thank you for the introduction"
+    form.controls["write"].value = "update"
+    assert "When we spoke in July, you told me that SQL is a must" in form.preview.value
+    form.buttons["save_file"].click()
+    assert form.last_draft_path.name == f"C0016-update-{TODAY}.eml"
+    form.controls["channel"].value = "letter"
+    form.buttons["save_file"].click()
+    assert form.last_draft_path.name == f"C0016-update-{TODAY}.html"
+
+
+def test_lead_form_logs_a_lead_record_and_lists_it(log):
+    from infoint_nb import metrics
+    form = LeadForm(log, as_of=TODAY)
+    assert form.controls["contact_id"].value == "C0046"  # the person met last
+    assert "No leads logged yet" in form.leads_view.value
+    form.controls["opening"].value = "Evaluation fellow, applications open in January"
+    form.controls["link"].value = "careers.example/fellows"
+    result = form.submit()
+    assert not result.saved and "does not start with https://" in form.status.value
+    form.controls["link"].value = "https://careers.example/fellows"
+    result = form.submit()
+    assert result.saved and result.level == "ok"
+    new = rows_on_disk(log).iloc[-1]
+    assert (new.contact_id, new.kind, new.date) == ("C0046", S.LEAD, TODAY)
+    assert new.notes == ("Evaluation fellow, applications open in January — "
+                         "https://careers.example/fellows")
+    assert "Leads so far (1)" in form.leads_view.value
+    assert "Olivia Chen (Civic Sightline)" in form.leads_view.value
+    assert form.controls["opening"].value == ""  # cleared for the next one
+    log.reload()
+    table = metrics.leads(log.contacts, log.interactions, as_of=TODAY)
+    assert list(table.columns) == list(metrics.LEAD_COLUMNS) and len(table) == 1
+    assert metrics.leads(log.contacts, log.interactions, as_of="2026-09-17").empty
+    # a lead is a record: it changes nobody's response numbers
+    assert S.LEAD in S.RECORD_KINDS and S.LEAD not in S.RESPONSE_KINDS + S.ATTEMPT_KINDS
+    s = metrics.summarize(log.contacts, log.interactions, as_of=TODAY)
+    log.delete_interaction(new.interaction_id)
+    assert metrics.summarize(log.contacts, log.interactions, as_of=TODAY) == s
+
+
+def test_follow_up_forms_write_dates_in_the_profile_locale(log):
+    log.save_plan_section("profile", {"locale": "en-GB"})
+    form = ThankYouForm(log, as_of=TODAY)
+    assert "due by Friday 18 September 2026" in form.due.value
+    updates = UpdateScheduleForm(log, as_of=TODAY)
+    assert "Since Wednesday 8 July 2026" in updates.schedule_view.value

@@ -84,3 +84,27 @@ def test_problems_are_shown_not_raised(log):
     form.mapping_controls.clear()
     form.submit_button.click()                   # Import without reading first: reads, imports
     assert form.status_level == "ok" and len(log.raw_contacts) == 3
+
+
+def test_import_keeps_what_another_notebook_saved_after_the_dry_run(log, tmp_path):
+    from openpyxl import load_workbook
+
+    from infoint_nb import exporters as EX
+    log.add_contact(name="Ada Lovelace", company="Acme", added_on="2026-01-02")
+    log.add_contact(name="Bo Diaz", company="Initech", added_on="2026-01-03")
+    book = tmp_path / "book.xlsx"
+    EX.export_xlsx(log, book)
+    wb = load_workbook(book)
+    wb["contacts"]["C3"] = "Globex"                         # Bo's company, edited in Excel
+    wb.save(book)
+    form = read(ImportForm(log), book)
+    assert form.report.kind == "workbook" and form.report.updated == 1
+    assert form.report.removed == 0
+    # another notebook (a second handle) saves a new person before Import is pressed
+    ContactLog.open(log.folder).add_contact(name="Late Arrival", added_on="2026-02-01")
+    form.submit_button.click()
+    assert form.status_level == "ok", form.status_message
+    c = ContactLog.open(log.folder).raw_contacts.set_index("contact_id")
+    assert c.loc["C0003", "name"] == "Late Arrival"         # kept, not "restored away"
+    assert c.loc["C0002", "company"] == "Globex"
+    assert "changed by another program" in form.counts.value

@@ -384,3 +384,188 @@ def test_xlsx_first_sheet_holding_a_table_is_read(tmp_path):
     wb.save(tmp_path / "one_column.xlsx")
     t = IM.read_table(tmp_path / "one_column.xlsx")       # no sheet has two values a row
     assert t.sheet == "Only" and t.columns == ["Name"] and t.rows == [["Ada Byron"]]
+
+
+def test_sheet_import_is_worked_out_again_when_another_program_saved_meanwhile(
+        log, tmp_path, monkeypatch):
+    sheet = tmp_path / "people.csv"
+    sheet.write_text("Name,Company,Date Emailed\nDana Whitfield,Brightline,2026-04-01\n"
+                     "Ravi Menon,Initech,2026-04-02\n", encoding="utf-8")
+    original = IM._planner
+
+    def planner(candidates, report):
+        plan_for = original(candidates, report)
+        calls = []
+
+        def wrapped(c, i):
+            plan = plan_for(c, i)
+            if not calls:  # between the preview and the write: a real second writer
+                calls.append(1)
+                for argv in (["--name", "Dana Whitfield", "--company", "Brightline"],
+                             ["--name", "Late Arrival", "--company", "Umbrella"]):
+                    out = subprocess.run([infoint_exe(), "add", "contact", "--log",
+                                          str(log.folder), *argv, "--added-on", "2026-03-01"],
+                                         capture_output=True, text=True, timeout=120)
+                    assert out.returncode == 0, out.stderr
+            return plan
+        return wrapped
+    monkeypatch.setattr(IM, "_planner", planner)
+    r = IM.import_sheet(log, sheet, today=TODAY)
+    c = ContactLog.open(log.folder).raw_contacts
+    assert sorted(c["name"]) == ["Dana Whitfield", "Late Arrival", "Ravi Menon"]
+    assert (r.added, r.unchanged) == (1, 1)           # Dana was matched, not duplicated
+    i = ContactLog.open(log.folder).raw_interactions
+    dana = c.loc[c["name"] == "Dana Whitfield", "contact_id"].item()
+    assert list(i["contact_id"]).count(dana) == 1 and len(i) == 2
+    assert any("changed by another program" in w for w in r.warnings)
+
+
+# --- vCard lines end at CRLF/LF only; unfolding is linear --------------------------------
+def test_vcard_unicode_line_separator_in_note_injects_no_field(log, tmp_path):
+    card = tmp_path / "evil.vcf"
+    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\n"
+                    "NOTE:hello\u2028EMAIL:evil@attacker.example\u0085TEL:555\x0cURL:x\r\n"
+                    "END:VCARD\r\n", encoding="utf-8")
+    r = IM.import_vcard(log, card, today=TODAY)
+    assert r.added == 1
+    ada = person(log, "Ada Lovelace")
+    assert ada["email"] == "" and ada["phone"] == ""
+    assert ada["notes"] == "hello\u2028EMAIL:evil@attacker.example\u0085TEL:555\x0cURL:x"
+
+
+def test_vcard_unfolding_is_linear(log, tmp_path):
+    import time
+    card = tmp_path / "long.vcf"
+    card.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Long Note\r\nNOTE:start"
+                    + "".join("\r\n " + "x" * 74 for _ in range(100_000))
+                    + "\r\nEND:VCARD\r\n",
+                    encoding="utf-8")
+    t0 = time.perf_counter()
+    lines = IM._unfold(card.read_text("utf-8"))
+    took = time.perf_counter() - t0
+    assert took < 1.0, took
+    assert lines[3] == (4, "NOTE:start" + "x" * 7_400_000)
+    r = IM.import_vcard(log, card, today=TODAY, dry_run=True)
+    assert r.added == 1
+
+
+def test_sniffing_and_kind_detection_ignore_unicode_line_separators(tmp_path):
+    f = tmp_path / "s.csv"
+    f.write_text('Name;Company;Notes\nAda;Acme;"x\u2028y,z,w,v"\nBo;Initech;n\n', encoding="utf-8")
+    t = IM.read_table(f)
+    assert t.delimiter == ";" and t.rows[0] == ["Ada", "Acme", "x\u2028y,z,w,v"]
+
+
+# --- damaged text is refused before anything is written ----------------------------------
+def _refused(log, path, fn=IM.import_sheet):
+    before, n_backups = files_of(log), len(log.backups())
+    with pytest.raises(LogValidationError) as exc:
+        fn(log, path, today=TODAY)
+    assert files_of(log) == before and len(log.backups()) == n_backups
+    assert "nothing was imported" in str(exc.value)
+    return exc.value
+
+
+def test_nul_byte_and_mid_file_bom_are_refused_with_their_rows(log, tmp_path):
+    f = tmp_path / "people.csv"
+    f.write_bytes(b"Name,Company,Notes\nAda,Acme,fine\nBo,Initech,bad\x00byte\n")
+    err = _refused(log, f)
+    p, = err.problems
+    assert (p.file, p.row, p.column) == ("people.csv", 3, "Notes") and "NUL byte" in p.message
+    joined = tmp_path / "joined.csv"
+    joined.write_bytes(b"\xef\xbb\xbfName,Company\nAda,Acme\n\xef\xbb\xbfName,Company\nBo,X\n")
+    p, = _refused(log, joined).problems
+    assert (p.row, p.column, p.value) == (3, "Name", "\ufeffName")
+    assert "byte-order mark (U+FEFF)" in p.message
+
+
+def test_a_file_mixing_utf8_and_cp1252_is_refused_naming_the_rows(log, tmp_path):
+    f = tmp_path / "mixed.csv"
+    f.write_bytes("Name,Company\nZoë Ångström,Brightline\nAda,Acme\n".encode("utf-8")
+                  + "Renée Café,Crème\n".encode("cp1252"))
+    err = _refused(log, f)
+    assert [(p.row, p.column) for p in err.problems] == [(2, "Name")]
+    assert "'Zoë Ångström'" in err.problems[0].message
+    assert "mixes two encodings" in str(err) and "row 4 is not" in str(err)
+    r = subprocess.run([infoint_exe(), "import", "sheet", str(f), "--log", str(log.folder)],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and "mixed.csv:2: Name:" in r.stderr
+    assert "Traceback" not in r.stderr
+    plain = tmp_path / "plain.csv"                     # all Windows-1252: still fine
+    plain.write_bytes("Name,Company\nRenée Café,Crème\n".encode("cp1252"))
+    assert IM.import_sheet(log, plain, today=TODAY).added == 1
+
+
+def test_linkedin_long_field_loads_bare_cr_and_stray_quote_are_reported(log, tmp_path):
+    head = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    long = tmp_path / "Connections.csv"
+    note = "x" * 200_000
+    long.write_text(head + f'Ada,Lovelace,,,"{note}",Analyst,08 Feb 2023\n', encoding="utf-8")
+    r = IM.import_linkedin(log, long, today=TODAY)
+    assert r.added == 1 and person(log, "Ada Lovelace")["company"] == note
+    bad = tmp_path / "bad.csv"
+    bad.write_text(head + "Bo,Diaz,,,Acme\rCorp,Analyst,08 Feb 2023\n"
+                   + 'Cy,Ng,,,"Initech" Ltd,Dev,08 Feb 2023\n'
+                   + "Di,Ox,,,Umbrella,Dev,08 Feb 2023\n"
+                   + 'Ed,Fu,,,"never closed,Dev,08 Feb 2023\n', encoding="utf-8")
+    err = _refused(log, bad, IM.import_linkedin)
+    assert [p.row for p in err.problems] == [2, 3, 5]
+    assert "carriage return (CR)" in err.problems[0].message
+    assert "followed by more text" in err.problems[1].message
+    assert "never closed" in err.problems[2].message
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(f'Name,Notes\nAda,"{note}"\n', encoding="utf-8")
+    assert IM.read_table(sheet).rows[0][1] == note
+
+
+def test_old_mac_line_ends_still_read(log, tmp_path):
+    f = tmp_path / "mac.csv"
+    f.write_bytes(b"Name,Company\rAda,Acme\rBo,Initech\r")
+    assert IM.read_table(f).rows == [["Ada", "Acme"], ["Bo", "Initech"]]
+
+
+# --- a sheet's stated size is not trusted --------------------------------------------------
+def _wide_workbook(path, *, styled_rows=2000, value_at=None):
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Name", "Company", "Date Emailed"])
+    ws.append(["Ada", "Acme", "2026-04-01"])
+    ws.append(["Bo", "Initech", None])
+    bold = Font(bold=True)
+    for r in range(1, styled_rows + 1):        # empty, formatted cells out at column XFD
+        ws.cell(row=r, column=16384).font = bold
+    if value_at:
+        ws[value_at] = "stray"
+    wb.save(path)
+    return path
+
+
+def test_xlsx_claiming_column_xfd_costs_only_the_cells_present(log, tmp_path):
+    import time
+    import tracemalloc
+    book = _wide_workbook(tmp_path / "wide.xlsx")
+    assert book.stat().st_size < 30_000
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    r = IM.import_sheet(log, book, dry_run=True, today=TODAY)
+    took = time.perf_counter() - t0
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert (r.added, r.interactions_added) == (2, 1)
+    assert took < 3 and peak < 50_000_000, (took, peak)
+    table = IM.read_table(book)
+    assert table.columns == ["Name", "Company", "Date Emailed"]
+
+
+def test_xlsx_beyond_the_documented_size_is_refused(log, tmp_path):
+    book = _wide_workbook(tmp_path / "far.xlsx", styled_rows=1, value_at="XFD1")
+    with pytest.raises(ParameterError, match=r"cell XFD1 holds a value \('stray'\), beyond "
+                       r"what an import reads \(at most 200,000 rows and 1,000 columns"):
+        IM.import_sheet(log, book, dry_run=True)
+    book = _wide_workbook(tmp_path / "deep.xlsx", styled_rows=1, value_at="A1048576")
+    r = subprocess.run([infoint_exe(), "import", "sheet", str(book), "--log", str(log.folder),
+                        "--dry-run"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and "cell A1048576 holds a value" in r.stderr
+    assert "Traceback" not in r.stderr

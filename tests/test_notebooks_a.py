@@ -121,7 +121,7 @@ def test_find_people_notebook_prints_the_ask(executed):
 def test_reach_out_notebook_prints_the_letter(executed):
     runs, base = executed
     outs = _outputs(runs["03_reach_out"])
-    assert sum(WIDGET in o.get("data", {}) for _, o in outs) == 4
+    assert sum(WIDGET in o.get("data", {}) for _, o in outs) == 5  # the profile, four forms
     printed = "".join(o.get("text", "") for _, o in outs if o.output_type == "stream")
     assert printed.startswith("Dear Mr Karim,") and "informational interview" in printed
     assert not any(o.output_type == "error" for _, o in outs)

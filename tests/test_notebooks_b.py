@@ -99,7 +99,7 @@ def test_notebooks_run_without_errors_and_write_nothing_on_opening(executed):
 def test_track_notebook_shows_due_list_table_calendar_charts_and_editors(executed):
     runs, _ = executed
     widgets = _widgets(runs["04_track"])
-    assert len(widgets) == 6
+    assert len(widgets) == 7  # due, table, calendar, activity import, 2 editors, restore
     assert "5 things due" in widgets[0] and "Done: log thank you" in widgets[0]
     assert "49 people" in widgets[1]
     assert "Theo Lambert" in widgets[2] and "Export calendar" in widgets[2]
@@ -123,7 +123,10 @@ def test_meeting_and_follow_up_notebooks_open_on_the_right_people(executed):
     (meeting,) = _widgets(runs["06_meeting"])
     assert "Theo Lambert" in meeting and "30 of 30 minutes left" in meeting
     follow = _widgets(runs["07_follow_up"])
-    assert len(follow) == 4
-    assert "Dear Olivia," in follow[0] and "due by Friday 18 September 2026" in follow[0]
+    assert len(follow) == 5
+    assert "Dear Olivia," in follow[0] and "due by Friday, September 18, 2026" in follow[0]
+    assert "Open in mail program" in follow[0] and "Save draft file" in follow[0]
+    assert "connect on LinkedIn" in follow[0]
     assert "Olivia Chen" in follow[1] and "Olivia Chen" in follow[2]
-    assert "Dear Aisha," in follow[3]
+    assert "Dear Aisha," in follow[3] and "Save draft file" in follow[3]
+    assert "Log a job lead" in follow[4] and "No leads logged yet" in follow[4]

@@ -36,7 +36,11 @@ def test_count_words_and_lines():
 
 
 def test_human_date():
-    assert P.human_date("2026-05-19") == "Tuesday 19 May 2026"
+    # en-US is the default locale: month first; every other locale writes the day first
+    assert P.human_date("2026-05-19") == "Tuesday, May 19, 2026"
+    assert P.human_date("2026-05-19", locale="en-GB") == "Tuesday 19 May 2026"
+    assert P.day_and_month("2026-05-19") == "May 19"
+    assert P.day_and_month("2026-05-19", locale="en_gb") == "19 May"
 
 
 # --- letters -----------------------------------------------------------------------
@@ -184,7 +188,8 @@ def test_suggestions_pass_their_checks():
     ask = P.suggest_ask(minutes=15, topic="research operations")
     assert ask == "Would you have 15 minutes for an informational interview about research operations?"
     fup = P.suggest_follow_up("2026-05-15")
-    assert "week of 15 May" in fup
+    assert "week of May 15" in fup
+    assert "week of 15 May" in P.suggest_follow_up("2026-05-15", locale="en-GB")
     c = _by_name(P.check_letter(f"{ask} {fup}", mentions_connection=False, cite_permission=""))
     assert c["meeting_type"].ok and c["follow_up"].ok and not c["time_window"].ok
     assert "write to you again" in P.suggest_follow_up("2026-05-15", channel="email")
@@ -197,7 +202,7 @@ def test_phone_script_branches():
                                "September", minutes=15, callback="312-555-0190")
     assert list(s) == list(P.PHONE_SCRIPT_STEPS)
     assert s["opening"].startswith("Hello Ms Nowak, this is Rosa Delgado. I wrote to you on "
-                                   "17 August about an informational interview.")
+                                   "August 17 about an informational interview.")
     assert "15 minutes" in s["ask"] and "between 21 and 30 September" in s["ask"]
     assert "When and where would suit you best" in s["if_yes"]
     assert "by phone instead" in s["if_no"]
@@ -368,3 +373,139 @@ def test_check_employers():
     assert not c["scores"].ok and c["scores"].level == "error"
     c = _by_name(P.check_employers([{"employer": n} for n in "ABCDE"]))
     assert all(x.ok for x in c.values())
+
+
+# --- issue 13: texts a careful person would send -------------------------------------------
+@pytest.mark.parametrize("sentence,ok", [
+    ("May I ask for 20 minutes of your time?", False),  # "May" the verb is not a date
+    ("I could meet any time in June.", False),          # a month alone is no window
+    ("I am in Basel May 12–23.", True),
+    ("I am in Basel from 12 to 23 May.", True),
+    ("Would the 8th of June suit you?", True),
+    ("Any Tuesday afternoon works for me.", True),
+])
+def test_time_window_needs_a_day_next_to_the_month(sentence, ok):
+    c = _by_name(P.check_letter(sentence, mentions_connection=False, cite_permission=""))
+    assert c["time_window"].ok is ok
+
+
+def test_mentioned_dates_read_ranges_and_keep_one_year():
+    days = P.mentioned_dates("between 21 September and 2 October", reference="2026-12-02")
+    assert days == [dt.date(2027, 9, 21), dt.date(2027, 10, 2)]
+    assert P.time_window_end("free in the week of 8 June", reference="2026-06-01") == \
+        dt.date(2026, 6, 14)
+    assert P.time_window_end("I'd love to meet some time.") is None
+
+
+def test_follow_up_inside_the_offered_window_is_flagged_and_a_later_one_suggested():
+    window = "I am free between 8 and 19 June."
+    inside = P.check_letter("x", mentions_connection=False, cite_permission="",
+                            time_window=window, sent_on="2026-06-01",
+                            follow_up="I will give you a call in the week of 15 June.")
+    c = _by_name(inside)["follow_up_after_window"]
+    assert not c.ok and c.level == "warning"
+    assert "June 15" in c.message and "until June 19" in c.message
+    assert "in the week of June 20" in c.message
+    after = P.check_letter("x", mentions_connection=False, cite_permission="",
+                           time_window=window, sent_on="2026-06-01",
+                           follow_up="I will give you a call in the week of 22 June.")
+    assert _by_name(after)["follow_up_after_window"].ok
+    # the suggestion moves past the window by itself
+    assert P.suggest_follow_up("2026-06-11", time_window=window) == (
+        "If it suits you, I will give you a call in the week of June 20 to find a time.")
+    assert "week of June 11" in P.suggest_follow_up("2026-06-11", time_window="next week")
+
+
+@pytest.mark.parametrize("name,title,expected", [
+    ("Dr. Priya Raman", "", "Dear Dr. Raman,"),
+    ("Prof Ana María López", "", "Dear Prof López,"),
+    ("Yusuf Karim", "", "Dear Yusuf,"),
+    ("Yusuf Karim", "Mr", "Dear Mr Karim,"),
+    ("Ms Raman", "", "Dear Ms Raman,"),
+    ("Dr.", "", "Hello,"),
+    ("", "", "Hello,"),
+    ("Ana Diaz PhD", "", "Dear Ana,"),
+])
+def test_one_greeting_rule(name, title, expected):
+    assert P.greeting(name, title=title) == expected
+
+
+def test_every_composer_greets_by_the_same_rule():
+    name = "Dr. Priya Raman"
+    texts = [
+        P.compose_letter(recipient_name=name, ask="x"),
+        P.compose_thank_you(name),
+        P.compose_update(name),
+        P.compose_follow_up(name),
+        P.compose_tell_referrer(name, referred="Sam Ortiz"),
+    ]
+    for text in texts:
+        assert text.startswith("Dear Dr. Raman,\n"), text[:30]
+    script = P.compose_phone_script(sender_name="Rosa", recipient_name=name)
+    assert script["opening"].startswith("Hello Dr. Raman, this is Rosa.")
+    assert not any(t.startswith("Dear Dr.,") for t in texts)
+    assert P.compose_letter(recipient_name="Yusuf Karim", ask="x").startswith("Dear Yusuf,")
+    with pytest.raises(ParameterError, match="'Captain' is not a title"):
+        P.greeting_name("Ana", title="Captain")
+
+
+def test_short_mode_keeps_the_sign_off():
+    text = P.compose_letter(short=True, **PARTS)
+    assert text.endswith("Kind regards,\nRosa Delgado")
+    assert "+1 312" not in text
+
+
+def test_letter_has_a_how_i_found_you_part_after_the_connection():
+    text = P.compose_letter(**{**PARTS, "how_found": "We both studied maths at DePaul."})
+    assert "suggested I write to you. We both studied maths at DePaul. I teach maths" in text
+    assert P.suggest_how_found("linkedin") == "I came across your profile on LinkedIn."
+    assert P.suggest_how_found("company_website", company="Kiteboard") == (
+        "I read about your work on the Kiteboard website.")
+    assert P.suggest_how_found("company_website") == ""  # no company: nothing invented
+    assert P.suggest_how_found("referral", shared="we both taught in Chicago") == (
+        "we both taught in Chicago.")
+    # spelling follows the locale, the user's own words are kept
+    assert P.suggest_how_found("career_center") == "The career center pointed me to you."
+    assert P.suggest_how_found("career_center", locale="en-GB") == (
+        "The career centre pointed me to you.")
+
+
+def test_resume_line_is_offered_and_checked_when_the_profile_keeps_one():
+    assert P.resume_sentence("email").startswith("I attach my résumé")
+    assert P.resume_sentence("letter").startswith("I enclose my résumé")
+    without = P.compose_letter(**PARTS)
+    c = _by_name(P.check_letter(without, mentions_connection=True, cite_permission="yes",
+                                has_resume=True))
+    assert not c["resume"].ok and c["resume"].level == "info"
+    with_line = P.compose_letter(**{**PARTS, "resume": P.resume_sentence()})
+    assert "interview? I attach my résumé" in with_line
+    c = _by_name(P.check_letter(with_line, mentions_connection=True, cite_permission="yes",
+                                has_resume=True))
+    assert c["resume"].ok
+    assert "resume" not in _by_name(P.check_letter(without, mentions_connection=True,
+                                                   cite_permission="yes"))
+
+
+def test_phone_script_has_a_branch_for_an_assistant_or_receptionist():
+    s = P.compose_phone_script(sender_name="Rosa Delgado", recipient_name="Ms Nowak",
+                               letter_sent_on="2026-08-17", callback="312-555-0190")
+    assert P.PHONE_SCRIPT_STEPS[0] == "gatekeeper"
+    assert P.PHONE_SCRIPT_LABELS["gatekeeper"] == "If an assistant or receptionist answers"
+    g = s["gatekeeper"]
+    assert "a letter I sent to Ms Nowak on August 17" in g and "Is Ms Nowak available?" in g
+    assert "When would be a good time to call back?" in g and "312-555-0190" in g
+    assert "message left" in g
+    text = P.phone_script_text(s)
+    assert text.startswith("If an assistant or receptionist answers:")
+
+
+def test_locale_names_and_spelling():
+    assert P.check_locale("EN-gb") == "en-GB" and P.check_locale("") == "en-US"
+    with pytest.raises(ParameterError, match="locale 'de-DE' is not known; use one of en-US"):
+        P.check_locale("de-DE")
+    assert P.localize_spelling("Which programmes does the organisation fund?") == (
+        "Which programs does the organization fund?")
+    assert P.localize_spelling("Organization", locale="en-GB") == "Organisation"
+    s = P.compose_phone_script(sender_name="Rosa", letter_sent_on="2026-08-17",
+                               locale="en-GB")
+    assert "I wrote to you on 17 August" in s["opening"]

@@ -311,7 +311,10 @@ def test_thank_you_is_due_the_next_day_and_cites_the_points():
                                meeting_date="2026-09-17", referrals=["Maya Ruiz", "Sam Ortiz"])
     assert text.startswith("Dear Olivia,\n")
     assert "on Thursday about your work at Civic Sightline" in text
-    assert "- Applications open in January\n- Bring the survey" in text
+    # the notes are cited in sentences, not pasted as bullets
+    assert ("I keep coming back to your point that applications open in January. "
+            "I am taking your advice to bring the survey.") in text
+    assert "\n- " not in text
     assert "speak with Maya Ruiz and Sam Ortiz" in text and text.endswith("Rosa Delgado")
     checks = P.check_thank_you(text, points=["Bring the survey"], meeting_date="2026-09-17",
                                as_of="2026-09-18")
@@ -322,7 +325,7 @@ def test_thank_you_checks_points_signature_and_lateness():
     draft = P.compose_thank_you("Ana", meeting_date="2026-09-17")
     checks = P.check_thank_you(draft, meeting_date="2026-09-17", as_of="2026-09-20")
     assert failed(checks) == {"cites_notes", "signed", "on_time"}
-    assert "due on Friday 18 September 2026" in next(c for c in checks
+    assert "due on Friday, September 18, 2026" in next(c for c in checks
                                                      if c.name == "on_time").message
     sent = P.check_thank_you(draft, points=["x"], meeting_date="2026-09-17",
                              as_of="2026-09-20", sent=True)
@@ -347,6 +350,112 @@ def test_update_schedule_every_few_months_with_ideas_in_turn():
 def test_update_note_cites_their_advice_and_your_progress():
     text = P.compose_update("Nkechi Adeyemi", advice="Lead with the interviews.",
                             progress="I rewrote my résumé", your_name="Rosa")
-    assert text.splitlines()[2] == ("When we spoke, your advice was: Lead with the "
+    assert text.splitlines()[2] == ("When we spoke, you advised me to lead with the "
                                     "interviews. I rewrote my résumé.")
     assert "[your name]" in P.compose_update("Nkechi")
+
+
+# --- issue 13: thank-yous after every answer, sentences, LinkedIn, the bank ----------------
+def test_thank_you_cites_in_sentences_without_stock_phrases():
+    text = P.compose_thank_you("Aisha Bello", points=[
+        "Clinical data means messy EHR extracts", "Learn SQL before anything else",
+        "Suggested Nkechi at Prairie Shore for patient-experience research"],
+        referrals=["Nkechi Adeyemi"], your_name="Rosa")
+    para = text.split("\n\n")[2]
+    assert para == ("I keep coming back to your point that clinical data means messy EHR "
+                    "extracts. I am taking your advice to learn SQL before anything else. "
+                    "You suggested Nkechi at Prairie Shore for patient-experience research, "
+                    "which I appreciated.")
+    for stock in ("generous and very useful", "keep you posted", "\n- "):
+        assert stock not in text
+    checks = P.check_thank_you(text, points=["Learn SQL before anything else"])
+    assert not failed(checks)
+
+
+@pytest.mark.parametrize("occasion,words", [
+    ("reply_no", "cannot fit a meeting in now"),
+    ("reply_referral", "for pointing me to Sam Ortiz"),
+    ("reply_yes", "Thank you for agreeing to meet"),
+    ("reply_later", "later would suit you better"),
+    ("meeting_held", "Thank you for talking with me"),
+])
+def test_thank_you_after_every_kind_of_answer(occasion, words):
+    text = P.compose_thank_you("Nora Lind", occasion=occasion, referrals=["Sam Ortiz"],
+                               your_name="Rosa")
+    assert words in text and text.startswith("Dear Nora,")
+    assert set(P.THANK_YOU_OCCASIONS) >= {"reply_no", "reply_referral", "meeting_held"}
+    with pytest.raises(ParameterError, match="occasion 'meh' is not allowed"):
+        P.compose_thank_you("Nora", occasion="meh")
+
+
+def test_update_cites_the_advice_as_a_sentence_with_the_month():
+    text = P.compose_update("Ana Diaz", advice="Hiring peaks in March", met_on="2026-06-03",
+                            progress="I applied in March", your_name="Sam")
+    assert text.splitlines()[2] == ("When we spoke in June, you told me that hiring peaks "
+                                    "in March. I applied in March.")
+    assert "pointing me in the right direction" not in text
+
+
+def test_linkedin_note_after_a_meeting_fits_the_limit():
+    note = P.compose_linkedin_note("Dr. Olivia Chen", company="Civic Sightline",
+                                   met_on="2026-09-17", your_name="Rosa Delgado")
+    assert note.startswith("Hello Dr. Chen, thank you again for talking with me on Thursday")
+    assert len(note) <= P.LINKEDIN_NOTE_CHARS and not failed(P.check_linkedin_note(note))
+    assert failed(P.check_linkedin_note("x" * 301)) == {"linkedin_length"}
+
+
+def test_tell_referrer_says_how_it_went_in_your_words_or_the_composers():
+    text = P.compose_tell_referrer("Aisha Bello", referred="Nkechi Adeyemi", outcome="met",
+                                   your_name="Rosa")
+    assert "suggesting I get in touch with Nkechi Adeyemi" in text
+    assert "I have now met Nkechi Adeyemi" in text
+    own = P.compose_tell_referrer("Aisha Bello", referred="Nkechi", progress="We met on Monday")
+    assert "We met on Monday." in own and "I have now met" not in own
+    with pytest.raises(ParameterError, match="outcome 'hired' is not allowed"):
+        P.compose_tell_referrer("A", referred="B", outcome="hired")
+
+
+def _seed_sentences():
+    import glob
+    out = []
+    for path in glob.glob("/work/shared/seeds/*.txt"):
+        text = open(path, encoding="utf-8").read()
+        out += [s.strip(' "“”•;,') for s in re.split(r'(?<=[.!?:"“”])\s*|\n', text)]
+    return [s for s in out if len(s) > 10]
+
+
+def _letters(text):
+    return re.sub(r"[^a-z ]", "", text.casefold())
+
+
+#: The seeds' own example questions, as the sources word them (the bank must not copy them).
+SEED_QUESTIONS = (
+    "How did you get started in this field?",
+    "What kind of projects are you working on at the moment?",
+    "What led them to this company and/or field?",
+    "What is a normal workweek like for them?",
+    "How much prior experience is preferred?",
+    "What qualifications do you need (such as degrees, licenses, and certification)?",
+    "How much growth does it expect in the future?",
+    "How much room for advancement is there in-house?",
+)
+
+
+def test_no_bank_question_is_a_near_copy_of_a_seed_question():
+    import difflib
+    seeds = list(SEED_QUESTIONS) + _seed_sentences()
+    worst = []
+    for q in P.question_bank():
+        ratio, seed = max((difflib.SequenceMatcher(None, _letters(q["text"]), _letters(s))
+                           .ratio(), s) for s in seeds)
+        worst.append((round(ratio, 2), q["text"], seed))
+    worst.sort(reverse=True)
+    assert worst[0][0] < 0.8, worst[:3]
+    # the two that were too close are reworded, not just nudged
+    texts = {q["text"] for q in P.question_bank()}
+    assert "How did you get started in this line of work?" not in texts
+    assert "What are you working on at the moment?" not in texts
+    for q in P.question_bank("person"):
+        if q["warm_up"]:
+            assert max(difflib.SequenceMatcher(None, _letters(q["text"]), _letters(s)).ratio()
+                       for s in SEED_QUESTIONS[:2]) < 0.6, q["text"]

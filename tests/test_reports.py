@@ -21,6 +21,7 @@ import pytest
 
 from infoint_nb import ContactLog, cli, config, metrics, reports
 from infoint_nb.errors import ParameterError
+from infoint_nb.markup import LINE_BREAKS, literal
 
 from conftest import SAMPLE, copy_log, infoint_exe
 
@@ -367,6 +368,101 @@ def test_each_company_writes_one_report_per_company_and_an_index(small_log, tmp_
     assert any("Beatrix Okonkwo" in x for x in leaks)
 
 
+# --- text from the log is shown as text ------------------------------------------------
+HOSTILE_LOGS = Path(__file__).parent / "hostile"
+HOSTILE_AS_OF = "2026-03-20"
+#: What tests/hostile/render_markup_names/log holds (companies, names, industries), each
+#: of which the report's findings must show as literal text.
+HOSTILE_COMPANIES = ["https://evil.example/login", "Evil Co\n# Heading\n- item", "$\\foo$ Co",
+                     "[x](https://evil.example/x) *bold* _it_", "<script>alert(1)</script>",
+                     "Line\u2028Sep\u2029Co"]
+HOSTILE_NAMES = ["Ann\n1. B <b>x</b>", "www.evil.example\n    code", "x@evil.example `code`"]
+HOSTILE_INDUSTRIES = ["https://evil.example/industry", "Ind\n# <b>x</b> $y$\u2028z"]
+
+
+def _shown(text: str) -> str:
+    """``text`` as a page shows it: line breaks flattened, runs of white space as one."""
+    from infoint_nb.markup import flatten
+    return " ".join(flatten(text).split())
+
+
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory):
+    base = tmp_path_factory.mktemp("hostile_report")
+    log_dir = copy_log(HOSTILE_LOGS / "render_markup_names" / "log", base / "log")
+    return reports.render_report(log_dir, base / "out", parameters={"as_of": HOSTILE_AS_OF})
+
+
+def test_the_hostile_log_holds_what_the_tests_expect():
+    c = ContactLog.open(HOSTILE_LOGS / "render_markup_names" / "log").raw_contacts
+    assert set(HOSTILE_COMPANIES) == set(c["company"])
+    assert set(HOSTILE_NAMES) <= set(c["name"])
+    assert set(HOSTILE_INDUSTRIES) == set(c["industry"])
+
+
+@slow
+def test_report_shows_hostile_names_as_literal_text(hostile_report):
+    from test_markup import parse_html
+    template = json.loads(config.REPORT_TEMPLATE.read_text("utf-8"))
+    headings = [line.lstrip("#").strip() for cell in template["cells"]
+                if cell["cell_type"] == "markdown"
+                for line in "".join(cell["source"]).splitlines() if line.startswith("#")]
+    page = parse_html(hostile_report.html.read_text("utf-8"))
+    # no link, heading, list, code, emphasis, image or script came out of the data
+    assert [h for h in page.links if not h.startswith("#")] == []
+    assert page.headings == headings
+    assert set(page.output_tags) <= {"div", "p", "ul", "li", "strong", "span", "img", "style",
+                                     "table", "thead", "tbody", "tr", "th", "td", "em"}
+    assert page.output_tags.count("img") == len(hostile_report.figures)      # the charts
+    assert not [s for s in page.scripts if "alert" in s]
+    assert page.math_exposed == []                  # no "$" left for MathJax to typeset
+    # each chart's alternative text is its title, on one line, with the names as they are
+    assert len(page.alts) == len(hostile_report.figures)
+    assert all(a and not set(a) & set(LINE_BREAKS) for a in page.alts), page.alts
+    assert any(_shown(c) in a for a in page.alts for c in HOSTILE_COMPANIES + HOSTILE_NAMES)
+    # ... and every value is there, as the characters it is made of
+    findings = page.output_text
+    for value in HOSTILE_COMPANIES + HOSTILE_NAMES:
+        assert _shown(value) in findings, value
+    md = "".join("".join(o["data"]["text/markdown"])
+                 for c in json.loads(hostile_report.notebook.read_text("utf-8"))["cells"]
+                 for o in c.get("outputs", []) if "text/markdown" in o.get("data", {}))
+    assert "https://" not in md and "\u2028" not in md and "<script>" not in md
+
+
+@slow
+def test_each_index_shows_hostile_group_names_as_literal_text(tmp_path, capsys):
+    from test_markup import parse_html
+    log_dir = copy_log(HOSTILE_LOGS / "render_each_index" / "log", tmp_path / "log")
+    out = tmp_path / "each"
+    code = cli.main(["report", "--log", str(log_dir), "--out", str(out), "--each",
+                     "industry", "--as-of", HOSTILE_AS_OF, "--no-html"])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert "Ind # <b>x</b>" in err and "Ind\n#" not in err    # the progress bar: one line
+    raw = (out / "index.html").read_text("utf-8")
+    page = parse_html(raw)
+    folders = sorted(p.name for p in out.iterdir() if p.is_dir())
+    assert sorted(page.links) == sorted(f"{f}/report.ipynb" for f in folders)
+    assert len(folders) == 2 and "b" not in page.tags
+    for value in HOSTILE_INDUSTRIES:
+        assert _shown(value) in " ".join(page.text.split()), value
+        assert literal(value, into="html") in raw        # on one line, through literal()
+
+
+@slow
+def test_redacted_report_default_folder_carries_no_name(small_log, tmp_path, monkeypatch,
+                                                        capsys):
+    monkeypatch.setattr(config, "REPORTS_DIR", tmp_path / "reports")
+    code = cli.main(["report", "--log", str(small_log), "--redact", "--as-of",
+                     AS_OF.isoformat(), "--no-html"])
+    assert code == 0, capsys.readouterr().err
+    made = [p.relative_to(tmp_path).as_posix() for p in (tmp_path / "reports").rglob("*")]
+    assert f"reports/redacted-{AS_OF.isoformat()}/report.ipynb" in made
+    # the log folder is "dagny_whitcombe_campaign": no part of it names a path
+    assert not [p for p in made if "dagny" in p.casefold() or small_log.name in p]
+
+
 # --- mistakes: exit 2 before any kernel starts -------------------------------------
 @slow
 @pytest.mark.parametrize("args, message", [
@@ -399,7 +495,9 @@ def test_plan_report_checks_window_numbers_and_names(small_log):
         "companies": "acme widgets, (no company)", "top_n": "3", "redact": "yes"})
     assert plan.parameters["companies"] == ["Acme Widgets", "(no company)"]
     assert plan.parameters["top_n"] == 3 and plan.redact is True
-    assert plan.out_dir == config.REPORTS_DIR / f"{small_log.name}-{dt.date.today()}-redacted"
+    # the log folder is named after a person: a redacted report's folder is not
+    assert plan.out_dir == config.REPORTS_DIR / f"redacted-{dt.date.today()}"
+    assert small_log.name not in str(plan.out_dir)
 
 
 def test_sample_defaults_to_its_last_day(monkeypatch, tmp_path):

@@ -434,3 +434,372 @@ def test_form_saves_never_push_out_the_csv_versions(empty_log_dir, monkeypatch):
     # that backup predates plan.json, so the forms' work is left as it is
     assert ContactLog.open(empty_log_dir).plan["goals"] == {"draft": 7}
     assert ids
+
+
+# --- failed saves leave nothing behind (issue 9) -------------------------------------
+class _DiskFullAt:
+    """Counts every write, fsync, link, copy, mkdir and replace a save makes; the one
+    numbered ``fail_at`` (1-based) fails with ENOSPC, a write or a copy after doing half
+    its work, as a disk that fills up mid-file does."""
+
+    def __init__(self, monkeypatch, fail_at: int | None = None):
+        import builtins
+        import errno
+        import pathlib
+        import shutil
+
+        from infoint_nb import store
+
+        self.count, self.fail_at, self.steps = 0, fail_at, []
+        real = {"replace": os.replace, "fsync": os.fsync, "link": os.link,
+                "copy2": shutil.copy2, "mkdir": pathlib.Path.mkdir}
+        full = OSError(errno.ENOSPC, "No space left on device")
+
+        def step(name) -> bool:
+            self.count += 1
+            self.steps.append(name)
+            return self.count == self.fail_at
+
+        def replace(src, dst, **kw):
+            if step("replace"):
+                raise OSError(errno.ENOSPC, "No space left on device", str(src), None, str(dst))
+            return real["replace"](src, dst, **kw)
+
+        def fsync(fd):
+            if step("fsync"):
+                raise full
+            return real["fsync"](fd)
+
+        def link(src, dst, **kw):
+            if step("link"):
+                raise full
+            return real["link"](src, dst, **kw)
+
+        def copy2(src, dst, **kw):
+            if step("copy2"):
+                data = Path(src).read_bytes()
+                Path(dst).write_bytes(data[: len(data) // 2])
+                raise full
+            return real["copy2"](src, dst, **kw)
+
+        def mkdir(self_, *a, **kw):
+            if step("mkdir"):
+                raise full
+            return real["mkdir"](self_, *a, **kw)
+
+        class Writer:
+            def __init__(self, fh):
+                self._fh = fh
+
+            def write(self, data):
+                if step("write"):
+                    self._fh.write(data[: len(data) // 2])
+                    self._fh.flush()
+                    raise full
+                return self._fh.write(data)
+
+            def __getattr__(self, name):
+                return getattr(self._fh, name)
+
+            def __enter__(self):
+                return self
+
+            def __exit__(self, *exc):
+                self._fh.close()
+
+        def fake_open(file, mode="r", *a, **kw):
+            fh = builtins.open(file, mode, *a, **kw)
+            return Writer(fh) if ("w" in mode or "+" in mode or "a" in mode) else fh
+
+        monkeypatch.setattr(os, "replace", replace)
+        monkeypatch.setattr(os, "fsync", fsync)
+        monkeypatch.setattr(os, "link", link)
+        monkeypatch.setattr(shutil, "copy2", copy2)
+        monkeypatch.setattr(pathlib.Path, "mkdir", mkdir)
+        monkeypatch.setattr(store, "open", fake_open, raising=False)
+
+
+def _state(folder: Path) -> dict[str, bytes]:
+    """Every file under the log folder (backups included) and its bytes; not the lock."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != ".lock"}
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return [str(p.relative_to(folder)) for p in folder.rglob("*")
+            if ".tmp-" in p.name or ".part-" in p.name or p.name.endswith(".partial")
+            or p.name == ".commit.json"]
+
+
+def _make_template(folder: Path) -> Path:
+    log = ContactLog.init(folder)
+    a = log.add_contact(name="Ann Lee", company="Brightline", added_on="2026-05-01")
+    log.add_interaction(a, "outreach", "2026-05-02", channel="email")
+    log.save_plan_section("goals", {"places": ["Chicago"]})
+    log.add_contact(name="Bo Chen", company="Cobalt", added_on="2026-05-03")
+    return folder
+
+
+_SAVES = {
+    # two files: the intent-file commit
+    "two files": lambda log: log.apply(
+        add_contacts=[{"name": "Cy Diaz", "added_on": "2026-05-04"}],
+        add_interactions=[{"contact_id": "C0001", "kind": "follow_up", "date": "2026-05-12"}]),
+    # one file: temp, fsync, replace
+    "one file": lambda log: log.add_interaction("C0002", "outreach", "2026-05-05"),
+    "plan.json": lambda log: log.save_plan_section("goals", {"places": ["Boston"]}),
+    "restore": lambda log: log.restore(log.backups()[0].name),
+}
+
+
+@pytest.mark.parametrize("save", list(_SAVES))
+def test_a_full_disk_at_any_step_of_a_save_leaves_the_log_as_it_was(
+        save, tmp_path, monkeypatch):
+    import shutil
+
+    from infoint_nb import config
+    from infoint_nb.errors import FileProblemError
+
+    monkeypatch.setattr(config, "MAX_BACKUPS", 3)  # pruning is part of the sequence
+    template = _make_template(tmp_path / "template")
+    before = _state(template)
+    # a dry run numbers the steps of this save
+    dry = shutil.copytree(template, tmp_path / "dry")
+    log = ContactLog.open(dry)
+    with pytest.MonkeyPatch.context() as mp:
+        counter = _DiskFullAt(mp)
+        _SAVES[save](log)
+    after_ok = {k: v for k, v in _state(dry).items() if not k.startswith(".backups")}
+    n = counter.count
+    assert n >= 4 and {"write", "fsync", "replace"} <= set(counter.steps), counter.steps
+    raised = 0
+    for k in range(1, 10 * n):
+        folder = shutil.copytree(template, tmp_path / f"at{k}")
+        log = ContactLog.open(folder)
+        with pytest.MonkeyPatch.context() as mp:
+            fault = _DiskFullAt(mp, fail_at=k)
+            try:
+                _SAVES[save](log)
+            except FileProblemError as exc:
+                err = exc
+            else:
+                err = None
+        if fault.count < k:  # the save ended before step k: every step has been tried
+            break
+        what = f"{save}: ENOSPC at step {k}/{n} ({fault.steps[k - 1]}; {fault.steps})"
+        if err is None:  # a failed hard link falls back to a copy, a folder fsync is only
+            # a hint, the re-read after a restore may go without its lock: the save went through
+            last_replace = max(j for j, x in enumerate(fault.steps) if x == "replace")
+            assert fault.steps[k - 1] in ("link", "fsync") or k - 1 > last_replace, what
+            got = {x: v for x, v in _state(folder).items() if not x.startswith(".backups")}
+            assert got == after_ok, what
+        elif not err.committed:
+            raised += 1
+            assert "the disk is full" in str(err) and str(folder) in str(err), (what, str(err))
+            assert "nothing was changed" in str(err), (what, str(err))
+            assert _leftovers(folder) == [], what
+            assert _state(folder) == before, what  # byte-identical, backups included
+        else:  # past the commit point: the change stands and the next open finishes it
+            assert "the change is kept" in str(err), (what, str(err))
+        fresh = ContactLog.open(folder)
+        assert _leftovers(folder) == [], what  # a committed save was finished by the open
+        files = {x: v for x, v in _state(folder).items() if not x.startswith(".backups")}
+        if err is not None and not err.committed:
+            assert files == {x: v for x, v in before.items() if not x.startswith(".backups")}
+            assert len(fresh.raw_contacts) == len(ContactLog.open(template).raw_contacts)
+        else:
+            assert files == after_ok, what
+    # every write, file fsync and replace before the commit point was refused cleanly
+    assert raised >= counter.steps.count("write"), (raised, counter.steps)
+
+
+def test_a_committed_save_whose_moves_fail_is_read_as_the_new_version(tmp_path, monkeypatch):
+    """A roll-forward that cannot finish (e.g. a read-only folder) still reads the committed
+    version, never a mix of old and new files."""
+    import errno
+
+    folder = _make_template(tmp_path / "log")
+    log = ContactLog.open(folder)
+    real_replace = os.replace
+    moves = []
+
+    def replace(src, dst, **kw):  # the intent file goes in place, then the disk goes away
+        moves.append(Path(dst).name)
+        if len(moves) > 2:
+            raise OSError(errno.EROFS, "Read-only file system", str(src), None, str(dst))
+        return real_replace(src, dst, **kw)
+
+    monkeypatch.setattr(os, "replace", replace)
+    from infoint_nb.errors import FileProblemError
+    with pytest.raises(FileProblemError, match="the change is kept") as info:
+        _SAVES["two files"](log)
+    assert info.value.committed
+    assert (folder / ".commit.json").exists()
+    fresh = ContactLog.open(folder)  # still read-only: reads the pending files
+    assert "Cy Diaz" in set(fresh.raw_contacts["name"])
+    assert "follow_up" in set(fresh.raw_interactions["kind"])
+    monkeypatch.setattr(os, "replace", real_replace)
+    ContactLog.open(folder)  # writable again: the roll-forward finishes
+    assert _leftovers(folder) == []
+    assert "Cy Diaz" in (folder / "contacts.csv").read_text("utf-8")
+
+
+def test_a_failed_save_never_prunes_an_old_backup(tmp_path, monkeypatch):
+    """Backups are bounded, but the oldest goes only once the new version is saved."""
+    import errno
+
+    from infoint_nb import config
+    from infoint_nb.errors import FileProblemError
+    monkeypatch.setattr(config, "MAX_BACKUPS", 2)
+    folder = _make_template(tmp_path / "log")
+    names = [b.name for b in ContactLog.open(folder).backups()]
+    assert len(names) == 3  # two of the CSV files, one of plan.json
+    log = ContactLog.open(folder)
+    real_replace = os.replace
+
+    def replace(src, dst, **kw):  # the backup is complete; the data file's move fails
+        if Path(dst).name == "interactions.csv":
+            raise OSError(errno.ENOSPC, "No space left on device", str(src), None, str(dst))
+        return real_replace(src, dst, **kw)
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(FileProblemError, match="disk is full"):
+        log.add_interaction("C0002", "outreach", "2026-05-05")
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert [b.name for b in ContactLog.open(folder).backups()] == names
+    assert _leftovers(folder) == []
+
+
+def test_init_that_fails_leaves_no_folder_behind(tmp_path, monkeypatch):
+    import errno
+
+    from infoint_nb.errors import FileProblemError
+
+    def no_space(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(os, "fsync", no_space)
+    with pytest.raises(FileProblemError, match=r"new: cannot .*: the disk is full"):
+        ContactLog.init(tmp_path / "new")
+    assert not (tmp_path / "new").exists()
+
+
+# --- paths that are not what they should be (issue 9) --------------------------------
+def test_init_and_open_on_a_file_say_it_is_a_file(tmp_path):
+    (tmp_path / "notes.txt").write_text("my notes")
+    with pytest.raises(LogExistsError, match=r"notes.txt: is a file, not a folder.*"
+                       r"`infoint init .*notes`"):
+        ContactLog.init(tmp_path / "notes.txt")
+    assert (tmp_path / "notes.txt").read_text() == "my notes"
+    with pytest.raises(LogNotFoundError, match="is a file, not a folder"):
+        ContactLog.open(tmp_path / "notes.txt")
+    log = ContactLog.init(tmp_path / "log")
+    # the usual slip: the log's own contacts.csv given as the log
+    with pytest.raises(LogNotFoundError, match=rf"give the folder it is in: {tmp_path / 'log'}$"):
+        ContactLog.open(log.folder / "contacts.csv")
+    with pytest.raises(LogExistsError, match="already holds a log; open it with `--log "):
+        ContactLog.init(log.folder / "contacts.csv")
+
+
+def test_init_below_a_file_names_the_file(tmp_path):
+    from infoint_nb.errors import FileProblemError
+    (tmp_path / "notes.txt").write_text("x")
+    with pytest.raises(FileProblemError, match=r"cannot create the log folder: .*notes.txt is "
+                       "a file, not a folder"):
+        ContactLog.init(tmp_path / "notes.txt" / "log")
+    with pytest.raises(LogNotFoundError, match=r"no log folder here: .*notes.txt is a file"):
+        ContactLog.open(tmp_path / "notes.txt" / "log")
+
+
+# --- symbolic links (issue 9) -------------------------------------------------------
+@pytest.mark.parametrize("how", ["relative", "absolute"])
+def test_saves_write_through_symlinked_log_files(tmp_path, how):
+    """A log whose files are links (to a synced folder, say) keeps its links on save."""
+    real = _make_template(tmp_path / "real")
+    log_dir = tmp_path / "log"
+    log_dir.mkdir()
+    names = ("contacts.csv", "interactions.csv", "plan.json")
+    for name in names:
+        target = (Path("..") / "real" / name) if how == "relative" else (real / name)
+        (log_dir / name).symlink_to(target)
+    old = {n: (real / n).read_bytes() for n in names}
+    log = ContactLog.open(log_dir)
+    _SAVES["two files"](log)                               # the intent-file commit
+    log.add_interaction("C0002", "outreach", "2026-05-05")  # one file
+    log.save_plan_section("goals", {"places": ["Boston"]})  # plan.json
+    for name in names:
+        assert (log_dir / name).is_symlink(), f"{name} lost its link"
+        assert os.readlink(log_dir / name) == str(
+            Path("..") / "real" / name if how == "relative" else real / name)
+        assert (real / name).read_bytes() != old[name], f"{name}: the target was not written"
+    fresh = ContactLog.open(log_dir)
+    assert "Cy Diaz" in set(fresh.raw_contacts["name"])
+    assert set(fresh.raw_interactions["kind"]) >= {"follow_up", "outreach"}
+    assert fresh.plan_section("goals") == {"places": ["Boston"]}
+    assert _leftovers(real) == [] and _leftovers(log_dir) == []
+    # the backups hold the old bytes as plain files
+    first = log.backups()[0]
+    assert not (first.path / "contacts.csv").is_symlink()
+    assert (first.path / "contacts.csv").read_bytes() == old["contacts.csv"]
+    # a restore goes through the links too
+    log.restore(first.name)
+    assert (log_dir / "contacts.csv").is_symlink()
+    assert (real / "contacts.csv").read_bytes() == old["contacts.csv"]
+
+
+def test_temp_files_beside_a_link_target_are_cleaned_after_a_crash(tmp_path):
+    real = _make_template(tmp_path / "real")
+    log_dir = tmp_path / "log"
+    log_dir.mkdir()
+    for name in ("contacts.csv", "interactions.csv"):
+        (log_dir / name).symlink_to(real / name)
+    stray = real / "contacts.csv.tmp-999-1"  # a writer killed before its commit point
+    stray.write_bytes(b"half")
+    ContactLog.open(log_dir).add_contact(name="Dee Ek", added_on="2026-05-06")
+    assert not stray.exists()
+
+
+@pytest.mark.parametrize("kind", ["bytes", "callable"])
+def test_write_atomically_on_a_full_disk_leaves_the_old_file(tmp_path, kind):
+    """Calendars, workbooks and report pages: ENOSPC at each step, in turn."""
+    from infoint_nb.errors import FileProblemError
+    from infoint_nb.store import write_atomically
+
+    new = b"BEGIN:VCALENDAR\r\nnew\r\nEND:VCALENDAR\r\n" * 50
+    data = new if kind == "bytes" else (lambda p: Path(p).write_bytes(new))
+    k = 0
+    while True:
+        k += 1
+        folder = tmp_path / f"at{k}"
+        folder.mkdir()
+        target = folder / "due.ics"
+        target.write_bytes(b"old calendar")
+        with pytest.MonkeyPatch.context() as mp:
+            fault = _DiskFullAt(mp, fail_at=k)
+            try:
+                write_atomically(target, data, doing="write the calendar")
+            except FileProblemError as exc:
+                assert str(exc).startswith(f"{target}: cannot write the calendar: the disk is "
+                                           "full"), str(exc)
+                assert target.read_bytes() == b"old calendar"
+            else:
+                assert fault.count < k or fault.steps[k - 1] == "fsync", fault.steps
+                assert target.read_bytes() == new
+        assert sorted(p.name for p in folder.iterdir()) == ["due.ics"], fault.steps
+        if fault.count < k:
+            break
+    assert k >= 3
+
+
+def test_write_atomically_through_a_link_and_not_onto_a_folder(tmp_path):
+    from infoint_nb.errors import FileProblemError
+    from infoint_nb.store import write_atomically
+
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "due.ics").write_bytes(b"old")
+    (tmp_path / "due.ics").symlink_to(Path("real") / "due.ics")
+    write_atomically(tmp_path / "due.ics", b"new")
+    assert (tmp_path / "due.ics").is_symlink()
+    assert (tmp_path / "real" / "due.ics").read_bytes() == b"new"
+    assert sorted(p.name for p in (tmp_path / "real").iterdir()) == ["due.ics"]
+    with pytest.raises(FileProblemError, match="real: cannot write the file: it is a folder"):
+        write_atomically(tmp_path / "real", b"x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["due.ics", "real"]

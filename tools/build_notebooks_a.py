@@ -255,31 +255,46 @@ two later; and a note of every attempt in your log.
     params(),
     code(OPEN_LOG),
     md("""
+## Before you start: about you
+
+Tell the toolkit once who you are: your name and contact details sign every draft, your
+postal address heads a printed letter, and the résumé file you name here is attached to
+e-mail drafts. The last choice sets how dates are written (*May 19* in the US, *19 May*
+elsewhere) and a few spellings; dates in your log always stay as 2026-05-19.
+"""),
+    code('''from infoint_nb.forms import (ProfileForm, LetterForm, PhoneScriptForm, CallOutcomeForm,
+                              ScheduleMeetingForm)
+
+profile = ProfileForm(log)
+profile.widget'''),
+    md("""
 ## Step 1: write the request
 
 A good request fits on one page (a short e-mail on a phone screen) and covers, in order:
 
 1. **the shared connection**, if someone suggested you write, and only with their permission;
-2. **who you are** and where you stand (studying, graduating, changing careers);
-3. **why** this field, this organisation and this person in particular;
-4. **the ask**, calling it an *informational interview* in so many words, so that nobody
-   expects a casual coffee or a job application;
-5. **how you would like to meet** (in person, phone or video, their choice);
-6. **a time window** when you are available;
-7. **when you will follow up**, so they need not reply at once;
-8. **thanks**.
+2. **how you found them**, or what you have in common (a school, a city, a path);
+3. **who you are** and where you stand (studying, graduating, changing careers);
+4. **why** this field, this organisation and this person in particular;
+5. **the ask**, calling it an *informational interview* in so many words, so that nobody
+   expects a casual coffee or a job application, with a line about your résumé if you
+   send one;
+6. **how you would like to meet** (in person, phone or video, their choice);
+7. **a time window** when you are available;
+8. **when you will follow up**: after that window, so they need not reply at once;
+9. **thanks**.
 
 Choose the person at the top, fill in the parts, and watch the checks underneath. Your
 own parts (who you are, your name) carry over to the next person you write to. *Save
-draft* keeps the letter; once it has gone out, press **Log as sent**. It records the
-attempt in your log and tells you when to follow up.
+draft* keeps the letter here. **Open in mail program** starts an e-mail with the text
+filled in; **Save draft file** writes it into the `drafts` folder of your log as a file
+your mail program opens as an unsent draft, with your résumé attached (for a postal
+letter: a page to print). Nothing is sent for you. Once it has gone out, press **Log as
+sent**: it records the attempt in your log and tells you when to follow up.
 """),
-    code('''from infoint_nb.forms import (LetterForm, PhoneScriptForm, CallOutcomeForm,
-                              ScheduleMeetingForm)
-
-letter = LetterForm(log)
+    code('''letter = LetterForm(log)
 letter.widget'''),
-    md("To copy the letter into your e-mail program, run the next cell and copy the text."),
+    md("To copy the letter by hand instead, run the next cell and copy the text."),
     code("print(letter.text())"),
     md("""
 ## Step 2: follow up by phone
@@ -287,6 +302,8 @@ letter.widget'''),
 If you have not heard back after a week or two, call. Say who you are and remind them of
 your letter, then ask. The script has a branch for each answer:
 
+- **an assistant or receptionist**: say why you call, and ask when to try again or to
+  leave a message;
 - **yes**: let them choose the time and the place, and fit around them;
 - **no**: offer a phone conversation instead, whenever suits them;
 - **still no**: thank them warmly, and ask whom else you might talk to.

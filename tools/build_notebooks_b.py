@@ -23,6 +23,11 @@ log_dir = "data/my_log"
 # The day to read the log as of, e.g. "2026-09-18"; empty means today.
 as_of = ""'''
 
+ACTIVITY = '''
+# A mailbox (.mbox, .eml or a folder of them), LinkedIn messages.csv / Invitations.csv or
+# a calendar .ics to preview in the "what already happened" form; empty means none yet.
+activity_file = ""'''
+
 PERSON = '''
 # The person to open the forms on, e.g. "C0042"; empty means the next meeting.
 contact_id = ""'''
@@ -47,7 +52,7 @@ This is the notebook to open most mornings. It reads your log and tells you what
 doing today, which meetings are coming up, and how the campaign is going. It is also
 where you fix mistakes: a wrong date, a typo in a name, a row logged twice.
 """),
-    params(),
+    params(ACTIVITY),
     code(OPEN_LOG),
     md("""
 ## What is due
@@ -101,6 +106,30 @@ letters does not look like a success), what falls due around today, and how your
 network grew and how much of it came through referrals.
 """),
     code("show_overview(log, as_of=as_of)"),
+    md("""
+## Bring in what already happened
+
+Your mailbox, LinkedIn and calendar already know whom you wrote to, who answered and
+which meetings you set up. Give the form the file (or upload it), say which e-mail
+addresses are yours, and press *Preview*: you see every entry it would add, person by
+person, before anything is saved. Only people already in your log are matched (by
+e-mail address, then LinkedIn profile, then exact name); anyone who answered you but is
+not in the log yet is listed, so you can add them in notebook 02 and import again.
+
+The first message you sent someone counts as outreach, later ones as follow-ups until
+they answer, and their answer as a *reply*. Tell the form what each reply said (yes, no,
+later, a referral, a meeting) with the dropdown beside it, before saving or any time
+after. Out-of-office answers are kept as notes, and a bounced e-mail is logged as a snafu
+so a resend falls due. Importing the same file again adds nothing.
+
+To get the files: Gmail's *Takeout* gives an `.mbox`; Thunderbird keeps one file per
+folder; LinkedIn's *Get a copy of your data* gives `messages.csv` and `Invitations.csv`;
+every calendar can export an `.ics` file.
+"""),
+    code('''from infoint_nb.forms import ActivityImportForm
+
+activity = ActivityImportForm(log, path=activity_file)
+activity.widget'''),
     md("""
 ## Fix a mistake
 
@@ -299,12 +328,18 @@ The forms open on the person you met most recently.
 ## Step 1: thank them, by the next day
 
 A good thank-you is short and specific: it names something you learned that you had not
-thought of before. The draft below takes those points from your meeting notes; edit
-them, add the people they suggested and what you will do next, and copy the note into an
-e-mail or onto a card. When it has gone out, press **Log thank-you sent**.
+thought of before. The draft below takes those points from your meeting notes and says
+them in sentences; edit them, add the people they suggested and what you will do next.
+Thank everyone who answers, not only the people you met: a "no", a "later" or a name
+to try instead deserves a line too, and the draft changes to fit.
+
+**Open in mail program** or **Save draft file** hands the note to your mail program (a
+card or letter becomes a page to print); when it has gone out, press **Log thank-you
+sent**. After a meeting, the form also suggests connecting on LinkedIn, with a short
+note that fits LinkedIn's limit.
 """),
     code('''from infoint_nb.forms import (ThankYouForm, RecordMeetingForm, ReferralForm,
-                              UpdateScheduleForm)
+                              UpdateScheduleForm, LeadForm)
 
 thanks = ThankYouForm(log, contact_id=contact_id, as_of=as_of)
 thanks.widget'''),
@@ -335,9 +370,23 @@ Every few months, send a short update: what you did with their advice, a step fo
 article or event they might like. Keep the relationship in mind, not the job. People who
 hear how their advice helped remember you when something opens up. The schedule counts
 from your last meeting, thank-you or update; **Log update sent** records one.
+
+When someone they pointed you to has answered, tell the person who referred you how it
+went: choose that under *What to write*. The same two buttons hand the note to your mail
+program.
 """),
     code('''updates = UpdateScheduleForm(log, contact_id=contact_id, as_of=as_of)
 updates.widget'''),
+    md("""
+## Step 5: job leads they mention
+
+People often mention an opening, a team that is about to hire, or a posting to watch.
+Write each one down with who told you, so you can follow it up and mention their name
+(once they agree). The list under the form shows every lead so far, newest first; the
+report lists them too.
+"""),
+    code('''leads = LeadForm(log, contact_id=contact_id, as_of=as_of)
+leads.widget'''),
     md("""
 ## Next
 

@@ -96,7 +96,7 @@ LETTERS = {
                         "for you.",
         "time_window": "I am on summer break and free most mornings in the week of 8 June.",
         "follow_up": "If I have not heard from you by then, I will give you a call around "
-                     "12 June.",
+                     "16 June.",
         "thanks": "Thank you for considering it; I know how busy early summer is.",
     }, "2026-06-02", "2026-06-02T08:40:00"),
     "C0020": ("Marcus Oyelaran", {
@@ -139,7 +139,7 @@ LETTERS = {
                         "that is easier.",
         "time_window": "I am free on weekday afternoons between 21 September and 2 October.",
         "follow_up": "If I have not heard from you, I will give you a call in the week of "
-                     "28 September.",
+                     "5 October.",
         "thanks": "Thank you for considering my request.",
     }, None, "2026-09-18T16:00:00"),
 }

@@ -18,12 +18,14 @@ LetterForm                  outreach letter/e-mail, "Log as sent"       03
 PhoneScriptForm             the phone follow-up with its branches       03
 CallOutcomeForm             quick logging of attempts (entry form)      03
 ScheduleMeetingForm         the meeting they agreed to (entry form)     03
+ProfileForm                 your details, résumé and locale for drafts  03
 LogTableForm                the log as a filterable table               04
 DueTodayForm                what is due, one click to log it done       04
 CalendarForm                meetings ahead, ``.ics`` export             04
 EditContactForm             edit or delete a contact                    04
 EditInteractionForm         edit or delete an interaction               04
 RestoreForm                 bring back an earlier version (backups)     04
+ActivityImportForm          log mail, LinkedIn messages, calendar       04
 ResearchForm                notes on the organisation and the person    05
 QuestionPlanForm            8–10 questions, ordered, fitted to the time 05
 PitchForm                   30–45 s elevator pitch with a gauge         05
@@ -35,6 +37,7 @@ ThankYouForm                thank-you citing your notes, "log sent"     07
 RecordMeetingForm           meeting notes into the log                  07
 ReferralForm                add people they suggested (entry form)      07
 UpdateScheduleForm          updates every few months, "log sent"        07
+LeadForm                    job leads a contact mentioned (entry form)  07
 ReportForm                  render the report, open it, download it     08
 ExportForm                  the log as .xlsx or zipped CSV, downloaded  08
 ==========================  ==========================================  ==========
@@ -56,6 +59,7 @@ _FORMS: dict[str, str] = {
     "PhoneScriptForm": "reach_out",
     "CallOutcomeForm": "reach_out",
     "ScheduleMeetingForm": "reach_out",
+    "ProfileForm": "reach_out",
     # --- track, prepare, meeting, follow-up (04–07) ---
     "LogTableForm": "track",
     "DueTodayForm": "track",
@@ -63,6 +67,7 @@ _FORMS: dict[str, str] = {
     "EditContactForm": "track",
     "EditInteractionForm": "track",
     "RestoreForm": "track",
+    "ActivityImportForm": "activity",
     "ResearchForm": "prepare",
     "QuestionPlanForm": "prepare",
     "PitchForm": "prepare",
@@ -74,6 +79,7 @@ _FORMS: dict[str, str] = {
     "RecordMeetingForm": "follow_up",
     "ReferralForm": "follow_up",
     "UpdateScheduleForm": "follow_up",
+    "LeadForm": "follow_up",
     # --- the report and exports (08) ---
     "ReportForm": "report",
     "ExportForm": "report",

@@ -22,12 +22,12 @@ note. ipywidgets is imported only when a form is built (:func:`require_widgets`)
 from __future__ import annotations
 
 import datetime as _dt
-import html
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from .. import schema as S
 from ..errors import InfointError
+from ..markup import literal
 from ..planning import Check, worst_level
 
 __all__ = [
@@ -94,7 +94,8 @@ class FormResult:
 
 
 def _esc(text: str) -> str:
-    return html.escape(str(text), quote=False).replace("\n", "<br>")
+    # each line of a (multi-line) message as literal text; data cannot add markup
+    return "<br>".join(literal(line, into="html") for line in str(text).split("\n"))
 
 
 def checks_html(checks: list[Check], *, passed: bool = True) -> str:

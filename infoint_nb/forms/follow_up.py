@@ -6,7 +6,12 @@ The per-person forms open on the person you met most recently (on or before
 ThankYouForm (``plan.json`` section ``thank_you``, one entry per contact)
     ``points`` (one per line, taken from your meeting notes at first),
     ``referrals``, ``next_step``, ``your_name``, ``channel``; the draft is shown
-    read-only with when it is due. Button ``log_sent`` logs a ``thank_you``.
+    read-only with when it is due. It thanks for whatever the latest answer was: a
+    meeting, a yes, a "later", a no or a referral. After a meeting,
+    ``form.linkedin`` suggests connecting on LinkedIn, with a short note.
+    ``form.mail_link`` (**Open in mail program**) and ``save_file`` (**Save draft
+    file**) hand the note to the mail program; button ``log_sent`` logs a
+    ``thank_you``.
 RecordMeetingForm (section ``meeting_records``)
     ``text`` (the notes for the log, built from the meeting-day notes at first),
     ``held_on``, ``channel``. Saving writes them into the log: a new ``meeting_held``
@@ -18,26 +23,34 @@ ReferralForm (an entry form: writes to ``contacts.csv``)
     ``notes``, ``different_person``; the new contact gets ``source=referral`` and
     ``referred_by`` set.
 UpdateScheduleForm (section ``updates``)
-    ``every_days``, ``count``, ``advice``, ``progress``, ``your_name``, ``channel``;
-    the dates of the next updates and a draft are shown. Button ``log_sent`` logs an
-    ``update``.
+    ``every_days``, ``count``, ``write`` (an update, or telling the person who
+    referred you how it went), ``advice``, ``progress``, ``your_name``, ``channel``;
+    the dates of the next updates and a draft are shown, with **Open in mail
+    program** and **Save draft file**. Button ``log_sent`` logs an ``update``.
+LeadForm (an entry form)
+    ``contact_id`` (who mentioned it), ``date``, ``opening`` (the role or lead),
+    ``link``, ``notes``; writes a ``lead`` record. ``form.leads_view`` lists the
+    leads logged so far (:func:`infoint_nb.metrics.leads`).
 """
 from __future__ import annotations
 
 import datetime as _dt
 
 from .. import config
+from .. import drafts as D
 from .. import planning as P
 from .. import schema as S
-from ..errors import DuplicateContactError, ParameterError
+from ..errors import DuplicateContactError, InfointError, ParameterError
 from ._base import (EntryForm, FormResult, checks_html, contact_options,
                     last_interaction_date)
+from ._drafting import DraftButtons
+from .reach_out import _hd
 from .find import CITE_PERMISSION_LABELS, PRIORITY_OPTIONS
 from .prepare import (ContactForm, _as_of_date, _contact_row, _esc, _given_as_of,
                       latest_meeting)
 
 __all__ = ["ThankYouForm", "RecordMeetingForm", "ReferralForm", "UpdateScheduleForm",
-           "last_met_contact", "your_name"]
+           "LeadForm", "last_met_contact", "your_name", "latest_response"]
 
 _SEND_CHANNELS = [("e-mail", "email"), ("letter or card", "letter"), ("LinkedIn", "linkedin"),
                   ("in person", "in_person"), ("other", "other")]
@@ -57,8 +70,27 @@ def last_met_contact(log, *, as_of=None) -> str | None:
     return str(held.sort_values(S.DATE, kind="stable")[S.CONTACT_ID].iloc[-1])
 
 
+def latest_response(log, cid: str | None, *, as_of=None):
+    """``(kind, day)`` of ``cid``'s latest response on or before ``as_of``, or ``None``."""
+    if not cid:
+        return None
+    i = log.interactions
+    end = _dt.datetime.combine(_as_of_date(as_of), _dt.time.max)
+    hit = i[(i[S.CONTACT_ID] == cid) & i[S.KIND].isin(S.RESPONSE_KINDS) & (i[S.DATE] <= end)]
+    if len(hit) == 0:
+        return None
+    row = hit.sort_values(S.DATE, kind="stable").iloc[-1]
+    return str(row[S.KIND]), row[S.DATE].date()
+
+
 def your_name(log) -> str:
-    """Your name as last signed on a letter (notebook 03), or ``""``."""
+    """Your name from your profile, else as last signed on a letter (notebook 03), or ``""``."""
+    try:
+        me = D.load_profile(log).name
+    except InfointError:
+        me = ""
+    if me:
+        return me
     letters = log.plan_section("letters", default={}) or {}
     signed = [(str(d.get("_saved_at", "")), str(d.get("sender_name", "")).strip())
               for d in letters.values() if isinstance(d, dict)]
@@ -101,7 +133,8 @@ def _log_points(log, cid: str | None) -> list[str]:
         if points:
             return points
     held = latest_meeting(log, cid)["held_notes"] if cid else ""
-    return P.note_points([line for line in str(held or "").splitlines()])
+    held = str(held or "")
+    return P.note_points(P._LINE_END.split(held) if held else [])
 
 
 def _referrals_of(log, cid: str | None) -> list[str]:
@@ -131,7 +164,7 @@ class _FollowUpForm(ContactForm):
             return None
         return self.show_result(FormResult(
             False, False, "info", f"{what} to {self._contact_label(cid)} is already "
-            f"logged for {P.human_date(self.today)} ({done}); nothing added."))
+            f"logged for {_hd(self.log, self.today)} ({done}); nothing added."))
 
     def _fill_your_name(self) -> None:
         ctl = self.controls.get("your_name")
@@ -140,13 +173,14 @@ class _FollowUpForm(ContactForm):
 
 
 # --- thank-you --------------------------------------------------------------------------
-class ThankYouForm(_FollowUpForm):
-    """A thank-you, due the day after the meeting, that cites what you learned."""
+class ThankYouForm(DraftButtons, _FollowUpForm):
+    """A thank-you, due the day after the meeting (or any answer), that cites what you learned."""
 
     section = "thank_you"
     title = "Thank-you note"
     submit_label = "Save draft"
     shared_fields = ("your_name", "channel")
+    draft_kind = "thank_you"
 
     def _build(self) -> None:
         self._contact_picker("Thank")
@@ -157,9 +191,11 @@ class ThankYouForm(_FollowUpForm):
                    "SQL course you mentioned.")
         self._text("your_name", "Your name", "e.g. Jordan Avery")
         self._dropdown("channel", "Sending by", _SEND_CHANNELS, value="email")
+        self._draft_widgets()
         self._button("log_sent", "Log thank-you sent", self.log_sent, style="success")
         self.preview = self._preview("thank-you", rows=14)
         self.due = self._html("due")
+        self.linkedin = self._html("linkedin")
         self.live = self._html("live-checks")
 
     def _load_current(self) -> None:
@@ -172,10 +208,22 @@ class ThankYouForm(_FollowUpForm):
 
     def points(self, value: dict | None = None) -> list[str]:
         v = self.value if value is None else value
-        return [p.strip() for p in str(v.get("points", "")).splitlines() if p.strip()]
+        return [p.strip() for p in P._LINE_END.split(str(v.get("points", ""))) if p.strip()]
+
+    def occasion(self) -> str:
+        """What the thank-you is for: ``meeting_held`` once you met, else the latest answer."""
+        if _meeting_day(self.log, self.contact_id, self.today) is not None:
+            return S.MEETING_HELD
+        answer = latest_response(self.log, self.contact_id, as_of=self.today)
+        return answer[0] if answer else S.MEETING_HELD
 
     def meeting_day(self) -> _dt.date | None:
-        return _meeting_day(self.log, self.contact_id, self.today)
+        """When you met, else the day of their latest answer (the thank-you is due after it)."""
+        met = _meeting_day(self.log, self.contact_id, self.today)
+        if met is not None:
+            return met
+        answer = latest_response(self.log, self.contact_id, as_of=self.today)
+        return answer[1] if answer else None
 
     def sent_on(self) -> _dt.date | None:
         """The day a thank-you was logged on or after the meeting (None if not yet)."""
@@ -192,31 +240,80 @@ class ThankYouForm(_FollowUpForm):
                                    company=row.get(S.COMPANY, ""),
                                    your_name=v.get("your_name", ""),
                                    meeting_date=self.meeting_day(), referrals=refs,
-                                   next_step=v.get("next_step", ""))
+                                   next_step=v.get("next_step", ""),
+                                   occasion=self.occasion())
+
+    def draft(self, value: dict | None = None) -> D.Draft | None:
+        """The thank-you as a draft for the mail program (a printable page for a card)."""
+        v = self.value if value is None else value
+        row = _contact_row(self.log, self.contact_id)
+        if not row:
+            return None
+        me = self.profile()
+        you = str(v.get("your_name") or me.name).strip()
+        return D.Draft(kind="thank_you", body=self.text(v),
+                       subject=D.subject_for("thank_you", your_name=you),
+                       to_name=row.get(S.NAME, ""), to_address=row.get(S.EMAIL, ""),
+                       channel="letter" if v.get("channel") == "letter" else "email",
+                       from_name=you, from_address=me.email,
+                       recipient_postal="\n".join(x for x in (row.get(S.COMPANY, ""),
+                                                              row.get(S.WORK_ADDRESS, ""))
+                                                  if x),
+                       sender_postal=me.address, date=self.today, locale=me.locale)
+
+    def linkedin_note(self, value: dict | None = None) -> str:
+        """The note for a LinkedIn connection request after the meeting."""
+        v = self.value if value is None else value
+        row = _contact_row(self.log, self.contact_id)
+        return P.compose_linkedin_note(row.get(S.NAME, ""), company=row.get(S.COMPANY, ""),
+                                       met_on=_meeting_day(self.log, self.contact_id,
+                                                           self.today),
+                                       your_name=str(v.get("your_name") or ""))
+
+    def _linkedin_html(self, value: dict) -> str:
+        if _meeting_day(self.log, self.contact_id, self.today) is None:
+            return ""
+        row = _contact_row(self.log, self.contact_id)
+        url = row.get(S.LINKEDIN_URL, "")
+        where = (f"<a href='{_esc(url)}' target='_blank' rel='noopener'>their profile</a>"
+                 if url.startswith(("https://", "http://")) else "their profile (search "
+                 "for them on LinkedIn)")
+        note = self.linkedin_note(value)
+        return (f"<b>Next: connect on LinkedIn.</b> Send an invitation from {where} with a "
+                f"short note ({len(note)} of {P.LINKEDIN_NOTE_CHARS} characters):<br>"
+                f"<i>{_esc(note)}</i>")
 
     def checks(self, value: dict) -> list[P.Check]:
         if not self.contact_id:
             return []
         return P.check_thank_you(self.text(value), points=self.points(value),
                                  meeting_date=self.meeting_day(), as_of=self.today,
-                                 sent=self.sent_on() is not None)
+                                 sent=self.sent_on() is not None,
+                                 locale=self.profile().locale)
 
     def refresh(self) -> None:
         if not self.contact_id:
             self.preview.value = ""
             self.due.value = "<i>Choose whom to thank.</i>"
+            self.mail_link.value = self.linkedin.value = ""
             return
         v = self.value
         self.preview.value = self.text(v)
         met, sent = self.meeting_day(), self.sent_on()
+        what = {S.MEETING_HELD: "Met", S.REPLY_NO: "They said no",
+                S.REPLY_REFERRAL: "They named someone else",
+                S.REPLY_LATER: "They said later"}.get(self.occasion(), "They answered")
         if sent is not None:
-            self.due.value = f"<b>Sent</b> on {P.human_date(sent)}."
+            self.due.value = f"<b>Sent</b> on {_hd(self.log, sent)}."
         elif met is not None:
-            self.due.value = (f"Met on {P.human_date(met)}; the thank-you is <b>due by "
-                              f"{P.human_date(P.thank_you_due_on(met))}</b>.")
+            self.due.value = (f"{what} on {_hd(self.log, met)}; the thank-you is <b>due by "
+                              f"{_hd(self.log, P.thank_you_due_on(met))}</b>.")
         else:
-            self.due.value = "<i>No meeting with this person in the log yet.</i>"
+            self.due.value = ("<i>No answer from this person in the log yet; a thank-you "
+                              "follows a reply or a meeting.</i>")
         self.live.value = checks_html(self.checks(v), passed=False)
+        self.linkedin.value = self._linkedin_html(v)
+        self._refresh_link(v)
 
     def _save(self, value: dict) -> dict:
         return super()._save({**value, "text": self.text(value)})
@@ -239,7 +336,7 @@ class ThankYouForm(_FollowUpForm):
         self._safe_refresh()
         return self.show_result(FormResult(
             True, True, "ok", f"Logged the thank-you to {self._contact_label(cid)} as {iid}. "
-            f"Next: an update around {P.human_date(nxt)} (see Keep in touch below).",
+            f"Next: an update around {_hd(self.log, nxt)} (see Keep in touch below).",
             data={"interaction_id": iid}))
 
     def _layout(self):
@@ -247,8 +344,11 @@ class ThankYouForm(_FollowUpForm):
         c = self.controls
         return w.VBox([w.HTML(f"<h3>{self.title}</h3>"), c["contact_id"], self.due,
                        c["points"], c["referrals"], c["next_step"], c["your_name"],
-                       c["channel"], w.HTML("<b>Your note (copy it)</b>"), self.preview,
-                       self.live, w.HBox(list(self.buttons.values())), self.status])
+                       c["channel"], w.HTML("<b>Your note</b>"), self.preview,
+                       self.live, w.HBox([self.buttons["submit"], self.mail_link,
+                                          self.buttons["save_file"],
+                                          self.buttons["log_sent"]]),
+                       self.status, self.linkedin])
 
 
 # --- notes into the log -------------------------------------------------------------------
@@ -486,24 +586,34 @@ class ReferralForm(EntryForm):
 
 
 # --- keeping in touch ---------------------------------------------------------------------
-class UpdateScheduleForm(_FollowUpForm):
+#: What the keep-in-touch form writes: label → draft kind.
+UPDATE_WRITES: tuple[tuple[str, str], ...] = (
+    ("An update on how you are doing", "update"),
+    ("How it went with the person they named", "tell_referrer"),
+)
+
+
+class UpdateScheduleForm(DraftButtons, _FollowUpForm):
     """Updates every few months: when, about what, and a short draft."""
 
     section = "updates"
     title = "Keep in touch"
     submit_label = "Save plan"
     shared_fields = ("every_days", "count", "your_name", "channel")
+    draft_kind = "update"
 
     def _build(self) -> None:
         self._contact_picker("Keep in touch with")
         self._int("every_days", "Every (days)", value=config.UPDATE_EVERY_DAYS, lo=14, hi=365)
         self._int("count", "How many to plan", value=4, lo=1, hi=12)
+        self._dropdown("write", "What to write", list(UPDATE_WRITES), value="update")
         self._text("advice", "Their advice", "e.g. lead with the parent-teacher interviews: "
                    "that is fieldwork", area=True, rows=2)
         self._text("progress", "What you did with it", "e.g. I rewrote my résumé around "
                    "fieldwork and got two interviews.", area=True, rows=2)
         self._text("your_name", "Your name", "e.g. Jordan Avery")
         self._dropdown("channel", "Sending by", _SEND_CHANNELS, value="email")
+        self._draft_widgets()
         self._button("log_sent", "Log update sent", self.log_sent, style="success")
         self.schedule_view = self._html("schedule")
         self.preview = self._preview("update", rows=9)
@@ -525,7 +635,30 @@ class UpdateScheduleForm(_FollowUpForm):
         if not isinstance(self.saved_state(), dict) and self.contact_id:
             points = _log_points(self.log, self.contact_id)
             self._set_values({"advice": points[0] if points else ""})
+        saved = self.saved_state()
+        if self.contact_id and not (isinstance(saved, dict) and saved.get("write")):
+            from .. import metrics
+            due = [line for line in self._due_here()
+                   if line.startswith(metrics.TELL_REFERRER_ACTION.replace("_", " "))]
+            self._set_values({"write": "tell_referrer" if due else "update"})
         self._fill_your_name()
+
+    def referred(self) -> tuple[str, str] | None:
+        """(name, ``replied``/``met``) of the person this contact referred you to who
+        answered last, or ``None``."""
+        cid = self.contact_id
+        c = self.log.raw_contacts
+        if not cid or S.REFERRED_BY not in c:
+            return None
+        theirs = c[c[S.REFERRED_BY] == cid]
+        best = None
+        for other, name in zip(theirs[S.CONTACT_ID], theirs[S.NAME]):
+            got = latest_response(self.log, other, as_of=self.today)
+            if got is not None and (best is None or got[1] > best[2]):
+                best = (name, got[0], got[1])
+        if best is None:
+            return (str(theirs[S.NAME].iloc[-1]), "replied") if len(theirs) else None
+        return best[0], "met" if best[1] == S.MEETING_HELD else "replied"
 
     def since(self) -> _dt.date:
         """The last meeting, thank-you or update with this person (else today)."""
@@ -542,9 +675,34 @@ class UpdateScheduleForm(_FollowUpForm):
     def text(self, value: dict | None = None) -> str:
         v = self.value if value is None else value
         row = _contact_row(self.log, self.contact_id)
+        ref = self.referred() if v.get("write") == "tell_referrer" else None
+        if ref is not None:
+            return P.compose_tell_referrer(row.get(S.NAME, ""), referred=ref[0],
+                                           outcome=ref[1], progress=v.get("progress", ""),
+                                           your_name=v.get("your_name", ""))
+        met = last_interaction_date(self.log, self.contact_id, (S.MEETING_HELD,))
         return P.compose_update(row.get(S.NAME, ""), advice=v.get("advice", ""),
                                 progress=v.get("progress", ""),
-                                your_name=v.get("your_name", ""))
+                                your_name=v.get("your_name", ""), met_on=met)
+
+    def draft(self, value: dict | None = None) -> D.Draft | None:
+        """The update (or the note to your referrer) as a draft for the mail program."""
+        v = self.value if value is None else value
+        row = _contact_row(self.log, self.contact_id)
+        if not row:
+            return None
+        me = self.profile()
+        kind = "tell_referrer" if (v.get("write") == "tell_referrer" and self.referred()) \
+            else "update"
+        return D.Draft(kind=kind, body=self.text(v), subject=D.subject_for(kind),
+                       to_name=row.get(S.NAME, ""), to_address=row.get(S.EMAIL, ""),
+                       channel="letter" if v.get("channel") == "letter" else "email",
+                       from_name=str(v.get("your_name") or me.name).strip(),
+                       from_address=me.email,
+                       recipient_postal="\n".join(x for x in (row.get(S.COMPANY, ""),
+                                                              row.get(S.WORK_ADDRESS, ""))
+                                                  if x),
+                       sender_postal=me.address, date=self.today, locale=me.locale)
 
     def _due_here(self) -> list[str]:
         from .. import metrics
@@ -579,15 +737,16 @@ class UpdateScheduleForm(_FollowUpForm):
         for item in plan:
             day = _dt.date.fromisoformat(item["due_on"])
             style = " style='color:#cf222e'" if day <= self.today else ""
-            rows.append(f"<li{style}>{P.human_date(day)}: {_esc(item['idea'])}</li>")
+            rows.append(f"<li{style}>{_hd(self.log, day)}: {_esc(item['idea'])}</li>")
         due = self._due_here()
         due_html = ("<div style='color:#9a6700'><b>Due now:</b><ul>" + "".join(
             f"<li>{_esc(d)}</li>" for d in due) + "</ul></div>") if due else ""
-        self.schedule_view.value = (due_html + f"<b>Since {P.human_date(self.since())}, "
+        self.schedule_view.value = (due_html + f"<b>Since {_hd(self.log, self.since())}, "
                                     f"updates every {v.get('every_days')} days:</b><ul>"
                                     + "".join(rows) + "</ul>")
         self.preview.value = self.text(v)
         self.live.value = checks_html([c for c in self.checks(v) if c.message], passed=False)
+        self._refresh_link(v)
 
     def _save(self, value: dict) -> dict:
         return super()._save({**value, "schedule": self.schedule(value)})
@@ -610,13 +769,109 @@ class UpdateScheduleForm(_FollowUpForm):
         self._safe_refresh()
         return self.show_result(FormResult(
             True, True, "ok", f"Logged the update to {self._contact_label(cid)} as {iid}. "
-            f"Next one around {P.human_date(nxt)}.", data={"interaction_id": iid}))
+            f"Next one around {_hd(self.log, nxt)}.", data={"interaction_id": iid}))
 
     def _layout(self):
         w = self.w
         c = self.controls
         return w.VBox([w.HTML(f"<h3>{self.title}</h3>"), c["contact_id"], c["every_days"],
-                       c["count"], self.schedule_view, c["advice"], c["progress"],
-                       c["your_name"], c["channel"], w.HTML("<b>A short update (copy it)</b>"),
-                       self.preview, self.live, w.HBox(list(self.buttons.values())),
+                       c["count"], self.schedule_view, c["write"], c["advice"],
+                       c["progress"], c["your_name"], c["channel"],
+                       w.HTML("<b>Your note</b>"), self.preview, self.live,
+                       w.HBox([self.buttons["submit"], self.mail_link,
+                               self.buttons["save_file"], self.buttons["log_sent"]]),
                        self.status])
+
+
+# --- job leads ----------------------------------------------------------------------------
+class LeadForm(EntryForm):
+    """Note a job lead or opening someone mentioned, so none slips away."""
+
+    title = "Log a job lead or opening"
+    submit_label = "Log lead"
+    sticky = ("contact_id", "date")
+
+    def __init__(self, log, *, contact_id: str | None = None, as_of=None):
+        self.as_of = _given_as_of(as_of)
+        self._wanted = contact_id or None
+        super().__init__(log)
+
+    def _build(self) -> None:
+        options = contact_options(self.log)
+        self._dropdown("contact_id", "Mentioned by",
+                       options or [("— nobody in the log yet —", "")])
+        self._date("date", "When", value=self.today)
+        self._text("opening", "The opening or lead", "e.g. Research operations coordinator, "
+                   "posting expected in October")
+        self._text("link", "Link (optional)", "e.g. https://careers.example/123")
+        self._text("notes", "Notes", "e.g. Apply through her; mention our talk", area=True,
+                   rows=2)
+        self.leads_view = self._html("leads")
+        self.live = self._html("live-checks")
+
+    def load(self) -> None:
+        ctl = self.controls["contact_id"]
+        known = {v for _, v in ctl.options if v}
+        pick = self._wanted if self._wanted in known else last_met_contact(
+            self.log, as_of=self.as_of)
+        if pick in known:
+            self._set_values({"contact_id": pick})
+            self._defaults["contact_id"] = pick
+        super().load()
+
+    def checks(self, value: dict) -> list[P.Check]:
+        opening = str(value.get("opening") or "").strip()
+        link = str(value.get("link") or "").strip()
+        checks = [P.Check("contact", bool(value.get("contact_id")), "" if value.get(
+                      "contact_id") else "Choose who mentioned it.", "error"),
+                  P.Check("opening", bool(opening), "" if opening else
+                          "Say what the opening or lead is.", "error"),
+                  P.Check("date", bool(value.get("date")), "" if value.get("date") else
+                          "Give the date you heard of it.", "error")]
+        if link and not link.startswith(("https://", "http://")):
+            checks.append(P.Check("link", False, f"The link {link!r} does not start with "
+                                  "https:// or http://; paste the whole address.", "error"))
+        return checks
+
+    def note_text(self, value: dict) -> str:
+        """The ``notes`` of the ``lead`` record: the opening, then the link and notes."""
+        parts = [str(value.get(k) or "").strip() for k in ("opening", "link", "notes")]
+        return " — ".join(p for p in parts if p)
+
+    def refresh(self) -> None:
+        from .. import metrics
+        table = metrics.leads(self.log.contacts, self.log.interactions,
+                              as_of=self.today.isoformat())
+        if len(table):
+            rows = "".join(
+                f"<li>{d:%Y-%m-%d} · {_esc(n)}{' (' + _esc(c) + ')' if c else ''}: "
+                f"{_esc(t)}</li>" for d, n, c, t in zip(table["date"], table[S.NAME],
+                                                        table[S.COMPANY], table["lead"]))
+            self.leads_view.value = f"<b>Leads so far ({len(table)}):</b><ul>{rows}</ul>"
+        else:
+            self.leads_view.value = "<i>No leads logged yet.</i>"
+        v = self.value
+        shown = [c for c in self.checks(v) if c.message and (c.name != "opening" or
+                                                              v.get("opening"))]
+        self.live.value = checks_html(shown, passed=False)
+
+    def _write(self, value: dict) -> dict:
+        iid = self.log.add_interaction(value["contact_id"], S.LEAD, date=value["date"],
+                                       channel=None, notes=self.note_text(value))
+        return {"interaction_id": iid}
+
+    def _written_message(self, value: dict, data: dict) -> str:
+        return (f"Logged the lead from {self._contact_label(value['contact_id'])} "
+                f"({data['interaction_id']}). Ask them whether you may mention their name "
+                "when you apply.")
+
+    def submit(self) -> FormResult:
+        result = super().submit()
+        if result.saved:
+            self._safe_refresh()
+        return result
+
+    def _layout(self):
+        w = self.w
+        return w.VBox([w.HTML(f"<h3>{self.title}</h3>"), *self.controls.values(), self.live,
+                       w.HBox(list(self.buttons.values())), self.status, self.leads_view])

@@ -18,6 +18,7 @@ import html
 
 from .. import planning as P
 from .. import schema as S
+from ..markup import literal
 from ._base import Form
 
 __all__ = ["GoalsForm", "EmployersForm", "target_locations", "FLEXIBILITY"]
@@ -189,7 +190,7 @@ class EmployersForm(Form):
         head = "".join(f"<th style='padding:0 0.6em'>{h}</th>" for h in
                        ("Rank", "Employer", "Motivation", "Postings", "Advocacy", "Notes"))
         body = "".join(
-            "<tr>" + "".join(f"<td style='padding:0 0.6em'>{html.escape(str(v))}</td>" for v in
+            "<tr>" + "".join(f"<td style='padding:0 0.6em'>{literal(v, into='html')}</td>" for v in
                              (r["rank"], r["employer"], r["motivation"], r["postings"],
                               r["advocacy"], r.get("notes", ""))) + "</tr>"
             for r in rows)

@@ -20,12 +20,12 @@ in ``plan.json`` (section ``import``).
 """
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from .. import importers as IM
 from ..config import resolve_project_path
 from ..errors import InfointError, LogValidationError
+from ..markup import literal
 from ._base import Form, FormResult
 
 __all__ = ["ImportForm", "KIND_CHOICES"]
@@ -39,7 +39,7 @@ _MAX_PROBLEMS = 12
 
 
 def _esc(text) -> str:
-    return html.escape(str(text), quote=False)
+    return literal(text, into="html")
 
 
 def _table_html(columns, rows, *, index=None) -> str:
@@ -196,9 +196,12 @@ class ImportForm(Form):
         if self._loaded is None:
             raise InfointError("Press “Read the file” first.")
         path, kind, _sheet = self._loaded
+        # the import does what the dry run showed: changes saved to the log since are kept
+        since = None if dry_run else self.report
         if kind == "sheet" and self.table is not None:
-            return IM.import_sheet(self.log, self.table, mapping=self.mapping, dry_run=dry_run)
-        return IM.import_file(self.log, Path(path), kind=kind, dry_run=dry_run)
+            return IM.import_sheet(self.log, self.table, mapping=self.mapping, dry_run=dry_run,
+                                   since=since)
+        return IM.import_file(self.log, Path(path), kind=kind, dry_run=dry_run, since=since)
 
     def _show_report(self, report: IM.ImportReport, *, done: bool) -> None:
         self.report = report

@@ -36,6 +36,7 @@ from pathlib import Path
 from .. import planning as P
 from .. import schema as S
 from ..errors import InfointError, ParameterError
+from ..markup import literal
 from ..store import write_atomically
 from ._base import Form, FormResult, _contact_row, checks_html, contact_options
 
@@ -134,7 +135,7 @@ def link_contacts(*forms) -> None:
 
 
 def _esc(text) -> str:
-    return html.escape(str(text if text is not None else ""), quote=True)
+    return literal(text, into="html", quote=True)
 
 
 class ContactForm(Form):

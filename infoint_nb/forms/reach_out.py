@@ -4,13 +4,19 @@ Controls (``form.controls[name]``):
 
 LetterForm (``plan.json`` section ``letters``, one entry per contact)
     ``contact_id`` ("Write to"), ``channel`` (email or letter), ``short`` (short-e-mail
-    mode), the parts ``recipient_name``, ``connection``, ``who_you_are``,
-    ``why_field``, ``why_organisation``, ``why_person``, ``ask``, ``meeting_mode``,
-    ``time_window``, ``follow_up``, ``thanks``, ``sender_name``, ``sender_details``,
-    and ``sent_on`` (blank = today). ``form.preview`` shows the letter, ``form.live``
-    the checks as you type. Buttons: ``form.buttons["submit"]`` ("Save draft") and
-    ``form.buttons["log_sent"]`` ("Log as sent": records an ``outreach`` interaction
-    and says when the follow-up falls due).
+    mode), the parts ``recipient_name``, ``connection``, ``how_found``,
+    ``who_you_are``, ``why_field``, ``why_organisation``, ``why_person``, ``ask``,
+    ``resume``, ``meeting_mode``, ``time_window``, ``follow_up``, ``thanks``,
+    ``sender_name``, ``sender_details``, and ``sent_on`` (blank = today).
+    ``form.preview`` shows the letter, ``form.live`` the checks as you type,
+    ``form.mail_link`` the **Open in mail program** link. Buttons:
+    ``form.buttons["submit"]`` ("Save draft"), ``form.buttons["save_file"]`` ("Save
+    draft file": an ``.eml`` draft, or a printable page for a postal letter, in the
+    log's ``drafts/`` folder) and ``form.buttons["log_sent"]`` ("Log as sent": records
+    an ``outreach`` interaction and says when the follow-up falls due).
+ProfileForm (section ``profile``)
+    ``name``, ``email``, ``phone``, ``address`` (postal, for letters), ``resume_path``
+    (attached to e-mail drafts) and ``locale`` (how dates and spelling are written).
 PhoneScriptForm (section ``phone_scripts``, one entry per contact)
     ``contact_id``, ``sender_name``, ``recipient_name``, ``reason``, ``why_person``,
     ``time_window``, ``minutes``, ``callback``; the script with its branches is shown
@@ -25,16 +31,21 @@ ScheduleMeetingForm (entry form)
 from __future__ import annotations
 
 import datetime as _dt
-import html
 
+from pathlib import Path
+
+from .. import drafts as D
 from .. import planning as P
 from .. import schema as S
 from ..errors import InfointError, ParameterError
+from ..markup import literal
 from ._base import (EntryForm, Form, FormResult, _contact_row, checks_html,
                     contact_options, last_interaction_date)
+from ._drafting import OPEN_IN_MAIL, SAVE_DRAFT_FILE, DraftButtons
 
 __all__ = ["LetterForm", "PhoneScriptForm", "CallOutcomeForm", "ScheduleMeetingForm",
-           "CALL_OUTCOMES", "LOG_AS_SENT"]
+           "ProfileForm", "CALL_OUTCOMES", "LOG_AS_SENT", "SAVE_DRAFT_FILE", "OPEN_IN_MAIL",
+           "LOCALE_OPTIONS"]
 
 #: The exact text of the LetterForm's button that logs the letter as sent.
 LOG_AS_SENT = "Log as sent"
@@ -70,28 +81,104 @@ def _last_attempt(log, cid: str | None):
     return row[S.DATE].date().isoformat(), row[S.KIND]
 
 
+def _shared_notes(log, cid: str | None) -> str:
+    """What you share with ``cid``, from your research notes (notebook 05)."""
+    saved = log.plan_section("research", cid) if cid else None
+    return str(saved.get("shared", "") or "").strip() if isinstance(saved, dict) else ""
+
+
 def _contact_card(log, cid: str | None) -> str:
     row = _contact_row(log, cid)
     if not row:
         return "<i>Nobody selected. Add people in notebook 02 first.</i>"
-    bits = [f"<b>{html.escape(row.get(S.NAME, ''))}</b>"]
+    bits = [f"<b>{literal(row.get(S.NAME, ''), into='html')}</b>"]
     job = ", ".join(x for x in (row.get(S.ROLE, ""), row.get(S.COMPANY, "")) if x)
     if job:
-        bits.append(html.escape(job))
+        bits.append(literal(job, into="html"))
     reach = " · ".join(x for x in (row.get(S.EMAIL, ""), row.get(S.PHONE, "")) if x)
     if reach:
-        bits.append(html.escape(reach))
+        bits.append(literal(reach, into="html"))
     mutual = row.get(S.MUTUAL_CONNECTION, "")
     if mutual:
         perm = row.get(S.CITE_PERMISSION, "") or "not asked yet"
-        bits.append(f"shared connection: {html.escape(mutual)} (may you mention them? "
-                    f"{html.escape(perm)})")
+        bits.append(f"shared connection: {literal(mutual, into='html')} (may you mention them? "
+                    f"{literal(perm, into='html')})")
     last = _last_attempt(log, cid)
     bits.append(f"last attempt: {last[1]} on {last[0]}" if last else "not contacted yet")
     return " — ".join(bits)
 
 
-class LetterForm(Form):
+#: Locales offered in the profile: label → locale.
+LOCALE_OPTIONS: tuple[tuple[str, str], ...] = (
+    ("English (US): May 19, organization", "en-US"),
+    ("English (UK): 19 May, organisation", "en-GB"),
+    ("English (Ireland)", "en-IE"), ("English (Australia)", "en-AU"),
+    ("English (New Zealand)", "en-NZ"), ("English (Canada)", "en-CA"),
+    ("English (India)", "en-IN"), ("English (South Africa)", "en-ZA"),
+)
+
+
+def _locale_of(log) -> str:
+    try:
+        return D.load_profile(log).locale
+    except InfointError:
+        return P.DEFAULT_LOCALE
+
+
+def _hd(log, day) -> str:
+    """``day`` as people write it, in the locale of the user's profile."""
+    return P.human_date(day, locale=_locale_of(log))
+
+
+class ProfileForm(Form):
+    """Your own details, once: the sender of every draft, your résumé, your locale."""
+
+    section = D.PROFILE_SECTION
+    title = "About you (for your letters and drafts)"
+    submit_label = "Save profile"
+
+    def _build(self) -> None:
+        t = self._text
+        t("name", "Your name", "e.g. Rosa Delgado")
+        t("email", "Your e-mail", "e.g. rosa@mail.example")
+        t("phone", "Your phone", "e.g. +1 312-555-0190")
+        t("address", "Postal address", "e.g. 1520 W. Addison St, Apt 3\nChicago, IL 60613",
+          area=True, rows=3)
+        t("resume_path", "Résumé file", "e.g. resume.pdf in your log folder, or a full path")
+        self._dropdown("locale", "Dates and spelling", list(LOCALE_OPTIONS),
+                       value=P.DEFAULT_LOCALE)
+        self.live = self._html("live-checks")
+
+    def resume_file(self, value: dict | None = None) -> Path | None:
+        """The résumé's path as drafts will use it (relative paths: from the log folder)."""
+        v = self.value if value is None else value
+        text = str(v.get("resume_path") or "").strip()
+        if not text:
+            return None
+        path = Path(text).expanduser()
+        return path if path.is_absolute() else Path(self.log.folder) / path
+
+    def checks(self, value: dict) -> list[P.Check]:
+        checks = [P.Check("name", bool(str(value.get("name") or "").strip()),
+                          "Your name signs every draft." if value.get("name") else
+                          "Type your name: it signs every draft.", "warning")]
+        path = self.resume_file(value)
+        if path is None:
+            checks.append(P.Check("resume", True, "No résumé kept: drafts go without one."))
+        elif path.is_file():
+            checks.append(P.Check("resume", True, f"Your résumé {path.name} is attached to "
+                                  "e-mail drafts."))
+        else:
+            checks.append(P.Check("resume", False, f"No file at {path}: give the path of your "
+                                  "résumé (relative to the log folder, or a full path).",
+                                  "error"))
+        return checks
+
+    def refresh(self) -> None:
+        self.live.value = checks_html(self.checks(self.value))
+
+
+class LetterForm(DraftButtons, Form):
     """Compose an outreach letter or e-mail, check it live, log it as sent.
 
     The letter is saved per contact in ``plan.json`` (``letters``); your own parts
@@ -106,6 +193,7 @@ class LetterForm(Form):
                      "thanks", "sender_name", "sender_details")
     title = "Write to ask for an informational interview"
     submit_label = "Save draft"
+    draft_kind = "outreach"
 
     def _build(self) -> None:
         t = self._text
@@ -116,6 +204,9 @@ class LetterForm(Form):
         t("recipient_name", "Greeting (Dear …)", "e.g. Ms Raman")
         t("connection", "Shared connection",
           "e.g. Priya Raman suggested I write to you. (Only once she has said yes.)", area=True)
+        t("how_found", "How you found them, what you share",
+          "e.g. I found you through our alumni network; we both taught in Chicago schools.",
+          area=True)
         t("who_you_are", "Who you are, where you stand",
           "e.g. I teach maths at a Chicago high school and am moving into UX research "
           "this year.", area=True)
@@ -129,6 +220,8 @@ class LetterForm(Form):
           "e.g. You moved from teaching to research, the path I hope to follow.", area=True)
         t("ask", "The ask", "e.g. Would you have 20 minutes for an informational interview?",
           value=P.suggest_ask(minutes=20), area=True)
+        t("resume", "Résumé line", "e.g. I attach my résumé, so you can see where I am coming "
+          "from. (Filled in when your profile keeps a résumé.)")
         t("meeting_mode", "How you'd like to meet",
           "e.g. Coffee near your office, a call or a video chat — whatever suits you.")
         t("time_window", "Time window", "e.g. I am free most mornings between 8 and 19 June.")
@@ -144,6 +237,7 @@ class LetterForm(Form):
         self.card = self._html("contact-card")
         self.preview = self._preview("letter", rows=18)
         self.live = self._html("live-checks")
+        self._draft_widgets()
         self._button("log_sent", LOG_AS_SENT, self.log_sent, style="success")
 
     # -- text and checks ------------------------------------------------------------
@@ -153,6 +247,26 @@ class LetterForm(Form):
         return P.compose_letter(short=bool(v.get("short")),
                                 **{k: v.get(k, "") or "" for k in P.LETTER_PARTS})
 
+    def draft(self, value: dict | None = None) -> D.Draft | None:
+        """The letter as a draft for the mail program (or a printable page for a letter)."""
+        v = self.value if value is None else value
+        row = _contact_row(self.log, self.contact_id)
+        if not row:
+            return None
+        me = self.profile()
+        channel = v.get("channel") or "email"
+        attach = (me.resume,) if me.resume is not None and (
+            v.get("resume") or "").strip() else ()
+        return D.Draft(
+            kind="outreach", body=self.text(v),
+            subject=D.subject_for("outreach", company=row.get(S.COMPANY, "")),
+            to_name=row.get(S.NAME, ""), to_address=row.get(S.EMAIL, ""), channel=channel,
+            from_name=(v.get("sender_name") or me.name).strip(), from_address=me.email,
+            attachments=attach,
+            recipient_postal="\n".join(x for x in (row.get(S.COMPANY, ""),
+                                                   row.get(S.WORK_ADDRESS, "")) if x),
+            sender_postal=me.address, date=_today(), locale=me.locale)
+
     def cite_permission(self) -> str:
         """The selected contact's cite permission (``""`` when none is recorded)."""
         return _contact_row(self.log, self.contact_id).get(S.CITE_PERMISSION, "")
@@ -161,13 +275,38 @@ class LetterForm(Form):
         return P.check_letter(self.text(value),
                               mentions_connection=bool((value.get("connection") or "").strip()),
                               cite_permission=self.cite_permission(),
-                              short=bool(value.get("short")))
+                              short=bool(value.get("short")),
+                              time_window=value.get("time_window") or "",
+                              follow_up=value.get("follow_up") or "",
+                              sent_on=value.get("sent_on") or _today(),
+                              has_resume=self.profile().resume is not None,
+                              locale=self.profile().locale)
+
+    #: The follow-up sentence the form suggested last (kept in step with the window
+    #: until you edit it yourself).
+    _suggested_follow_up: str = ""
+
+    def suggested_follow_up(self, value: dict | None = None) -> str:
+        """The follow-up sentence for ``value``: due ten days after sending, and after
+        the time window the letter offers."""
+        v = self.value if value is None else value
+        sent = v.get("sent_on") or _today()
+        return P.suggest_follow_up(P.follow_up_due_date(sent),
+                                   time_window=v.get("time_window") or "",
+                                   locale=self.profile().locale)
 
     def refresh(self) -> None:
         v = self.value
+        if self._suggested_follow_up and v.get("follow_up") == self._suggested_follow_up:
+            fresh = self.suggested_follow_up(v)
+            if fresh != v["follow_up"]:
+                self._set_values({"follow_up": fresh})
+                self._suggested_follow_up = fresh
+                v = self.value
         self.card.value = _contact_card(self.log, self.contact_id)
         self.preview.value = self.text(v)
         self.live.value = checks_html(self.checks(v))
+        self._refresh_link(v)
 
     # -- memory ---------------------------------------------------------------------
     def _load_current(self) -> None:
@@ -180,8 +319,19 @@ class LetterForm(Form):
         row = _contact_row(self.log, self.contact_id)
         if not row:
             return
-        fill = {"recipient_name": row.get(S.NAME, ""),
-                "follow_up": P.suggest_follow_up(P.follow_up_due_date(_today()))}
+        me = self.profile()
+        self._suggested_follow_up = self.suggested_follow_up()
+        fill = {"recipient_name": P.greeting_name(row.get(S.NAME, "")),
+                "follow_up": self._suggested_follow_up,
+                "how_found": P.suggest_how_found(
+                    row.get(S.SOURCE, ""), company=row.get(S.COMPANY, ""),
+                    shared=_shared_notes(self.log, self.contact_id), locale=me.locale),
+                "resume": (P.resume_sentence(self.controls["channel"].value)
+                           if me.resume is not None else "")}
+        if not self.controls["sender_name"].value and me.name:
+            fill["sender_name"] = me.name
+        if not self.controls["sender_details"].value and me.details:
+            fill["sender_details"] = me.details
         mutual = row.get(S.MUTUAL_CONNECTION, "")
         if mutual and row.get(S.CITE_PERMISSION, "") == "yes":
             fill["connection"] = f"{mutual} suggested I get in touch with you."
@@ -229,7 +379,7 @@ class LetterForm(Form):
         self.refresh()
         name = self._contact_label(cid)
         message = (f"Logged the {what} to {name} as sent on {sent_on} ({iid}). "
-                   f"Follow up on {P.human_date(due)} if you have not heard back.")
+                   f"Follow up on {_hd(self.log, due)} if you have not heard back.")
         level = P.worst_level(checks)
         if level in ("warning", "error"):
             message += " The letter had problems, listed below; mind them next time."
@@ -248,7 +398,9 @@ class LetterForm(Form):
             *[c[k] for k in P.LETTER_PARTS],
             w.HTML("<b>Your letter</b>"), self.preview,
             w.HTML("<b>Checks</b>"), self.live,
-            c["sent_on"], w.HBox(list(self.buttons.values())), self.status,
+            c["sent_on"],
+            w.HBox([self.buttons["submit"], self.mail_link, self.buttons["save_file"],
+                    self.buttons["log_sent"]]), self.status,
         ])
 
 
@@ -289,7 +441,8 @@ class PhoneScriptForm(Form):
             sender_name=v.get("sender_name", ""), recipient_name=v.get("recipient_name", ""),
             letter_sent_on=self.letter_sent_on(), reason=v.get("reason", ""),
             why_person=v.get("why_person", ""), time_window=v.get("time_window", ""),
-            minutes=int(v.get("minutes") or 20), callback=v.get("callback", ""))
+            minutes=int(v.get("minutes") or 20), callback=v.get("callback", ""),
+            locale=_locale_of(self.log))
 
     def checks(self, value: dict) -> list[P.Check]:
         name = (value.get("sender_name") or "").strip()
@@ -307,7 +460,7 @@ class PhoneScriptForm(Form):
             self.script_view.value = "<i>Type your name to see the script.</i>"
             return
         rows = "".join(
-            f"<p><b>{P.PHONE_SCRIPT_LABELS[k]}</b><br>{html.escape(script[k])}</p>"
+            f"<p><b>{P.PHONE_SCRIPT_LABELS[k]}</b><br>{literal(script[k], into='html')}</p>"
             for k in P.PHONE_SCRIPT_STEPS)
         self.script_view.value = rows
 
@@ -315,7 +468,16 @@ class PhoneScriptForm(Form):
         super()._load_current()
         if self.saved_state() is None:
             letter = self.log.plan_section("letters", self.contact_id) if self.contact_id else None
-            fill = {"recipient_name": _contact_row(self.log, self.contact_id).get(S.NAME, "")}
+            fill = {"recipient_name": P.greeting_name(
+                _contact_row(self.log, self.contact_id).get(S.NAME, ""))}
+            try:
+                me = D.load_profile(self.log)
+            except InfointError:
+                me = D.Profile()
+            if me.name and not self.controls["sender_name"].value:
+                fill["sender_name"] = me.name
+            if me.phone and not self.controls["callback"].value:
+                fill["callback"] = me.phone
             if isinstance(letter, dict):
                 for k in ("sender_name", "recipient_name", "why_person"):
                     if letter.get(k):
@@ -365,7 +527,7 @@ class CallOutcomeForm(EntryForm):
         msg = f"Logged “{_OUTCOME_LABEL[kind]}” for {who} on {value['date']} ({data['interaction_id']})."
         if kind in S.ATTEMPT_KINDS:
             due = P.follow_up_due_date(value["date"])
-            msg += f" Next try around {P.human_date(due)}."
+            msg += f" Next try around {_hd(self.log, due)}."
         elif kind == S.SNAFU:
             msg += " Fix the problem and send it again now."
         elif kind == S.REPLY_YES:
@@ -445,7 +607,7 @@ class ScheduleMeetingForm(EntryForm):
 
     def _written_message(self, value: dict, data: dict) -> str:
         when = data["scheduled_for"]
-        day = P.human_date(when[:10])
+        day = _hd(self.log, when[:10])
         at = f" at {when[11:]}" if "T" in when else ""
         where = (value.get("place") or "").strip()
         return (f"Meeting with {self._contact_label(value['contact_id'])} on {day}{at}"

@@ -33,6 +33,7 @@ import pandas as pd
 from .. import config
 from .. import schema as S
 from ..errors import ConfirmationRequiredError, InfointError
+from ..markup import literal
 from ..planning import Check
 from ._base import Form, FormResult, contact_options
 from .prepare import _as_of_date, _esc, _given_as_of
@@ -170,7 +171,9 @@ def _table_html(frame: pd.DataFrame, *, max_rows: int = _MAX_ROWS, width: int = 
                                      notes.str.slice(0, width - 1) + "…")
     more = (f"<div><i>Showing the first {max_rows} of {len(frame)} rows; narrow the "
             "filters to see the rest.</i></div>") if len(frame) > max_rows else ""
-    body = shown.to_html(index=False, escape=True, border=0, classes="infoint-table")
+    shown = shown.map(lambda v: literal(v, into="html"))     # the one escaping function
+    shown.columns = [literal(c, into="html") for c in shown.columns]
+    body = shown.to_html(index=False, escape=False, border=0, classes="infoint-table")
     return f"{_TABLE_CSS}<div style='max-height:30em;overflow:auto'>{body}</div>{more}"
 
 
