@@ -153,6 +153,17 @@ def test_pages_show_forms_and_no_code_and_the_form_writes_to_the_log(page, app, 
     expect(form.locator(".infoint-status-ok")).to_be_visible()
     text = (app_log / "contacts.csv").read_text("utf-8")
     assert "Wren Okafor" in text and "Harbor Light Labs" in text
+    # an import takes the file through the upload button and shows the dry run first
+    importer = page.locator(".infoint-ImportForm")
+    with page.expect_file_chooser() as chooser:
+        importer.locator(".infoint-upload").click()
+    chooser.value.set_files(str(ROOT / "tests" / "fixtures" / "import" /
+                                "linkedin_connections.csv"))
+    expect(importer.locator(".lm-Widget.infoint-import-counts")).to_contain_text("Zoë Ångström")
+    assert "Zoë Ångström" not in (app_log / "contacts.csv").read_text("utf-8")
+    importer.locator(".infoint-button-submit").click()
+    expect(importer.locator(".infoint-status-ok")).to_be_visible()
+    assert "Zoë Ångström" in (app_log / "contacts.csv").read_text("utf-8")
     # the navigation bar leads to the next step, still without code
     page.locator('.jp-RenderedMarkdown a[href$="03_reach_out.ipynb"]').click()
     page.locator(".infoint-LetterForm").wait_for(state="visible", timeout=PAGE_MS)

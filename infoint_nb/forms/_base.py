@@ -284,6 +284,32 @@ class Form:
         self.buttons[name] = b
         return b
 
+    def _upload(self, accept: str, handler):
+        """An upload button: the chosen file is kept in a private temporary folder (for as
+        long as the notebook runs) and ``handler(path)`` runs on it, errors in the status.
+
+        The app (Voilà) has no file dialog of the server's own, so every form that reads a
+        file takes it this way as well as by path.
+        """
+        import tempfile
+        from pathlib import Path
+        up = self.w.FileUpload(accept=accept, multiple=False, description="Upload")
+        up.add_class("infoint-upload")
+
+        def on_value(change):
+            files = change["new"] or ()
+            if not files:
+                return
+            f = files[0]
+            folder = tempfile.TemporaryDirectory(prefix="infoint-upload-")
+            self._uploads.append(folder)          # removed when the form goes away
+            target = Path(folder.name) / (Path(str(f["name"])).name or "upload")
+            target.write_bytes(bytes(f["content"]))
+            self._guarded(lambda: handler(target))
+        up.observe(on_value, names="value")
+        self._uploads: list = getattr(self, "_uploads", [])
+        return up
+
     def _preview(self, name: str, *, rows: int = 12):
         """A read-only Textarea for computed text (not part of :attr:`value`)."""
         ta = self.w.Textarea(value="", disabled=True, rows=rows,
@@ -606,6 +632,7 @@ def download_html(data: bytes, filename: str, *, mime: str = "application/octet-
     JupyterLab and in the app (Voilà), which serves no files from the log's folder.
     """
     import base64
+    import html
     from urllib.parse import quote
     name = filename.replace("/", "_").replace("\\", "_")
     href = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
