@@ -386,6 +386,13 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_row(empty_log_dir
             proc.kill()
             pytest.fail(f"kill {kills}: the writer did not start: {proc.stderr.read()}")
         lines = [first]
+        # and for one interaction (so every round has acknowledged rows, however busy the
+        # machine), then let it run a random while
+        while not lines[-1].startswith("I "):
+            line = proc.stdout.readline()
+            if not line:
+                break
+            lines.append(line)
         time.sleep(rng.uniform(0.0, 0.25))
         proc.send_signal(signal.SIGKILL)
         rest, _ = proc.communicate(timeout=30)
