@@ -8,11 +8,11 @@ Example (the first cells of every numbered notebook)::
 """
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from . import config
 from . import schema as S
+from .markup import literal
 from .store import ContactLog
 
 __all__ = ["open_log", "describe_log", "navigation_markdown", "STEPS"]
@@ -123,4 +123,4 @@ def _display(text: str) -> None:
     if get_ipython is None or get_ipython() is None:  # plain Python: print instead
         print(text)
         return
-    display(HTML(f'<p class="infoint-log-line">{html.escape(text)}</p>'))
+    display(HTML(f'<p class="infoint-log-line tex2jax_ignore">{literal(text, into="html")}</p>'))

@@ -10,6 +10,8 @@ import re
 import shutil
 import subprocess
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from pathlib import Path
@@ -32,6 +34,7 @@ class App:
         self.port = H.free_port()
         self.out = log_file.open("w")
         self.log_file = log_file
+        self.workspace = workspace
         env = {**os.environ, "MPLBACKEND": "Agg"}
         self.proc = subprocess.Popen(
             [infoint_exe(), "app", "--dir", str(workspace), "--log", str(log_dir),
@@ -232,3 +235,21 @@ def test_the_kernel_refuses_code_sent_from_the_browser(page, app, tmp_path):
     assert "kernel_info_reply" in seen
     assert "execute_reply" not in seen and "execute_input" not in seen
     assert not marker.exists()
+
+
+def test_only_the_pages_are_served_not_files_or_the_log(app, app_log):
+    """With the token: no contents API, no notebook source, no file outside the notebooks."""
+    def status(path: str) -> int:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{app.port}/{path}"
+                                        f"?token={app.token}", timeout=20) as r:
+                return r.status
+        except urllib.error.HTTPError as exc:
+            return exc.code
+    assert status("voila/render/00_start_here.ipynb") == 200
+    assert status("api/contents") == 404
+    assert status("voila/files/08_report.ipynb") in (403, 404)        # no source
+    assert status("api/kernels") == 404
+    rel = os.path.relpath(app_log / "contacts.csv", app.workspace / "notebooks")
+    assert status("voila/files/" + urllib.parse.quote(rel, safe="")) in (403, 404)
+    assert status("voila/files/" + rel) in (403, 404)

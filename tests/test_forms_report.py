@@ -83,3 +83,17 @@ def test_report_notebook_08_runs_and_shows_both_forms(tmp_path):
     assert len(views) == 2
     text = "".join(str(o.get("data", {})) for c in nb.cells for o in c.get("outputs", []))
     assert "Log open:" in text
+
+
+def test_the_log_line_shows_a_folder_name_literally(tmp_path, monkeypatch):
+    """A folder named like markup or math is shown as typed (no MathJax, no tag)."""
+    from infoint_nb import notebook
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj.data))
+    monkeypatch.setattr("IPython.get_ipython", lambda: object())
+    folder = tmp_path / "$x$ <b>camp</b>"
+    ContactLog.init(folder)
+    notebook.open_log(str(folder))
+    assert shown and "<b>" not in shown[0]
+    assert "tex2jax_ignore" in shown[0]                       # MathJax leaves it alone
+    assert "$x$ <b>camp</b>" in html.unescape(re.sub(r"<[^>]+>", "", shown[0]))
