@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup report test test-fast lab bench clean
+.PHONY: setup report test test-fast lab app bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ test-fast: $(STAMP)
 ## make lab: JupyterLab on the numbered notebooks
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks
+
+## make app: the notebooks as an app in the browser (Voilà): no code, one page per step
+app: $(STAMP)
+	$(VENV)/bin/infoint app
 
 ## make bench: large-log timings against floors measured in the same run
 bench: $(STAMP)

@@ -353,6 +353,36 @@ def _cmd_draft(args) -> int:
 
 
 # --- the parser ---------------------------------------------------------------------
+def _cmd_serve(args) -> int:
+    import os
+    import subprocess
+    from .workspace import app_command, lab_command, prepare_workspace
+
+    ws = prepare_workspace(args.dir)
+    _say(f"infoint {args.command}: {ws.summary()}")
+    if args.prepare_only:
+        print(ws.notebooks)
+        return 0
+    if args.command == "app":
+        import secrets
+        token = secrets.token_urlsafe(24)
+        cmd, env = app_command(ws, port=args.port, open_browser=not args.no_browser,
+                               token=token, log_dir=args.log)
+        _say(f"infoint app: the app is at http://127.0.0.1:{args.port or 8866}/?token={token}"
+             + (f" (log: {args.log})" if args.log else ""))
+    else:
+        cmd, env = lab_command(ws, port=args.port, open_browser=not args.no_browser)
+    sys.stderr.flush()
+    try:
+        if os.name == "posix":   # become the server, so signals (Ctrl-C, kill) reach it
+            os.chdir(ws.notebooks)
+            os.execve(cmd[0], cmd, env)
+        return subprocess.call(cmd, env=env, cwd=ws.notebooks)
+    except FileNotFoundError:
+        raise UsageError(f"{cmd[0]} is not installed here: pip install infoint_nb "
+                         "(it brings jupyterlab and voila)") from None
+
+
 def _parse_field_args(extra: list[str]) -> list[tuple[str, str]]:
     """``--field-name VALUE`` pairs (kebab-case) into ``(field_name, value)``."""
     out = []
@@ -490,6 +520,21 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", metavar="FILE", required=True)
     s.add_argument("--as-of", metavar="DATE")
     s.set_defaults(func=_cmd_draft)
+    for name, what in (("lab", "JupyterLab on your own copy of the notebooks"),
+                       ("app", "the notebooks as an app in the browser (Voilà), no code shown")):
+        s = sub.add_parser(name, help=what, description=(
+            what + ". After pip install, the notebooks and the sample are copied into DIR "
+            "(default: this folder) first; notebooks you changed are never overwritten."))
+        s.add_argument("--dir", metavar="DIR", help="your folder for the notebooks "
+                       "(default: the clone, or the current folder after pip install)")
+        if name == "app":
+            s.add_argument("--log", metavar="DIR", help="the log every page works on "
+                           "(default: data/my_log in your folder)")
+        s.add_argument("--port", type=int, metavar="N", help="the port to listen on")
+        s.add_argument("--no-browser", action="store_true", help="do not open a browser")
+        s.add_argument("--prepare-only", action="store_true",
+                       help="copy the notebooks into DIR and stop (no server)")
+        s.set_defaults(func=_cmd_serve)
     return p
 
 

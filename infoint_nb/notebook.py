@@ -8,14 +8,14 @@ Example (the first cells of every numbered notebook)::
 """
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from . import config
 from . import schema as S
+from .markup import literal
 from .store import ContactLog
 
-__all__ = ["open_log", "describe_log"]
+__all__ = ["open_log", "describe_log", "navigation_markdown", "STEPS"]
 
 
 def describe_log(log, *, created: bool = False) -> str:
@@ -56,6 +56,30 @@ def describe_log(log, *, created: bool = False) -> str:
     return text
 
 
+#: The campaign's steps, in order: (notebook, title). The navigation bar links them.
+STEPS: tuple[tuple[str, str], ...] = (
+    ("00_start_here", "Start here"),
+    ("01_goals_and_places", "Goals"),
+    ("02_find_people", "Find people"),
+    ("03_reach_out", "Reach out"),
+    ("04_track", "Track"),
+    ("05_prepare", "Prepare"),
+    ("06_meeting", "Meeting day"),
+    ("07_follow_up", "Follow up"),
+    ("08_report", "Learn"),
+)
+
+
+def navigation_markdown() -> str:
+    """The navigation bar of the numbered notebooks: a Markdown cell of relative links.
+
+    A Markdown cell (not an output) because both front ends render its links as plain
+    links: JupyterLab opens the notebook, the app (Voilà) goes to its page.
+    """
+    links = [f"[{int(stem[:2])}&nbsp;{title}]({stem}.ipynb)" for stem, title in STEPS]
+    return "**Steps:** " + " · ".join(links)
+
+
 def open_log(log_dir=None, *, show: bool = True) -> ContactLog:
     """Open the log in ``log_dir``, creating an empty one there on first use.
 
@@ -64,7 +88,8 @@ def open_log(log_dir=None, *, show: bool = True) -> ContactLog:
     log_dir : str or Path, optional
         The log folder; a relative path is taken from the project root (so
         ``"data/my_log"`` means the same folder from any notebook). Default
-        :data:`infoint_nb.config.DEFAULT_LOG_DIR`.
+        :data:`infoint_nb.config.DEFAULT_LOG_DIR` (also when ``log_dir`` is the
+        notebooks' own default ``"data/my_log"``, so the log chosen for the app applies).
     show : bool
         Display a line saying which log is open (in a notebook).
 
@@ -77,8 +102,10 @@ def open_log(log_dir=None, *, show: bool = True) -> ContactLog:
     LogValidationError
         When the files break the data contract (every problem is listed).
     """
-    folder = config.resolve_project_path(log_dir if log_dir not in (None, "") else
-                                         config.DEFAULT_LOG_DIR)
+    default = log_dir in (None, "") or str(log_dir) == config.DEFAULT_LOG_SETTING
+    chosen = config.chosen_log_dir() if default else None
+    folder = chosen or config.resolve_project_path(config.DEFAULT_LOG_SETTING if default
+                                                   else log_dir)
     created = not (folder / S.CONTACTS_FILE).exists() and not (
         folder / S.INTERACTIONS_FILE).exists()
     log = ContactLog.open_or_init(folder)
@@ -96,4 +123,4 @@ def _display(text: str) -> None:
     if get_ipython is None or get_ipython() is None:  # plain Python: print instead
         print(text)
         return
-    display(HTML(f'<p class="infoint-log-line">{html.escape(text)}</p>'))
+    display(HTML(f'<p class="infoint-log-line tex2jax_ignore">{literal(text, into="html")}</p>'))

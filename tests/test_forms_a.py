@@ -458,6 +458,13 @@ def test_letter_form_has_mail_link_and_save_draft_file_next_to_log_as_sent(sampl
     assert path.parent == sample.folder / "drafts" and path.suffix == ".eml"
     msg = email.message_from_bytes(path.read_bytes(), policy=policy.default)
     assert msg["X-Unsent"] == "1"
+    # the same file comes back as a download (the app cannot open the log folder)
+    import base64
+    import re
+    got = re.search(r'href="data:message/rfc822;base64,([^"]+)" download="([^"]+)"',
+                    form.mail_link.value)
+    assert got and got.group(2) == path.name
+    assert base64.b64decode(got.group(1)) == path.read_bytes()
     assert msg.get_content().replace("\r\n", "\n").rstrip("\n") == form.preview.value
     # saving a draft file logs nothing: that stays a separate step
     assert _csv(sample.folder, S.INTERACTIONS_FILE).equals(before)

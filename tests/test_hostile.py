@@ -8,7 +8,8 @@ Each case is a folder under ``tests/hostile/`` with a ``case.json``::
      "stdout": ["fragment", ...],             # optional: fragments stdout must hold
      "stderr": ["fragment", ...],             # optional: fragments stderr must hold
      "unchanged": ["log"],                    # optional: folders/files whose bytes must not change
-     "absent": ["{case}/out/x"]}              # optional: paths that must not exist afterwards
+     "absent": ["{case}/out/x"],              # optional: paths that must not exist afterwards
+     "env": {"INFOINT_HOME": "{case}"}}       # optional: environment for the command
 
 Files too big or too odd to commit as they are may be written by a ``make.py`` beside
 ``case.json``: it is run with the case's copy as its working folder before the command.
@@ -60,7 +61,8 @@ def test_hostile_case(case, tmp_path):
         return text.replace("{case}", str(folder))
 
     watched = {name: _digest(folder / name) for name in spec.get("unchanged", [])}
-    env = {**os.environ, "MPLBACKEND": "Agg"}
+    env = {**os.environ, "MPLBACKEND": "Agg",
+           **{k: fill(v) for k, v in spec.get("env", {}).items()}}
     out = subprocess.run([infoint_exe(), *map(fill, spec["argv"])], capture_output=True,
                          text=True, cwd=folder, env=env, timeout=300)
     shown = f"{case}: exit {out.returncode}\nstdout:\n{out.stdout[-3000:]}\nstderr:\n{out.stderr[-3000:]}"

@@ -108,3 +108,18 @@ def test_import_keeps_what_another_notebook_saved_after_the_dry_run(log, tmp_pat
     assert c.loc["C0003", "name"] == "Late Arrival"         # kept, not "restored away"
     assert c.loc["C0002", "company"] == "Globex"
     assert "changed by another program" in form.counts.value
+
+
+def test_an_uploaded_file_is_read_at_once_and_imported(log):
+    """The app has no path to type: the upload widget's bytes go through the same dry run."""
+    import datetime as dt
+    data = (FIX / "linkedin_connections.csv").read_bytes()
+    form = ImportForm(log)
+    form.upload.value = ({"name": "Connections.csv", "type": "text/csv", "size": len(data),
+                          "content": memoryview(data), "last_modified": dt.datetime(2026, 5, 1)},)
+    assert form.controls["path"].value.endswith("Connections.csv")
+    assert Path(form.controls["path"].value).read_bytes() == data
+    assert form.report.kind == "linkedin" and form.report.counts["added"] == 5
+    assert len(log.raw_contacts) == 0                                   # the preview first
+    form.submit_button.click()
+    assert len(log.raw_contacts) == 5

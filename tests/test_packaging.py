@@ -26,6 +26,10 @@ def test_environment_yml_lists_the_same_dependencies_as_pyproject():
     text = (ROOT / "environment.yml").read_text()
     env_lines = text.split("dependencies:", 1)[1].splitlines()
     deps = [l.strip()[2:] for l in env_lines if l.strip().startswith("- ")]
+    conda_names = {"python-build": "build"}  # conda-forge's name for PyPI's ``build``
+    deps = [d.split("#")[0].strip() for d in deps]
+    deps = [next((d.replace(c, p, 1) for c, p in conda_names.items() if d.startswith(c)), d)
+            for d in deps]
     env = _names(d for d in deps if not d.startswith(("python", "pip")) or d.startswith("pip "))
     env.pop("pip", None)
     assert env == py

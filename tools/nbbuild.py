@@ -43,6 +43,11 @@ def build_notebook(stem: str, cells) -> nbformat.NotebookNode:
                 cell.metadata["tags"] = ["parameters"]
         cell["id"] = f"{stem[:2]}-{n:02d}"
         nb.cells.append(cell)
+    if stem[:2].isdigit():  # the numbered notebooks get the navigation bar under their title
+        from infoint_nb.notebook import navigation_markdown
+        nav = new_markdown_cell(navigation_markdown())
+        nav["id"] = f"{stem[:2]}-nav"
+        nb.cells.insert(1, nav)
     nbformat.validate(nb)
     return nb
 

@@ -38,6 +38,8 @@ RecordMeetingForm           meeting notes into the log                  07
 ReferralForm                add people they suggested (entry form)      07
 UpdateScheduleForm          updates every few months, "log sent"        07
 LeadForm                    job leads a contact mentioned (entry form)  07
+ReportForm                  render the report, open it, download it     08
+ExportForm                  the log as .xlsx or zipped CSV, downloaded  08
 ==========================  ==========================================  ==========
 """
 from __future__ import annotations
@@ -78,6 +80,9 @@ _FORMS: dict[str, str] = {
     "ReferralForm": "follow_up",
     "UpdateScheduleForm": "follow_up",
     "LeadForm": "follow_up",
+    # --- the report and exports (08) ---
+    "ReportForm": "report",
+    "ExportForm": "report",
 }
 _BASE: dict[str, str] = {
     "Form": "_base",

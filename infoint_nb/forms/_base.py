@@ -33,6 +33,7 @@ from ..planning import Check, worst_level
 __all__ = [
     "require_widgets", "FormResult", "Form", "EntryForm", "status_html", "checks_html",
     "contact_options", "last_interaction_date", "DRAFTS_SECTION", "STATUS_COLOURS",
+    "download_html",
 ]
 
 #: ``plan.json`` section that keeps unsaved entry-form drafts, keyed by form class name.
@@ -305,6 +306,32 @@ class Form:
         b.on_click(lambda _b: self._guarded(handler))
         self.buttons[name] = b
         return b
+
+    def _upload(self, accept: str, handler):
+        """An upload button: the chosen file is kept in a private temporary folder (for as
+        long as the notebook runs) and ``handler(path)`` runs on it, errors in the status.
+
+        The app (Voilà) has no file dialog of the server's own, so every form that reads a
+        file takes it this way as well as by path.
+        """
+        import tempfile
+        from pathlib import Path
+        up = self.w.FileUpload(accept=accept, multiple=False, description="Upload")
+        up.add_class("infoint-upload")
+
+        def on_value(change):
+            files = change["new"] or ()
+            if not files:
+                return
+            f = files[0]
+            folder = tempfile.TemporaryDirectory(prefix="infoint-upload-")
+            self._uploads.append(folder)          # removed when the form goes away
+            target = Path(folder.name) / (Path(str(f["name"])).name or "upload")
+            target.write_bytes(bytes(f["content"]))
+            self._guarded(lambda: handler(target))
+        up.observe(on_value, names="value")
+        self._uploads: list = getattr(self, "_uploads", [])
+        return up
 
     def _preview(self, name: str, *, rows: int = 12):
         """A read-only Textarea for computed text (not part of :attr:`value`)."""
@@ -618,3 +645,21 @@ class EntryForm(Form):
 def _unexpected(exc: Exception) -> str:
     return (f"Something unexpected went wrong ({type(exc).__name__}: {exc}). Nothing more was "
             "saved. Please report it with what you typed.")
+
+
+def download_html(data: bytes, filename: str, *, mime: str = "application/octet-stream",
+                  label: str | None = None) -> str:
+    """An HTML link that hands ``data`` to the browser as a download named ``filename``.
+
+    The bytes travel inside the link (a ``data:`` URL), so a download works the same in
+    JupyterLab and in the app (Voilà), which serves no files from the log's folder.
+    """
+    import base64
+    import html
+    from urllib.parse import quote
+    name = filename.replace("/", "_").replace("\\", "_")
+    href = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+    text = _esc(label or f"Download {name}")
+    return (f'<a class="infoint-download" href="{href}" download="{html.escape(quote(name))}" '
+            f'style="font-weight:600">⬇ {text}</a> <span style="color:#57606a">'
+            f'({len(data) / 1024:.0f} KB)</span>')

@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from .. import drafts as D
 from ..errors import InfointError
-from ._base import FormResult
+from ._base import FormResult, download_html
 
 __all__ = ["DraftButtons", "SAVE_DRAFT_FILE", "OPEN_IN_MAIL", "mail_link_html"]
 
@@ -70,11 +70,14 @@ class DraftButtons:
         """The draft for what is typed (None when there is nobody to write to)."""
         raise NotImplementedError
 
+    #: The download link of the draft file saved last (the app cannot open the log folder).
+    _saved_download = ""
+
     def _refresh_link(self, value: dict | None = None) -> None:
         try:
-            self.mail_link.value = mail_link_html(self.draft(value))
+            self.mail_link.value = mail_link_html(self.draft(value)) + self._saved_download
         except InfointError as exc:
-            self.mail_link.value = f"<i>{html.escape(str(exc))}</i>"
+            self.mail_link.value = f"<i>{html.escape(str(exc))}</i>" + self._saved_download
 
     def save_draft_file(self) -> FormResult:
         """Write the draft into the log folder's ``drafts/``; nothing is logged."""
@@ -86,6 +89,10 @@ class DraftButtons:
         path = D.draft_path(self.log.folder, draft, cid, day=self.today)
         D.write_draft(draft, path)
         self.last_draft_path = path
+        mime = "text/html" if path.suffix == ".html" else "message/rfc822"
+        self._saved_download = "<div>" + download_html(path.read_bytes(), path.name,
+                                                       mime=mime) + "</div>"
+        self._refresh_link()
         if draft.channel == "letter":
             how = "Open it in your browser, print it and post it"
         else:

@@ -23,7 +23,6 @@ dropdown.
 from __future__ import annotations
 
 import html
-import tempfile
 from pathlib import Path
 
 from .. import schema as S
@@ -98,10 +97,7 @@ class ActivityImportForm(Form):
                    value=", ".join(sorted(known.emails | known.urls)))
         self._checkbox("with_body", "Copy the start of each message into notes "
                        "(otherwise the subject only)")
-        self.upload = self.w.FileUpload(accept=".mbox,.eml,.csv,.ics", multiple=False,
-                                        description="Upload")
-        self.upload.add_class("infoint-upload")
-        self.upload.observe(self._on_upload, names="value")
+        self.upload = self._upload(".mbox,.eml,.csv,.ics", self._on_upload)
         self._button("preview", "Preview", self.preview_import)
         self.table = self._html("activity-preview")
         self.candidates = self._html("activity-candidates")
@@ -109,7 +105,6 @@ class ActivityImportForm(Form):
         self.reclassify_box = self.w.VBox([])
         self.reclassify_box.add_class("infoint-reclassify")
         self.report = None
-        self._upload_dir: tempfile.TemporaryDirectory | None = None
         self._show_log_replies()
 
     def _layout(self):
@@ -120,16 +115,9 @@ class ActivityImportForm(Form):
                        self.status, self.table, self.reclassify_box, self.candidates])
 
     # -- input ---------------------------------------------------------------------------
-    def _on_upload(self, change) -> None:
-        files = change["new"] or ()
-        if not files:
-            return
-        f = files[0]
-        self._upload_dir = tempfile.TemporaryDirectory(prefix="infoint-upload-")
-        target = Path(self._upload_dir.name) / Path(f["name"]).name
-        target.write_bytes(bytes(f["content"]))
-        self.controls["path"].value = str(target)
-        self._guarded(self.preview_import)
+    def _on_upload(self, path: Path) -> None:
+        self.controls["path"].value = str(path)
+        self.preview_import()
 
     def _path(self) -> Path:
         text = self.controls["path"].value.strip()

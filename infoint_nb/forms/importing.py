@@ -2,7 +2,8 @@
 
 :class:`ImportForm` is a thin layer over :mod:`infoint_nb.importers`:
 
-1. type the file's path and press **Read the file**: the kind (LinkedIn
+1. type the file's path and press **Read the file**, or **Upload** it (the file is
+   read at once; this is how the app takes files): the kind (LinkedIn
    ``Connections.csv``, spreadsheet, vCard) is recognised, and for a spreadsheet
    each column gets a dropdown with the guessed field;
 2. look at the preview (the first rows of the file) and at the dry-run counts —
@@ -16,7 +17,7 @@ Controls (``form.controls[name]``): ``path`` (text), ``kind`` (``auto``,
 The mapping dropdowns are ``form.mapping_controls[column]``; the dry run's
 :class:`~infoint_nb.importers.ImportReport` is ``form.report`` and its counts are
 shown in ``form.counts`` (an HTML widget). The path, kind and sheet are remembered
-in ``plan.json`` (section ``import``).
+in ``plan.json`` (section ``import``). ``form.upload`` is the upload widget.
 """
 from __future__ import annotations
 
@@ -67,6 +68,7 @@ class ImportForm(Form):
         self._dropdown("sheet", "Sheet", [("—", "")], value="")
         self.controls["sheet"].layout.display = "none"
         self._button("read", "Read the file", self.read_file)
+        self.upload = self._upload(".csv,.txt,.xlsx,.xlsm,.vcf", self._on_upload)
         self.mapping_controls: dict = {}
         self.mapping_box = self.w.VBox([])
         self.mapping_box.add_class("infoint-mapping")
@@ -80,7 +82,8 @@ class ImportForm(Form):
         w = self.w
         # the Import button comes after the dry run's counts, where the decision is made
         return w.VBox([w.HTML(f"<h3>{self.title}</h3>"), self.controls["path"],
-                       self.controls["kind"], self.controls["sheet"], self.buttons["read"],
+                       self.controls["kind"], self.controls["sheet"],
+                       w.HBox([self.upload, self.buttons["read"]]),
                        self.mapping_box, self.preview, self.counts,
                        w.HBox([self.buttons["submit"]]), self.status])
 
@@ -89,6 +92,10 @@ class ImportForm(Form):
         path = self.controls["path"].value.strip()
         if path and self._resolve(path).is_file():
             self._guarded(self.read_file)
+
+    def _on_upload(self, path: Path) -> None:
+        self.controls["path"].value = str(path)
+        self.read_file()
 
     # -- reading -------------------------------------------------------------------------
     @staticmethod
