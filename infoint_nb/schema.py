@@ -496,8 +496,17 @@ def _fast_interactions_ok(raw: pd.DataFrame, contact_ids, parsed: dict | None) -
         return False
     if not _fast_dates_ok(raw, DATE, parsed, date_only=False, required=True):
         return False
+    if REF in cols and not _fast_refs_unique(cols[REF]):
+        return False
     return SCHEDULED_FOR not in raw or _fast_dates_ok(raw, SCHEDULED_FOR, parsed,
                                                       date_only=False, required=False)
+
+
+def _fast_refs_unique(refs) -> bool:
+    """True when no non-empty ``ref`` repeats (empty refs may repeat)."""
+    import pyarrow.compute as pc
+    filled = pc.filter(refs, pc.not_equal(refs, ""))
+    return len(pc.unique(filled)) == len(filled)
 
 
 # --- validation --------------------------------------------------------------------
