@@ -404,7 +404,13 @@ def test_log_table_form_remembers_filters(log):
 def test_due_today_logs_the_right_kind_and_the_rows_disappear(log):
     form = DueTodayForm(log, as_of=TODAY)
     actions = list(form.rows["action"])
-    assert len(form.row_buttons) == len(actions) == 5
+    assert len(form.row_buttons) == len(actions) == 7
+    # a thank-you after a referral (C0013) and after a no (C0028), not only after a meeting
+    thanks = form.rows[form.rows["action"] == "thank_you"]
+    assert sorted(thanks.contact_id) == ["C0013", "C0028", "C0046"]
+    labels = [box.children[0].value for box in form.rows_box.children]
+    assert any("Dev Patel" in t and "answered (reply_no) on 2026-06-22" in t for t in labels)
+    assert any("Olivia Chen" in t and "connect on LinkedIn" in t for t in labels)
     written = []
     while form.row_buttons:
         row = form.rows.iloc[0]
@@ -433,7 +439,7 @@ def test_calendar_export(log):
     form.value = {"file": "my.ics"}
     result = form.submit()
     text = (log.folder / "my.ics").read_text(encoding="utf-8")
-    assert result.saved and text.count("BEGIN:VEVENT") == 5 + 3
+    assert result.saved and text.count("BEGIN:VEVENT") == 7 + 3   # 7 due, 3 meetings
     assert plan_on_disk(log)["calendar"]["file"] == "my.ics"
 
 
