@@ -468,7 +468,8 @@ def test_edit_and_delete_a_contact_with_confirmation(log):
 def test_edit_and_delete_an_interaction(log):
     form = EditInteractionForm(log)
     form.controls["contact_id"].value = "C0046"
-    assert form.controls["interaction_id"].value == "I00192"  # newest first
+    assert form.controls["interaction_id"].value == "I00197"  # newest logged first: a lead
+    form.controls["interaction_id"].value = "I00192"          # the meeting
     form.value = {"notes": "Paid fellowship; apply in January."}
     form.submit()
     rows = rows_on_disk(log).set_index("interaction_id")
@@ -478,7 +479,7 @@ def test_edit_and_delete_an_interaction(log):
     form.controls["confirm_delete"].value = True
     form.buttons["delete"].click()
     assert "I00192" not in set(rows_on_disk(log).interaction_id)
-    assert form.controls["interaction_id"].value == "I00188"
+    assert form.controls["interaction_id"].value == "I00197"   # back to the newest logged
 
 
 def test_restore_brings_back_the_version_before_a_change(log):
@@ -570,7 +571,8 @@ def test_lead_form_logs_a_lead_record_and_lists_it(log):
     from infoint_nb import metrics
     form = LeadForm(log, as_of=TODAY)
     assert form.controls["contact_id"].value == "C0046"  # the person met last
-    assert "No leads logged yet" in form.leads_view.value
+    assert "Leads so far (3)" in form.leads_view.value    # the sample's own
+    assert "Nkechi Adeyemi (Prairie Shore Health)" in form.leads_view.value
     form.controls["opening"].value = "Evaluation fellow, applications open in January"
     form.controls["link"].value = "careers.example/fellows"
     result = form.submit()
@@ -582,13 +584,14 @@ def test_lead_form_logs_a_lead_record_and_lists_it(log):
     assert (new.contact_id, new.kind, new.date) == ("C0046", S.LEAD, TODAY)
     assert new.notes == ("Evaluation fellow, applications open in January — "
                          "https://careers.example/fellows")
-    assert "Leads so far (1)" in form.leads_view.value
+    assert "Leads so far (4)" in form.leads_view.value
     assert "Olivia Chen (Civic Sightline)" in form.leads_view.value
     assert form.controls["opening"].value == ""  # cleared for the next one
     log.reload()
     table = metrics.leads(log.contacts, log.interactions, as_of=TODAY)
-    assert list(table.columns) == list(metrics.LEAD_COLUMNS) and len(table) == 1
-    assert metrics.leads(log.contacts, log.interactions, as_of="2026-09-17").empty
+    assert list(table.columns) == list(metrics.LEAD_COLUMNS) and len(table) == 4
+    assert table[S.INTERACTION_ID].iloc[0] == new.interaction_id   # newest first
+    assert len(metrics.leads(log.contacts, log.interactions, as_of="2026-09-17")) == 3
     # a lead is a record: it changes nobody's response numbers
     assert S.LEAD in S.RECORD_KINDS and S.LEAD not in S.RESPONSE_KINDS + S.ATTEMPT_KINDS
     s = metrics.summarize(log.contacts, log.interactions, as_of=TODAY)

@@ -129,4 +129,4 @@ def test_meeting_and_follow_up_notebooks_open_on_the_right_people(executed):
     assert "connect on LinkedIn" in follow[0]
     assert "Olivia Chen" in follow[1] and "Olivia Chen" in follow[2]
     assert "Dear Aisha," in follow[3] and "Save draft file" in follow[3]
-    assert "Log a job lead" in follow[4] and "No leads logged yet" in follow[4]
+    assert "Log a job lead" in follow[4] and "Leads so far (3)" in follow[4]
