@@ -592,3 +592,14 @@ def test_network_ask_to_a_contact_with_a_broken_address_says_so(sample):
     form.buttons["save_file"].click()
     assert form.status_level == "error" and "is not an e-mail address" in form.status_message
     assert not (sample.folder / "drafts").exists()
+
+
+def test_find_forms_spell_their_labels_for_the_profile_locale(sample):
+    assert AddContactForm(sample).controls["company"].description == "Organization"
+    assert NetworkAskForm(sample).controls["organisations"].description == (
+        "Organizations (optional)")
+    sample.save_plan_section("profile", {"locale": "en-GB"})
+    assert AddContactForm(sample).controls["company"].description == "Organisation"
+    assert "programme" in AddContactForm(sample).controls["notes"].placeholder
+    assert NetworkAskForm(sample).controls["organisations"].description == (
+        "Organisations (optional)")

@@ -128,7 +128,7 @@ def test_question_plan_builds_orders_and_saves(log):
     bank.value = picked
     form.buttons["add_bank"].click()
     assert [q["text"] for q in form.value["questions"][-2:]] == [
-        P.QUESTION_BANK[k]["text"] for k in picked]
+        P.question_bank()[k]["text"] for k in picked]   # en-US spelling by default
     assert not set(picked) & {k for _, k in bank.options}
     assert "Added 2 questions from the bank" in form.status_message
     form.value = {"new_text": "How do patients join your studies?", "new_group": "field",
@@ -605,3 +605,25 @@ def test_follow_up_forms_write_dates_in_the_profile_locale(log):
     assert "due by Friday 18 September 2026" in form.due.value
     updates = UpdateScheduleForm(log, as_of=TODAY)
     assert "Since Wednesday 8 July 2026" in updates.schedule_view.value
+
+
+def test_question_bank_and_brief_follow_the_profile_locale(log):
+    # en-US (no locale in the profile): American spelling in the bank and the brief
+    form = QuestionPlanForm(log, contact_id="C0012", as_of=TODAY)
+    assert form.controls["bank_group"].options[0][0] == "The field and the organization"
+    bank = [label for label, _ in form.controls["bank"].options]
+    assert any("organization" in t for t in bank) and not any("organisation" in t for t in bank)
+    brief = MeetingBriefForm(log, as_of=TODAY)
+    assert "<h2>The organization</h2>" in brief.brief()
+    # en-GB: British spelling everywhere the toolkit writes the words
+    log.save_plan_section("profile", {"locale": "en-GB"})
+    form = QuestionPlanForm(log, contact_id="C0012", as_of=TODAY)
+    assert form.controls["bank_group"].options[0][0] == "The field and the organisation"
+    bank = [label for label, _ in form.controls["bank"].options]
+    assert any("organisation" in t for t in bank) and not any("organization" in t for t in bank)
+    k = next(k for _, k in form.controls["bank"].options
+             if "organisation" in P.QUESTION_BANK[k]["text"])
+    form.controls["bank"].value = (k,)
+    form.buttons["add_bank"].click()
+    assert form.value["questions"][-1]["text"] == P.QUESTION_BANK[k]["text"]
+    assert "<h2>The organisation</h2>" in MeetingBriefForm(log, as_of=TODAY).brief()

@@ -29,7 +29,7 @@ from .. import schema as S
 from ..errors import DuplicateContactError
 from ._base import EntryForm, Form, _contact_row, checks_html, contact_options
 from ._drafting import DraftButtons
-from .prepare import _given_as_of
+from .prepare import _given_as_of, profile_locale
 
 __all__ = ["SearchPlanForm", "NetworkAskForm", "AddContactForm", "CITE_PERMISSION_LABELS"]
 
@@ -100,7 +100,8 @@ class NetworkAskForm(DraftButtons, Form):
         self._text("role", "Kind of role", "e.g. UX researcher")
         self._text("field", "Field or industry", "e.g. education technology")
         self._text("place", "Where", "e.g. Chicago")
-        self._text("organisations", "Organisations (optional)",
+        self._text("organisations", P.localize_spelling("Organisations (optional)",
+                                                        locale=profile_locale(self.log)),
                    "e.g. Brightline Learning or Kiteboard")
         self._text("reason", "Why you ask (one sentence)",
                    "e.g. I'm a maths teacher moving into research this summer.")
@@ -178,8 +179,9 @@ class AddContactForm(EntryForm):
 
     def _build(self) -> None:
         t = self._text
+        locale = profile_locale(self.log)
         t("name", "Name", "e.g. Dana Whitfield")
-        t("company", "Organisation", "e.g. Civic Sightline")
+        t("company", P.localize_spelling("Organisation", locale=locale), "e.g. Civic Sightline")
         t("role", "Role", "e.g. Data Analyst")
         t("industry", "Industry", "e.g. nonprofit")
         t("location", "Location", "e.g. Chicago, IL")
@@ -196,7 +198,8 @@ class AddContactForm(EntryForm):
         self._dropdown("cite_permission", "May you mention them?",
                        list(CITE_PERMISSION_LABELS), value="")
         self._dropdown("priority", "Priority", PRIORITY_OPTIONS, value="")
-        t("notes", "Notes", "e.g. Same teacher-training programme as me; talks at meet-ups",
+        t("notes", "Notes", P.localize_spelling("e.g. Same teacher-training programme as me; "
+                                                "talks at meet-ups", locale=locale),
           area=True, rows=2)
         self._checkbox("different_person", "This is a different person (not the one already "
                                            "in the log)")
