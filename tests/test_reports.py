@@ -198,6 +198,13 @@ def test_sample_html_has_no_code_and_embeds_figures(sample_report):
     assert 'alt="Brightline Learning answered fastest: half within 1 day"' in page
     assert "Who answered fastest" in page and "Follow-ups due this week" in page
     assert "Northwind Mutual" in page           # the tables are in the page too
+    # the sample's job leads (issue 13) are listed, newest first
+    nb = json.loads(r.notebook.read_text("utf-8"))
+    cell = next(c for c in nb["cells"] if c.get("id") == "leads-table")
+    leads = "".join(cell["outputs"][0]["data"]["text/html"])
+    assert leads.index("Olivia Chen") < leads.index("Nkechi Adeyemi") < leads.index(
+        "Lucia Ferreira")
+    assert "Junior pricing analyst" in page
 
 
 @slow
