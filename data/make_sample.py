@@ -40,7 +40,7 @@ INTERACTION_COLUMNS = [
 KINDS = [
     "outreach", "follow_up", "voicemail", "message_left", "no_answer",
     "reply_yes", "reply_no", "reply_later", "reply_referral", "meeting_scheduled",
-    "meeting_held", "thank_you", "update", "snafu", "note",
+    "meeting_held", "thank_you", "update", "snafu", "note", "lead",
 ]
 ATTEMPTS = {"outreach", "follow_up", "voicemail", "message_left", "no_answer"}
 RESPONSES = {"reply_yes", "reply_no", "reply_later", "reply_referral",
@@ -644,6 +644,28 @@ log("olivia", "2026-09-17T17:30", "phone", "meeting_held",
 
 
 # --------------------------------------------------------------------------------------
+# Job leads people mentioned, logged with the lead form after the campaign's events
+# were written down: they keep ids after the last event (appended, so no earlier id
+# moves) and the day of the talk where the lead came up (never after TODAY).
+# --------------------------------------------------------------------------------------
+LEADS: list[tuple] = []
+
+
+def lead(key, when, notes):
+    LEADS.append((key, when, "", "lead", notes, "", ""))
+
+
+lead("nkechi", "2026-08-11",
+     "Research assistant, patient-experience research (1-year contract); the posting "
+     "goes up in October, ask Nkechi to flag it — https://careers.prairieshore.example/research")
+lead("lucia", "2026-08-06",
+     "Junior pricing analyst, trained in-house; applications through Lucia's team by "
+     "the end of September — https://jobs.greenlake.example/pricing-analyst")
+lead("olivia", "2026-09-17",
+     "Evaluation fellowship at Civic Sightline: one year, paid; applications open in January")
+
+
+# --------------------------------------------------------------------------------------
 # Build the tables
 # --------------------------------------------------------------------------------------
 def _when_key(when: str) -> tuple[str, str]:
@@ -667,8 +689,8 @@ def build_contacts() -> tuple[list[dict], dict[str, str]]:
 def build_interactions(ids: dict[str, str]) -> list[dict]:
     order = sorted(range(len(EVENTS)), key=lambda i: (_when_key(EVENTS[i][1]), i))
     rows = []
-    for n, i in enumerate(order, start=1):
-        key, when, channel, kind, notes, scheduled_for, place = EVENTS[i]
+    for n, item in enumerate([EVENTS[i] for i in order] + LEADS, start=1):
+        key, when, channel, kind, notes, scheduled_for, place = item
         rows.append(dict(interaction_id=f"I{n:05d}", contact_id=ids[key], date=when,
                          channel=channel, kind=kind, notes=notes,
                          scheduled_for=scheduled_for, place=place))
@@ -733,9 +755,16 @@ def check(out_dir: Path) -> None:
     day = dates.dt.normalize()
     assert day.min() >= pd.Timestamp("2026-06-01")
     assert day.max() == pd.Timestamp(TODAY)
-    # ids follow the calendar dates (within a day, untimed rows sit at noon)
-    assert day.is_monotonic_increasing
+    # ids follow the calendar dates (within a day, untimed rows sit at noon), except the
+    # leads appended at the end, each on the day of a meeting with that person
+    events = i["kind"] != "lead"
+    assert day[events].is_monotonic_increasing
+    assert not events.iloc[:events.sum()].eq(False).any(), "a lead before the events"
     assert (i["interaction_id"] == sorted(i["interaction_id"])).all()
+    met = set(i.loc[i["kind"] == "meeting_held", ["contact_id"]].assign(
+        d=day[i["kind"] == "meeting_held"]).itertuples(index=False, name=None))
+    for cid, d in zip(i.loc[~events, "contact_id"], day[~events]):
+        assert (cid, d) in met, f"{cid}: lead not on the day of a meeting"
     # each person's events appear in the order they were scripted
     for key in {e[0] for e in EVENTS}:
         scripted = [e[1] for e in EVENTS if e[0] == key]

@@ -40,7 +40,7 @@ __all__ = [
     "DRAFT_KINDS", "DRAFT_EXTENSIONS", "MAILTO_MAX_CHARS", "PROFILE_SECTION", "PROFILE_FIELDS",
     "DRAFTS_DIRNAME", "Profile", "Draft", "load_profile", "to_message", "eml_bytes",
     "mailto_link", "parse_mailto", "letter_html", "write_draft", "draft_path",
-    "compose_draft", "subject_for", "with_resume",
+    "compose_draft", "subject_for", "with_resume", "network_ask_draft",
 ]
 
 #: What ``infoint draft KIND`` can write.
@@ -516,8 +516,8 @@ def compose_draft(log, kind: str, contact_id: str, *, as_of=None) -> Draft:
         if not ask:
             raise ParameterError("no network ask saved yet: write it in notebook 02 "
                                  "(Find people) first")
-        body = "\n\n".join([P.greeting(name), ask, P.SIGN_OFF + "\n" + (me.name or
-                                                                        "[your name]")])
+        return network_ask_draft(ask, profile=me, to_name=name,
+                                 to_address=row.get(S.EMAIL, ""), day=today)
     return Draft(kind=kind, body=body, subject=subject_for(kind, your_name=me.name,
                                                             company=company),
                  to_name=name, to_address=row.get(S.EMAIL, ""), channel=channel,
@@ -525,6 +525,43 @@ def compose_draft(log, kind: str, contact_id: str, *, as_of=None) -> Draft:
                  recipient_postal="\n".join(x for x in (company, row.get(S.WORK_ADDRESS, ""))
                                             if x),
                  sender_postal=me.address, date=today, locale=me.locale)
+
+
+def network_ask_draft(ask: str, *, profile: Profile, to_name: str = "", to_address: str = "",
+                      day: _dt.date | None = None) -> Draft:
+    """The ask to your network (notebook 02) as an e-mail draft to one person, or to
+    nobody yet (the mail program asks whom to send it to).
+
+    Parameters
+    ----------
+    ask : str
+        The composed question (:func:`infoint_nb.planning.compose_network_ask`).
+    profile : Profile
+        Your details; the sign-off uses your name (``[your name]`` when none is known).
+    to_name, to_address : str
+        The person it goes to; empty for a draft without a recipient (``Hello,``).
+    day : date, optional
+        The draft's date (default today).
+
+    Examples
+    --------
+    >>> d = network_ask_draft("Do you know a UX researcher in Chicago?",
+    ...                       profile=Profile(name="Rosa Díaz"), to_name="Dana Whitfield")
+    >>> print(d.body)
+    Dear Dana,
+    <BLANKLINE>
+    Do you know a UX researcher in Chicago?
+    <BLANKLINE>
+    Kind regards,
+    Rosa Díaz
+    """
+    body = "\n\n".join([P.greeting(to_name), str(ask).strip(),
+                         P.SIGN_OFF + "\n" + (profile.name or "[your name]")])
+    return Draft(kind="network_ask", body=body,
+                 subject=subject_for("network_ask", your_name=profile.name),
+                 to_name=to_name, to_address=to_address, channel="email",
+                 from_name=profile.name, from_address=profile.email,
+                 date=day or _dt.date.today(), locale=profile.locale)
 
 
 def with_resume(draft: Draft, profile: Profile) -> Draft:

@@ -34,7 +34,8 @@ from .schema import _arrow  # the Arrow array behind a text column, or None
 from .schema import (
     ADDED_ON, ATTEMPT_KINDS, CHANNEL, COMPANY, CONTACT_ID, DATE, INDUSTRY,
     INTERACTION_ID, KIND, MEETING_HELD, MEETING_SCHEDULED, NAME, PLACE, POSITIVE_KINDS,
-    PRIORITY, REFERRED_BY, RELATIONSHIP_KINDS, REPLY_NO, RESPONSE_KINDS, SCHEDULED_FOR,
+    PRIORITY, REFERRED_BY, RELATIONSHIP_KINDS, REPLY, REPLY_LATER, REPLY_NO,
+    RESPONSE_KINDS, SCHEDULED_FOR,
     SNAFU, SOURCE, SOURCES, THANK_YOU, UPDATE, KINDS, parse_when,
 )
 
@@ -1109,6 +1110,60 @@ def _rows(who: np.ndarray, action: str, due: np.ndarray, channel, reason) -> pd.
     })
 
 
+def _meeting_ahead(log: _Log) -> np.ndarray:
+    """Per contact: the latest ``meeting_scheduled`` is for ``as_of`` or later and not
+    held yet (the rule of :func:`upcoming_meetings`)."""
+    n, code, kind = log.n, log.code, log.kind
+    sched = kind == _SCHEDULED
+    if not sched.any():
+        return np.zeros(n, dtype=bool)
+    when = np.full(code.size, np.nan)
+    rows = np.flatnonzero(sched)
+    when[rows] = _to_days(log.column(SCHEDULED_FOR).iloc[rows].to_numpy())
+    latest = _last(code, sched, when, n, np.nan)
+    held = _max_by(code, kind == _HELD, log.day, n)
+    return (latest >= log.today) & ~(held >= latest)
+
+
+def _answer_owes_thanks(log: _Log, seq: np.ndarray, is_outbound: np.ndarray):
+    """Per contact: does the latest response still owe a thank-you, its day and kind.
+
+    "Latest" and "after" follow (calendar day, file row) order (``seq``). The
+    thank-you is owed until a ``thank_you`` or ``update`` dated on or after the
+    response's day, or an attempt after it; a plain ``reply``, ``reply_no`` or
+    ``reply_later`` answering your own thank-you or update owes none (no endless
+    round of thanks for "you're welcome"), and while a meeting with them is still
+    ahead the thank-you waits for the meeting.
+    """
+    n, code, day, kind = log.n, log.code, log.day, log.kind
+    owe = np.zeros(n, dtype=bool)
+    answer_day = np.full(n, np.nan)
+    answer_kind = np.full(n, "", dtype=object)
+    is_response = np.isin(kind, _RESPONSE)
+    if not is_response.any():
+        return owe, answer_day, answer_kind
+    row_at = np.empty(seq.size, dtype="int64")
+    row_at[seq] = np.arange(seq.size)
+    last_seq = _max_by(code, is_response, seq, n)
+    has = np.isfinite(last_seq)
+    pick = row_at[last_seq[has].astype("int64")]
+    answer_day[has] = day[pick]
+    answer_kind[has] = log.kind_names(kind[pick])
+    their_seq = np.where(has, last_seq, np.inf)[code]
+    their_day = answer_day[code]
+    thanked = np.isin(kind, (_THANKS, _UPDATE)) & (day >= their_day)
+    answered = np.isin(kind, _ATTEMPT) & (seq > their_seq)
+    cleared = _count(code, thanked | answered, n) > 0
+    before = _max_by(code, is_outbound & (seq < their_seq), seq, n)
+    prev_kind = np.full(n, -1, dtype="int16")
+    had = np.isfinite(before)
+    prev_kind[had] = kind[row_at[before[had].astype("int64")]]
+    courtesy = (np.isin(prev_kind, (_THANKS, _UPDATE))
+                & np.isin(answer_kind, (REPLY, REPLY_NO, REPLY_LATER)))
+    owe = has & ~cleared & ~courtesy & ~_meeting_ahead(log)
+    return owe, answer_day, answer_kind
+
+
 @share_docs
 def followups_due(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=None,
                   follow_up_days: int = config.FOLLOW_UP_DAYS,
@@ -1130,7 +1185,14 @@ def followups_due(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=N
       update is logged after it (on a later day, or the same day further down
       the file). A pending resend replaces the follow-up.
     - ``thank_you`` — the day after the latest ``meeting_held``, until a
-      ``thank_you`` dated that day or later is logged.
+      ``thank_you`` dated that day or later is logged (the reason also says to
+      connect on LinkedIn). Otherwise the day after the latest response of any
+      kind (a yes, a no, a later, a referral, a reply, a scheduled meeting),
+      until a ``thank_you`` or ``update`` dated that day or later, or a new
+      attempt after it, is logged; a ``reply``, ``reply_no`` or ``reply_later``
+      that answers your own thank-you or update asks for no new one, and
+      while a scheduled meeting is still ahead the thank-you waits for it. One
+      row per contact.
     - ``update`` — ``update_every_days`` after the latest ``meeting_held``,
       ``thank_you`` or ``update`` (not while a thank-you is still owed).
     - ``tell_referrer`` — on the referrer's row, from the day someone they
@@ -1216,11 +1278,20 @@ def followups_due(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=N
     # thank-you the day after the latest meeting held
     last_meeting = f["last_meeting"]
     thanks_after = _count(code, (kind == _THANKS) & (day >= last_meeting[code]), n) > 0
-    owe_thanks = ~np.isnan(last_meeting) & ~thanks_after
-    now = owe_thanks & (last_meeting + 1 <= log.today)
+    owe_meeting = ~np.isnan(last_meeting) & ~thanks_after
+    # ... and the day after any other answer (a yes, a no, a later, a referral, a reply)
+    owe_answer, answer_day, answer_kind = _answer_owes_thanks(log, seq, is_outbound)
+    owe_answer &= ~owe_meeting                 # one row: the meeting's thank-you comes first
+    owe_thanks = owe_meeting | owe_answer
+    thank_day = np.where(owe_meeting, last_meeting, answer_day)
+    now = owe_thanks & (thank_day + 1 <= log.today)
     parts.append(_rows(
-        everyone[now], THANK_YOU_ACTION, last_meeting[now] + 1, out_channel[now],
-        "met on " + _fmt_days(last_meeting[now]) + "; no thank-you logged since"))
+        everyone[now], THANK_YOU_ACTION, thank_day[now] + 1, out_channel[now],
+        np.where(owe_meeting[now],
+                 "met on " + _fmt_days(thank_day[now]) + "; no thank-you logged since"
+                 "; then invite them to connect on LinkedIn",
+                 "answered (" + answer_kind[now].astype(object) + ") on "
+                 + _fmt_days(thank_day[now]) + "; no thank-you logged since")))
 
     # an update every update_every_days after the last meeting, thank-you or update
     anchor_kinds = np.isin(kind, _ANCHOR)

@@ -344,7 +344,7 @@ def check_goals(goals: dict) -> list[Check]:
         Check("business", bool(g.get("business")),
               "You named the kind of business you want to work for."
               if g.get("business") else
-              "Say what kind of business or organisation you are aiming at "
+              "Say what kind of business or employer you are aiming at "
               "(e.g. a public water utility, a mid-sized engineering consultancy).",
               "error"),
         Check("positions", bool(g.get("positions")),
@@ -445,7 +445,7 @@ def check_places(places, contact_locations, *, max_places: int = MAX_PLACES) -> 
         checks.append(Check(
             "contacts_spread", False,
             f"Your target contacts are spread over {len(counts)} places ({listing}). "
-            "Travelling between them costs time and money; focus on one or two.",
+            "Getting between them costs time and money; focus on one or two.",
             "warning"))
     else:
         checks.append(Check(
@@ -594,7 +594,7 @@ SEARCH_CHANNELS: dict[str, tuple[str, tuple[str, ...], str]] = {
                       "who studied where I did"),
     "linkedin": ("LinkedIn", ("linkedin", "social_media"),
                  "Search 'process engineer' + 'water' within 30 km of Basel"),
-    "alumni": ("Alumni network and career centre", ("alumni", "career_center"),
+    "alumni": ("Alumni network and career services", ("alumni", "career_center"),
                "Alumni directory: chemical engineering graduates 2010–2020 in Switzerland"),
     "associations": ("Professional associations and events", ("professional_association", "event"),
                      "Regional water association: members' list, the spring meet-up"),
@@ -707,7 +707,7 @@ def check_network_ask(text: str, *, role: str = "", field: str = "", place: str 
         Check("specific", what and where,
               "It says what kind of work and where." if what and where else
               "Be specific: name the kind of work"
-              + ("" if what else " (a role, field or organisation)")
+              + ("" if what else " (a role, field or employer)")
               + (" and where" if not where else "") + ".",
               "warning"),
     ]
@@ -1392,7 +1392,7 @@ def check_meeting_length(minutes) -> list[Check]:
     ok = lo <= m <= hi
     return [Check("meeting_length", ok,
                   f"{m} minutes: respectful of their time." if ok else
-                  f"{m} minutes: ask for {lo} to {hi} minutes; they are doing you a favour.",
+                  f"{m} minutes: ask for {lo} to {hi} minutes; they give you their time.",
                   "warning")]
 
 
@@ -1408,6 +1408,7 @@ __all__ += [
     "PITCH_SECONDS", "SPEAKING_WPM", "PITCH_PARTS", "RESEARCH_FIELDS", "INTERVIEW_TOPICS",
     "VENUES", "BRIEF_PAGE_CHARS",
     "PlannedQuestion", "QuestionPlan", "question_bank", "starter_questions",
+    "question_groups", "research_fields", "spell_bank_question",
     "normalize_question", "plan_questions", "check_research", "compose_pitch",
     "pitch_seconds", "check_pitch", "check_answers",
     "guess_venue", "logistics_checklist", "compose_brief", "check_brief",
@@ -1540,13 +1541,16 @@ VENUES: dict[str, str] = {
 }
 
 
-def question_bank(group: str | None = None) -> list[dict]:
+def question_bank(group: str | None = None, *, locale=None) -> list[dict]:
     """Copies of the example questions, all of them or one group's.
 
     Parameters
     ----------
     group : {"field", "person", "chances"}, optional
         Only this group's questions.
+    locale : str, optional
+        Spelling (see :data:`LOCALES`; default en-US, ``organization``). The
+        questions keep their order, so positions match :data:`QUESTION_BANK`.
 
     Returns
     -------
@@ -1562,18 +1566,62 @@ def question_bank(group: str | None = None) -> list[dict]:
     --------
     >>> len(question_bank("person")) >= 10
     True
+    >>> question_bank("person", locale="en-GB")[2]["text"]
+    'What drew you to this organisation in particular?'
+    >>> question_bank("person")[2]["text"]
+    'What drew you to this organization in particular?'
     """
     if group is not None and group not in QUESTION_GROUPS:
         raise ParameterError(f"question_bank: group {group!r} is not a question group; use "
                              f"one of {', '.join(QUESTION_GROUPS)}, or None for all")
-    return [dict(q) for q in QUESTION_BANK if group is None or q["group"] == group]
+    return [dict(q, text=localize_spelling(q["text"], locale=locale))
+            for q in QUESTION_BANK if group is None or q["group"] == group]
 
 
-def starter_questions() -> list[dict]:
+def question_groups(*, locale=None) -> dict[str, str]:
+    """:data:`QUESTION_GROUPS` with the labels spelt for ``locale`` (default en-US)."""
+    return {k: localize_spelling(v, locale=locale) for k, v in QUESTION_GROUPS.items()}
+
+
+def research_fields(*, locale=None) -> dict[str, str]:
+    """:data:`RESEARCH_FIELDS` with the labels spelt for ``locale`` (default en-US)."""
+    return {k: localize_spelling(v, locale=locale) for k, v in RESEARCH_FIELDS.items()}
+
+
+def spell_bank_question(text: str, *, locale=None) -> str:
+    """``text`` spelt for ``locale`` when it is a question of the bank (in any
+    spelling); a question you wrote yourself is left exactly as you wrote it.
+
+    Examples
+    --------
+    >>> spell_bank_question("What drew you to this organization in particular?",
+    ...                     locale="en-GB")
+    'What drew you to this organisation in particular?'
+    >>> spell_bank_question("Which programmes at Civic Data Centre?")
+    'Which programmes at Civic Data Centre?'
+    """
+    t = str(text or "")
+    if localize_spelling(t, locale="en-GB").strip().casefold() in _bank_texts():
+        return localize_spelling(t, locale=locale)
+    return t
+
+
+def _bank_texts() -> frozenset:
+    global _BANK_TEXTS
+    if _BANK_TEXTS is None:
+        _BANK_TEXTS = frozenset(q["text"].casefold() for q in QUESTION_BANK)
+    return _BANK_TEXTS
+
+
+_BANK_TEXTS: frozenset | None = None
+
+
+def starter_questions(*, locale=None) -> list[dict]:
     """A first plan to edit: one warm-up, the must-ask questions, the wind-down ones.
 
     Nine main questions (a warm-up, every priority-1 question and the first
-    priority-2 question of each group) and all wind-down questions of the bank.
+    priority-2 question of each group) and all wind-down questions of the bank,
+    spelt for ``locale`` (default en-US).
 
     Examples
     --------
@@ -1581,7 +1629,7 @@ def starter_questions() -> list[dict]:
     >>> sum(not q["wind_down"] for q in qs), sum(q["wind_down"] for q in qs)
     (9, 4)
     """
-    bank = question_bank()
+    bank = question_bank(locale=locale)
     main = [q for q in bank if not q["wind_down"]]
     picked = [next(q for q in main if q["warm_up"] and q["group"] == "person")]
     picked += [q for q in main if q["priority"] == 1 and not q["warm_up"]]
@@ -2101,7 +2149,7 @@ def _label(mapping: dict, key: str) -> str:
 def compose_brief(contact: Mapping, *, research: Mapping | None = None, questions=None,
                   minutes: float = 30, pitch: str = "", answers: Mapping | None = None,
                   logistics=None, meeting: Mapping | None = None,
-                  wpm: float = SPEAKING_WPM) -> str:
+                  wpm: float = SPEAKING_WPM, locale=None) -> str:
     """The printable one-page meeting brief, as a complete HTML document.
 
     Parameters
@@ -2125,12 +2173,19 @@ def compose_brief(contact: Mapping, *, research: Mapping | None = None, question
         ``when`` (text), ``place`` and ``minutes``.
     wpm : float
         Speaking rate used to time the pitch.
+    locale : str, optional
+        Spelling of the brief's own words and of the bank's questions (see
+        :data:`LOCALES`; default en-US). What you typed is printed as typed.
 
     Returns
     -------
     str
         HTML with print styles for one A4 page; every value is escaped.
     """
+    def sp(text: str) -> str:
+        return localize_spelling(text, locale=locale)
+
+    fields = research_fields(locale=locale)
     research = dict(research or {})
     answers = dict(answers or {})
     meeting = dict(meeting or {})
@@ -2160,14 +2215,14 @@ def compose_brief(contact: Mapping, *, research: Mapping | None = None, question
            f"<style>{_BRIEF_CSS}</style></head><body>",
            f"<h1>Meeting brief: {_esc(title)}</h1>",
            "<p class='meta'>" + " · ".join(meta) + "</p>"]
-    person = [(_label(RESEARCH_FIELDS, k), research.get(k, ""))
+    person = [(_label(fields, k), research.get(k, ""))
               for k in ("background", "achievements", "shared")]
-    organisation = [(_label(RESEARCH_FIELDS, k), research.get(k, ""))
+    organisation = [(_label(fields, k), research.get(k, ""))
                     for k in ("website", "news", "org_notes")]
     if _norm(str(research.get("mission") or "")):
         organisation.insert(0, ("Mission", research["mission"]))
     out.append("<div class='cols'><div><h2>The person</h2>" + _definitions(person)
-               + "</div><div><h2>The organisation</h2>" + _definitions(organisation)
+               + f"</div><div><h2>{sp('The organisation')}</h2>" + _definitions(organisation)
                + "</div></div>")
     out.append("<h2>Questions, in the order to ask them</h2>")
     if plan is None or not plan.questions:
@@ -2179,12 +2234,13 @@ def compose_brief(contact: Mapping, *, research: Mapping | None = None, question
                 QUESTION_TAGS[q.group], f"priority {q.priority}"]
             later = "" if q.fits else " class='later'"
             note = "" if q.fits else ", if time"
-            rows.append(f"<li{later}>{_esc(q.text)} <span class='tag'>"
-                        f"[{', '.join(tags)}{note}]</span></li>")
+            rows.append(f"<li{later}>{_esc(spell_bank_question(q.text, locale=locale))} "
+                        f"<span class='tag'>[{', '.join(tags)}{note}]</span></li>")
         out.append("<ol>" + "".join(rows) + "</ol>")
         if plan.wind_down:
             out.append("<p><b>Wind down</b> (keep the last few minutes):</p><ul>"
-                       + "".join(f"<li>{_esc(q.text)}</li>" for q in plan.wind_down)
+                       + "".join(f"<li>{_esc(spell_bank_question(q.text, locale=locale))}"
+                                 "</li>" for q in plan.wind_down)
                        + "</ul>")
     said = _norm(str(pitch or ""))
     out.append("<div class='cols'><div>")
@@ -2199,7 +2255,7 @@ def compose_brief(contact: Mapping, *, research: Mapping | None = None, question
     items = list(logistics or [])
     if items:
         out.append("<ul class='check'>" + "".join(
-            f"<li>{'☑' if item.get('done') else '☐'} {_esc(item.get('text', ''))}</li>"
+            f"<li>{'☑' if item.get('done') else '☐'} {_esc(sp(item.get('text', '')))}</li>"
             for item in items) + "</ul>")
     else:
         out.append("<p class='later'>No checklist yet.</p>")

@@ -544,3 +544,69 @@ def test_suggested_follow_up_moves_after_the_window_you_type(sample):
     form.controls["time_window"].value = "I am free between 5 and 20 October."
     assert form.controls["follow_up"].value == "I will call you on 14 October."
     assert 'data-check="follow_up_after_window"' in form.live.value
+
+
+def test_network_ask_opens_in_the_mail_program_and_saves_a_draft_file(sample):
+    import email
+    import html
+    from email import policy
+
+    from infoint_nb import drafts as D
+    from infoint_nb.forms._drafting import OPEN_IN_MAIL, SAVE_DRAFT_FILE
+    form = NetworkAskForm(sample, as_of="2026-09-18")
+    assert form.controls["to"].value == ""                       # nobody yet
+    assert form.buttons["save_file"].description == SAVE_DRAFT_FILE
+    row = form.widget.children[-2]                                # buttons, link between them
+    assert [c.description for c in row.children if hasattr(c, "on_click")] == [
+        "Save my ask", SAVE_DRAFT_FILE]
+    assert row.children[1] is form.mail_link and "Log" not in str(form.buttons)
+    _fill(form, role="UX researcher", field="health care", place="Chicago")
+    ask = form.preview.value
+    href = html.unescape(form.mail_link.value.split("href='", 1)[1].split("'", 1)[0])
+    assert OPEN_IN_MAIL in form.mail_link.value
+    got = D.parse_mailto(href)
+    assert got["to"] == "" and got["subject"] == D.subject_for("network_ask")
+    assert got["body"].startswith("Hello,\n\n" + ask + "\n\n")    # nobody chosen: no name
+    # to one person in the log: their address and a greeting by name
+    form.controls["to"].value = "C0014"                           # Dana Whitfield
+    got = D.parse_mailto(html.unescape(form.mail_link.value.split("href='", 1)[1]
+                                       .split("'", 1)[0]))
+    assert got["to"] == sample.raw_contacts.set_index("contact_id").loc["C0014", "email"]
+    assert got["body"].startswith("Dear Dana,\n\n" + ask)
+    before = _csv(sample.folder, S.INTERACTIONS_FILE)
+    form.buttons["save_file"].click()
+    assert form.status_level == "ok" and "Saved the draft file" in form.status_message
+    assert form.last_draft_path == sample.folder / "drafts" / "C0014-network_ask-2026-09-18.eml"
+    msg = email.message_from_bytes(form.last_draft_path.read_bytes(), policy=policy.default)
+    assert msg["X-Unsent"] == "1" and "Dana Whitfield" in msg["To"]
+    assert msg.get_content().replace("\r\n", "\n").rstrip("\n") == got["body"]
+    # back to nobody: the file is named for the network, with no To at all
+    form.controls["to"].value = ""
+    form.buttons["save_file"].click()
+    assert form.last_draft_path.name == "network-network_ask-2026-09-18.eml"
+    msg = email.message_from_bytes(form.last_draft_path.read_bytes(), policy=policy.default)
+    assert msg["X-Unsent"] == "1" and not msg["To"]
+    # drafting logs nothing, and whom it went to is not saved with the ask
+    assert _csv(sample.folder, S.INTERACTIONS_FILE).equals(before)
+    assert form.submit().saved and "to" not in _plan(sample.folder)["network_ask"]
+
+
+def test_network_ask_to_a_contact_with_a_broken_address_says_so(sample):
+    sample.update_contact("C0014", email="dana at civic")
+    form = NetworkAskForm(sample)
+    form.controls["to"].value = "C0014"
+    assert "is not an e-mail address" in form.mail_link.value
+    form.buttons["save_file"].click()
+    assert form.status_level == "error" and "is not an e-mail address" in form.status_message
+    assert not (sample.folder / "drafts").exists()
+
+
+def test_find_forms_spell_their_labels_for_the_profile_locale(sample):
+    assert AddContactForm(sample).controls["company"].description == "Organization"
+    assert NetworkAskForm(sample).controls["organisations"].description == (
+        "Organizations (optional)")
+    sample.save_plan_section("profile", {"locale": "en-GB"})
+    assert AddContactForm(sample).controls["company"].description == "Organisation"
+    assert "programme" in AddContactForm(sample).controls["notes"].placeholder
+    assert NetworkAskForm(sample).controls["organisations"].description == (
+        "Organisations (optional)")

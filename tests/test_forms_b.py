@@ -128,7 +128,7 @@ def test_question_plan_builds_orders_and_saves(log):
     bank.value = picked
     form.buttons["add_bank"].click()
     assert [q["text"] for q in form.value["questions"][-2:]] == [
-        P.QUESTION_BANK[k]["text"] for k in picked]
+        P.question_bank()[k]["text"] for k in picked]   # en-US spelling by default
     assert not set(picked) & {k for _, k in bank.options}
     assert "Added 2 questions from the bank" in form.status_message
     form.value = {"new_text": "How do patients join your studies?", "new_group": "field",
@@ -404,7 +404,13 @@ def test_log_table_form_remembers_filters(log):
 def test_due_today_logs_the_right_kind_and_the_rows_disappear(log):
     form = DueTodayForm(log, as_of=TODAY)
     actions = list(form.rows["action"])
-    assert len(form.row_buttons) == len(actions) == 5
+    assert len(form.row_buttons) == len(actions) == 7
+    # a thank-you after a referral (C0013) and after a no (C0028), not only after a meeting
+    thanks = form.rows[form.rows["action"] == "thank_you"]
+    assert sorted(thanks.contact_id) == ["C0013", "C0028", "C0046"]
+    labels = [box.children[0].value for box in form.rows_box.children]
+    assert any("Dev Patel" in t and "answered (reply_no) on 2026-06-22" in t for t in labels)
+    assert any("Olivia Chen" in t and "connect on LinkedIn" in t for t in labels)
     written = []
     while form.row_buttons:
         row = form.rows.iloc[0]
@@ -433,7 +439,7 @@ def test_calendar_export(log):
     form.value = {"file": "my.ics"}
     result = form.submit()
     text = (log.folder / "my.ics").read_text(encoding="utf-8")
-    assert result.saved and text.count("BEGIN:VEVENT") == 5 + 3
+    assert result.saved and text.count("BEGIN:VEVENT") == 7 + 3   # 7 due, 3 meetings
     assert plan_on_disk(log)["calendar"]["file"] == "my.ics"
 
 
@@ -462,7 +468,8 @@ def test_edit_and_delete_a_contact_with_confirmation(log):
 def test_edit_and_delete_an_interaction(log):
     form = EditInteractionForm(log)
     form.controls["contact_id"].value = "C0046"
-    assert form.controls["interaction_id"].value == "I00192"  # newest first
+    assert form.controls["interaction_id"].value == "I00197"  # newest logged first: a lead
+    form.controls["interaction_id"].value = "I00192"          # the meeting
     form.value = {"notes": "Paid fellowship; apply in January."}
     form.submit()
     rows = rows_on_disk(log).set_index("interaction_id")
@@ -472,7 +479,7 @@ def test_edit_and_delete_an_interaction(log):
     form.controls["confirm_delete"].value = True
     form.buttons["delete"].click()
     assert "I00192" not in set(rows_on_disk(log).interaction_id)
-    assert form.controls["interaction_id"].value == "I00188"
+    assert form.controls["interaction_id"].value == "I00197"   # back to the newest logged
 
 
 def test_restore_brings_back_the_version_before_a_change(log):
@@ -564,7 +571,8 @@ def test_lead_form_logs_a_lead_record_and_lists_it(log):
     from infoint_nb import metrics
     form = LeadForm(log, as_of=TODAY)
     assert form.controls["contact_id"].value == "C0046"  # the person met last
-    assert "No leads logged yet" in form.leads_view.value
+    assert "Leads so far (3)" in form.leads_view.value    # the sample's own
+    assert "Nkechi Adeyemi (Prairie Shore Health)" in form.leads_view.value
     form.controls["opening"].value = "Evaluation fellow, applications open in January"
     form.controls["link"].value = "careers.example/fellows"
     result = form.submit()
@@ -576,13 +584,14 @@ def test_lead_form_logs_a_lead_record_and_lists_it(log):
     assert (new.contact_id, new.kind, new.date) == ("C0046", S.LEAD, TODAY)
     assert new.notes == ("Evaluation fellow, applications open in January — "
                          "https://careers.example/fellows")
-    assert "Leads so far (1)" in form.leads_view.value
+    assert "Leads so far (4)" in form.leads_view.value
     assert "Olivia Chen (Civic Sightline)" in form.leads_view.value
     assert form.controls["opening"].value == ""  # cleared for the next one
     log.reload()
     table = metrics.leads(log.contacts, log.interactions, as_of=TODAY)
-    assert list(table.columns) == list(metrics.LEAD_COLUMNS) and len(table) == 1
-    assert metrics.leads(log.contacts, log.interactions, as_of="2026-09-17").empty
+    assert list(table.columns) == list(metrics.LEAD_COLUMNS) and len(table) == 4
+    assert table[S.INTERACTION_ID].iloc[0] == new.interaction_id   # newest first
+    assert len(metrics.leads(log.contacts, log.interactions, as_of="2026-09-17")) == 3
     # a lead is a record: it changes nobody's response numbers
     assert S.LEAD in S.RECORD_KINDS and S.LEAD not in S.RESPONSE_KINDS + S.ATTEMPT_KINDS
     s = metrics.summarize(log.contacts, log.interactions, as_of=TODAY)
@@ -596,3 +605,25 @@ def test_follow_up_forms_write_dates_in_the_profile_locale(log):
     assert "due by Friday 18 September 2026" in form.due.value
     updates = UpdateScheduleForm(log, as_of=TODAY)
     assert "Since Wednesday 8 July 2026" in updates.schedule_view.value
+
+
+def test_question_bank_and_brief_follow_the_profile_locale(log):
+    # en-US (no locale in the profile): American spelling in the bank and the brief
+    form = QuestionPlanForm(log, contact_id="C0012", as_of=TODAY)
+    assert form.controls["bank_group"].options[0][0] == "The field and the organization"
+    bank = [label for label, _ in form.controls["bank"].options]
+    assert any("organization" in t for t in bank) and not any("organisation" in t for t in bank)
+    brief = MeetingBriefForm(log, as_of=TODAY)
+    assert "<h2>The organization</h2>" in brief.brief()
+    # en-GB: British spelling everywhere the toolkit writes the words
+    log.save_plan_section("profile", {"locale": "en-GB"})
+    form = QuestionPlanForm(log, contact_id="C0012", as_of=TODAY)
+    assert form.controls["bank_group"].options[0][0] == "The field and the organisation"
+    bank = [label for label, _ in form.controls["bank"].options]
+    assert any("organisation" in t for t in bank) and not any("organization" in t for t in bank)
+    k = next(k for _, k in form.controls["bank"].options
+             if "organisation" in P.QUESTION_BANK[k]["text"])
+    form.controls["bank"].value = (k,)
+    form.buttons["add_bank"].click()
+    assert form.value["questions"][-1]["text"] == P.QUESTION_BANK[k]["text"]
+    assert "<h2>The organisation</h2>" in MeetingBriefForm(log, as_of=TODAY).brief()

@@ -508,7 +508,7 @@ def test_logging_follow_ups_moves_then_ends_the_cadence():
 def test_a_response_stops_follow_ups_and_a_new_attempt_restarts_them():
     c, i = make_log([contact("A")], [("A", "2026-03-02", S.OUTREACH),
                                      ("A", "2026-03-04", S.REPLY_LATER)])
-    assert len(due(c, i, "2026-04-01")) == 0
+    assert actions(due(c, i, "2026-04-01")) == [("A", "thank_you")]   # no follow-up
     c, i = make_log([contact("A")], [("A", "2026-03-02", S.OUTREACH),
                                      ("A", "2026-03-04", S.REPLY_LATER),
                                      ("A", "2026-04-01", S.FOLLOW_UP)])
@@ -567,6 +567,76 @@ def test_update_not_asked_while_a_thank_you_is_owed():
     c, i = make_log([contact("A")], [("A", "2026-01-01", S.OUTREACH),
                                      ("A", "2026-01-05", S.MEETING_HELD)])
     assert actions(due(c, i, "2026-06-01")) == [("A", "thank_you")]
+
+
+# --- issue 13: a thank-you after every answer, not only after meetings ----------------------
+@pytest.mark.parametrize("answer", [S.REPLY, S.REPLY_YES, S.REPLY_NO, S.REPLY_LATER,
+                                    S.REPLY_REFERRAL, S.MEETING_SCHEDULED])
+def test_thank_you_due_the_day_after_any_answer(answer):
+    c, i = make_log([contact("A")], [("A", "2026-03-01", S.OUTREACH),
+                                     ("A", "2026-03-04T17:00", answer, "phone")])
+    assert len(due(c, i, "2026-03-04")) == 0                  # not before the next day
+    table = due(c, i, "2026-03-06")
+    row = row_of(table, "action", "thank_you")
+    assert (row["due_on"], row["overdue_days"]) == (pd.Timestamp("2026-03-05"), 1)
+    assert row["reason"] == f"answered ({answer}) on 2026-03-04; no thank-you logged since"
+    assert row["channel"] == "email"                          # the way you wrote to them
+    assert "follow_up" not in set(table["action"])            # they answered
+    for done in ((S.THANK_YOU, "2026-03-04"), (S.THANK_YOU, "2026-03-05"),
+                 (S.UPDATE, "2026-03-05"), (S.FOLLOW_UP, "2026-03-05")):
+        c2, i2 = make_log([contact("A")], [("A", "2026-03-01", S.OUTREACH),
+                                           ("A", "2026-03-04T17:00", answer, "phone"),
+                                           ("A", done[1], done[0])])
+        assert "thank_you" not in set(due(c2, i2, "2026-03-06")["action"]), done
+
+
+def test_thank_you_after_the_latest_answer_only_one_row():
+    log = [("A", "2026-03-01", S.OUTREACH), ("A", "2026-03-02", S.REPLY_LATER),
+           ("A", "2026-03-03", S.THANK_YOU), ("A", "2026-04-01", S.FOLLOW_UP),
+           ("A", "2026-04-02", S.REPLY_REFERRAL)]
+    c, i = make_log([contact("A")], log)
+    table = due(c, i, "2026-04-10")
+    assert actions(table) == [("A", "thank_you")]
+    assert table.iloc[0]["due_on"] == pd.Timestamp("2026-04-03")
+    assert "(reply_referral) on 2026-04-02" in table.iloc[0]["reason"]
+
+
+def test_meeting_thank_you_keeps_its_date_and_says_connect_on_linkedin():
+    # owed for the meeting and for a later reply: one row, dated after the meeting
+    c, i = make_log([contact("A")], [("A", "2026-03-01", S.OUTREACH),
+                                     ("A", "2026-03-10", S.MEETING_HELD),
+                                     ("A", "2026-03-12", S.REPLY)])
+    table = due(c, i, "2026-03-20")
+    assert actions(table) == [("A", "thank_you")]
+    row = table.iloc[0]
+    assert row["due_on"] == pd.Timestamp("2026-03-11")
+    assert row["reason"] == ("met on 2026-03-10; no thank-you logged since; "
+                             "then invite them to connect on LinkedIn")
+
+
+def test_no_thank_you_for_an_answer_to_your_own_thank_you():
+    log = [("A", "2026-03-01", S.OUTREACH), ("A", "2026-03-05", S.MEETING_HELD),
+           ("A", "2026-03-06", S.THANK_YOU)]
+    for courtesy in (S.REPLY, S.REPLY_NO, S.REPLY_LATER):   # "you're welcome, good luck"
+        c, i = make_log([contact("A")], log + [("A", "2026-03-07", courtesy)])
+        assert len(due(c, i, "2026-03-20")) == 0, courtesy
+    # a name in answer to your thank-you is worth thanks of its own
+    c, i = make_log([contact("A")], log + [("A", "2026-03-07", S.REPLY_REFERRAL)])
+    row = row_of(due(c, i, "2026-03-20"), "action", "thank_you")
+    assert row["due_on"] == pd.Timestamp("2026-03-08")
+    # and an update is not asked for while that thank-you is owed
+    assert actions(due(c, i, "2026-09-01")) == [("A", "thank_you")]
+
+
+def test_thank_you_waits_for_a_meeting_still_ahead():
+    sched = {S.CONTACT_ID: "A", S.DATE: "2026-03-03", S.KIND: S.MEETING_SCHEDULED,
+             S.CHANNEL: "email", S.SCHEDULED_FOR: "2026-03-12T10:00"}
+    log = [("A", "2026-03-01", S.OUTREACH), ("A", "2026-03-02", S.REPLY_YES), sched]
+    c, i = make_log([contact("A")], log)
+    assert len(due(c, i, "2026-03-12")) == 0                  # meeting day: nothing yet
+    c, i = make_log([contact("A")], log + [("A", "2026-03-12", S.MEETING_HELD)])
+    row = row_of(due(c, i, "2026-03-13"), "action", "thank_you")
+    assert row["due_on"] == pd.Timestamp("2026-03-13") and row["reason"].startswith("met on")
 
 
 def test_tell_the_referrer_until_an_update_to_them_is_logged():

@@ -100,7 +100,7 @@ def test_track_notebook_shows_due_list_table_calendar_charts_and_editors(execute
     runs, _ = executed
     widgets = _widgets(runs["04_track"])
     assert len(widgets) == 7  # due, table, calendar, activity import, 2 editors, restore
-    assert "5 things due" in widgets[0] and "Done: log thank you" in widgets[0]
+    assert "7 things due" in widgets[0] and "Done: log thank you" in widgets[0]
     assert "49 people" in widgets[1]
     assert "Theo Lambert" in widgets[2] and "Export calendar" in widgets[2]
     assert any("image/png" in o.get("data", {}) for o in _outputs(runs["04_track"]))
@@ -129,4 +129,4 @@ def test_meeting_and_follow_up_notebooks_open_on_the_right_people(executed):
     assert "connect on LinkedIn" in follow[0]
     assert "Olivia Chen" in follow[1] and "Olivia Chen" in follow[2]
     assert "Dear Aisha," in follow[3] and "Save draft file" in follow[3]
-    assert "Log a job lead" in follow[4] and "No leads logged yet" in follow[4]
+    assert "Log a job lead" in follow[4] and "Leads so far (3)" in follow[4]

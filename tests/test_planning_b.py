@@ -459,3 +459,59 @@ def test_no_bank_question_is_a_near_copy_of_a_seed_question():
         if q["warm_up"]:
             assert max(difflib.SequenceMatcher(None, _letters(q["text"]), _letters(s)).ratio()
                        for s in SEED_QUESTIONS[:2]) < 0.6, q["text"]
+
+
+# --- issue 13: the bank and the brief are spelt for the locale -----------------------------
+_BRITISH_WORDS = re.compile(r"\b(organisations?|programmes?|centres?|licences?|favour)\b",
+                            re.IGNORECASE)
+_AMERICAN_WORDS = re.compile(r"\b(organizations?|programs?|centers?|licenses?|favor)\b",
+                             re.IGNORECASE)
+
+
+def test_question_bank_follows_the_locale():
+    us = [q["text"] for q in P.question_bank()]
+    gb = [q["text"] for q in P.question_bank(locale="en-GB")]
+    assert len(us) == len(gb) == len(P.QUESTION_BANK)
+    assert not any(_BRITISH_WORDS.search(t) for t in us)            # en-US is the default
+    assert sum(bool(_AMERICAN_WORDS.search(t)) for t in us) >= 5
+    assert not any(_AMERICAN_WORDS.search(t) for t in gb)
+    assert "Which qualifications count here: degrees, licenses, certificates?" in us
+    assert "Which qualifications count here: degrees, licences, certificates?" in gb
+    # same questions, same order, same fields: only the spelling differs
+    assert [P.localize_spelling(t, locale="en-GB") for t in us] == gb
+    assert [q["priority"] for q in P.question_bank()] == [q["priority"] for q in
+                                                          P.QUESTION_BANK]
+    assert P.question_groups()["field"] == "The field and the organization"
+    assert P.question_groups(locale="en-GB")["field"] == "The field and the organisation"
+    assert P.research_fields()["org_notes"].startswith("Organization:")
+    assert [q["text"] for q in P.starter_questions(locale="en-GB")] == [
+        P.localize_spelling(q["text"], locale="en-GB") for q in P.starter_questions()]
+
+
+def test_only_the_banks_own_questions_are_respelt():
+    mine = "Which programmes does Civic Data Centre run for organisations?"
+    assert P.spell_bank_question(mine) == mine                       # your words stay yours
+    assert P.spell_bank_question("What drew you to this organisation in particular?") == (
+        "What drew you to this organization in particular?")
+    assert P.spell_bank_question("What drew you to this organization in particular?",
+                                 locale="en-AU") == (
+        "What drew you to this organisation in particular?")
+
+
+def test_brief_spells_its_own_words_and_the_banks_for_the_locale():
+    questions = [P.QUESTION_BANK[4], "Which programmes at Civic Data Centre do you run?"]
+    research = {"org_notes": "Runs three programmes", "website": "civic.example"}
+    args = dict(research=research, questions=questions, minutes=30,
+                logistics=[{"key": "x", "text": "Confirm the time at the centre"}])
+    us = P.compose_brief({"name": "Grace Oduya"}, **args)
+    gb = P.compose_brief({"name": "Grace Oduya"}, locale="en-GB", **args)
+    assert "<h2>The organization</h2>" in us and "<dt>Organization</dt>" in us
+    assert "<h2>The organisation</h2>" in gb and "<dt>Organisation</dt>" in gb
+    bank_q = P.QUESTION_BANK[4]["text"]
+    assert P.localize_spelling(bank_q) in us and bank_q not in us
+    assert bank_q in gb
+    # what you typed is printed as typed, in either locale
+    for doc in (us, gb):
+        assert "Which programmes at Civic Data Centre do you run?" in doc
+        assert "Runs three programmes" in doc
+    assert "Confirm the time at the center" in us and "at the centre" in gb

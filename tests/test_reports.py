@@ -198,6 +198,13 @@ def test_sample_html_has_no_code_and_embeds_figures(sample_report):
     assert 'alt="Brightline Learning answered fastest: half within 1 day"' in page
     assert "Who answered fastest" in page and "Follow-ups due this week" in page
     assert "Northwind Mutual" in page           # the tables are in the page too
+    # the sample's job leads (issue 13) are listed, newest first
+    nb = json.loads(r.notebook.read_text("utf-8"))
+    cell = next(c for c in nb["cells"] if c.get("id") == "leads-table")
+    leads = "".join(cell["outputs"][0]["data"]["text/html"])
+    assert leads.index("Olivia Chen") < leads.index("Nkechi Adeyemi") < leads.index(
+        "Lucia Ferreira")
+    assert "Junior pricing analyst" in page
 
 
 @slow
@@ -276,10 +283,14 @@ def test_small_log_tables_match_hand_counts(small_redacted):
         "keeping_in_touch": 0, "declined": 0, "gone_quiet": 0}
 
     due = pd.read_csv(t / "followups_due.csv", dtype=str, keep_default_na=False)
-    # Bea (C04): Bo answered on day 4 and Bea has had no update since → 16 days overdue;
-    # Marcus (C02) and Ingeborg (C03): no answer 10 days after day 0 → due day 10.
+    # Dagny (C01) said yes on day 1 and Bo (C05) "later" on day 4, nobody thanked them:
+    # a thank-you the next day; Bea (C04): Bo answered on day 4 and Bea has had no update
+    # since → 16 days overdue; Marcus (C02) and Ingeborg (C03): no answer 10 days after
+    # day 0 → due day 10.
     assert due[["contact_id", "name", "action", "due_on", "overdue_days"]].values.tolist() == [
+        ["C01", "Contact 01", "thank_you", _day(2), "18"],
         ["C04", "Contact 04", "tell_referrer", _day(4), "16"],
+        ["C05", "Contact 05", "thank_you", _day(5), "15"],
         ["C02", "Contact 02", "follow_up", _day(10), "10"],
         ["C03", "Contact 03", "follow_up", _day(10), "10"],
     ]

@@ -194,7 +194,13 @@ it stays a request for someone to learn from, not for a job.
 """),
     code('''ask = NetworkAskForm(log)
 ask.widget'''),
-    md("To copy the question into a message, run the next cell and copy the text it prints."),
+    md("""
+**Open in mail program** starts a new message with the question in it. Pick someone under
+*Send to* to address it to them by name, or leave it on *nobody yet* and choose the people
+in your mail program. **Save draft file** writes the same message as a draft into the
+`drafts` folder of your log; open it and it appears as an unsent e-mail. Nothing is logged:
+this goes to people you know, not to the people you hope to interview. To copy the question
+by hand instead, run the next cell and copy the text it prints."""),
     code("print(ask.text())"),
     md("""
 ## Step 3: add people to your log

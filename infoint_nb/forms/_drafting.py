@@ -4,7 +4,8 @@ A composer form (the letter, the thank-you, the update) mixes in :class:`DraftBu
 and implements ``draft()`` (a :class:`~infoint_nb.drafts.Draft` for what is typed).
 The mixin adds ``form.mail_link`` (an HTML widget holding a ``mailto:`` anchor, or a
 note when the text is too long for a link) and ``form.buttons["save_file"]``, which
-writes ``<log>/drafts/<contact>-<kind>-<date>.eml`` (``.html`` for a postal letter).
+writes ``<log>/drafts/<contact>-<kind>-<date>.eml`` (``.html`` for a postal letter;
+``network-network_ask-<date>.eml`` for a network ask to nobody in particular).
 Neither logs anything: **Log as sent** stays a separate, explicit step.
 """
 from __future__ import annotations
@@ -70,6 +71,13 @@ class DraftButtons:
         """The draft for what is typed (None when there is nobody to write to)."""
         raise NotImplementedError
 
+    def draft_file_id(self) -> str | None:
+        """The first part of the draft file's name: the contact's id (None: nobody chosen).
+
+        A form whose draft may go to nobody in particular (the network ask) overrides it.
+        """
+        return self.contact_id
+
     #: The download link of the draft file saved last (the app cannot open the log folder).
     _saved_download = ""
 
@@ -82,7 +90,7 @@ class DraftButtons:
     def save_draft_file(self) -> FormResult:
         """Write the draft into the log folder's ``drafts/``; nothing is logged."""
         draft = self.draft()
-        cid = self.contact_id
+        cid = self.draft_file_id()
         if draft is None or not cid:
             raise InfointError("Choose whom to write to first; if the list is empty, add the "
                                "person in notebook 02 (Find people).")

@@ -9,7 +9,10 @@ SearchPlanForm (``plan.json`` section ``search_plan``)
     has produced so far.
 NetworkAskForm (section ``network_ask``)
     ``role``, ``field``, ``place``, ``organisations``, ``reason``; the composed ask is
-    shown read-only (``form.preview``) with live checks.
+    shown read-only (``form.preview``) with live checks. ``to`` (not saved) picks the
+    person it goes to, or nobody yet; ``form.mail_link`` (**Open in mail program**)
+    and ``save_file`` (**Save draft file**) hand it to the mail program, as the letter
+    form does. Nothing is logged: it is a message to friends, not an attempt.
 AddContactForm (an entry form: writes to ``contacts.csv``)
     ``name``, ``company``, ``role``, ``industry``, ``location``, ``email``, ``phone``,
     ``extension``, ``work_address``, ``linkedin_url``, ``source``, ``referred_by``,
@@ -18,10 +21,15 @@ AddContactForm (an entry form: writes to ``contacts.csv``)
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
+from .. import drafts as D
 from .. import planning as P
 from .. import schema as S
 from ..errors import DuplicateContactError
-from ._base import EntryForm, Form, checks_html, contact_options
+from ._base import EntryForm, Form, _contact_row, checks_html, contact_options
+from ._drafting import DraftButtons
+from .prepare import _given_as_of, profile_locale
 
 __all__ = ["SearchPlanForm", "NetworkAskForm", "AddContactForm", "CITE_PERMISSION_LABELS"]
 
@@ -62,23 +70,65 @@ class SearchPlanForm(Form):
                        self.status])
 
 
-class NetworkAskForm(Form):
-    """Build the *specific* question to send to everyone you know."""
+#: The first option of the network ask's "Send to" list.
+NOBODY_YET = ("— nobody yet: choose in the mail program —", "")
+
+
+class NetworkAskForm(DraftButtons, Form):
+    """Build the *specific* question to send to everyone you know.
+
+    Parameters
+    ----------
+    log : ContactLog
+        The open log.
+    as_of : date or str, optional
+        The day the draft file is dated (default: the real today).
+    """
 
     section = "network_ask"
     title = "Ask your network — specifically"
     submit_label = "Save my ask"
+    draft_kind = "network_ask"
+    # whom one copy goes to is a choice of the moment, not part of the saved ask
+    transient = ("to",)
+
+    def __init__(self, log, *, as_of=None):
+        self.as_of = _given_as_of(as_of)
+        super().__init__(log)
 
     def _build(self) -> None:
         self._text("role", "Kind of role", "e.g. UX researcher")
         self._text("field", "Field or industry", "e.g. education technology")
         self._text("place", "Where", "e.g. Chicago")
-        self._text("organisations", "Organisations (optional)",
+        self._text("organisations", P.localize_spelling("Organisations (optional)",
+                                                        locale=profile_locale(self.log)),
                    "e.g. Brightline Learning or Kiteboard")
         self._text("reason", "Why you ask (one sentence)",
                    "e.g. I'm a maths teacher moving into research this summer.")
         self.preview = self._preview("network_ask", rows=4)
         self.live = self._html("live-checks")
+        self._dropdown("to", "Send to", [NOBODY_YET] + contact_options(
+            self.log, targets_first=False), value="")
+        self._draft_widgets()
+
+    @property
+    def contact_id(self) -> str | None:
+        """The person chosen under **Send to** (``None``: nobody yet)."""
+        return self.controls["to"].value or None
+
+    def draft_file_id(self) -> str:
+        """``network`` while nobody is chosen, else the chosen contact's id."""
+        return self.contact_id or "network"
+
+    def draft(self, value: dict | None = None) -> D.Draft:
+        """The ask as an e-mail draft, to the person under **Send to** (or to nobody yet)."""
+        v = self.value if value is None else value
+        row = _contact_row(self.log, self.contact_id)
+        me = self.profile()
+        if not me.name:
+            me = replace(me, name=D._signed_name(self.log))
+        return D.network_ask_draft(self.text(v), profile=me, to_name=row.get(S.NAME, ""),
+                                   to_address=row.get(S.EMAIL, ""), day=self.today)
 
     def text(self, value: dict | None = None) -> str:
         """The composed ask for ``value`` (default: what is typed now)."""
@@ -94,8 +144,10 @@ class NetworkAskForm(Form):
                                    organisations=value.get("organisations", ""))
 
     def refresh(self) -> None:
-        self.preview.value = self.text()
-        self.live.value = checks_html(self.checks(self.value))
+        v = self.value
+        self.preview.value = self.text(v)
+        self.live.value = checks_html(self.checks(v))
+        self._refresh_link(v)
 
     def _save(self, value: dict) -> dict:
         self.log.save_plan_section(self.section, {**value, "text": self.text(value)})
@@ -103,9 +155,12 @@ class NetworkAskForm(Form):
 
     def _layout(self):
         w = self.w
-        return w.VBox([w.HTML(f"<h3>{self.title}</h3>"), *self.controls.values(),
-                       w.HTML("<b>Your ask (copy it into a message)</b>"), self.preview,
-                       self.live, w.HBox(list(self.buttons.values())), self.status])
+        c = self.controls
+        asked = [c[k] for k in ("role", "field", "place", "organisations", "reason")]
+        return w.VBox([w.HTML(f"<h3>{self.title}</h3>"), *asked,
+                       w.HTML("<b>Your ask</b>"), self.preview, self.live, c["to"],
+                       w.HBox([self.buttons["submit"], self.mail_link,
+                               self.buttons["save_file"]]), self.status])
 
 
 class AddContactForm(EntryForm):
@@ -124,8 +179,9 @@ class AddContactForm(EntryForm):
 
     def _build(self) -> None:
         t = self._text
+        locale = profile_locale(self.log)
         t("name", "Name", "e.g. Dana Whitfield")
-        t("company", "Organisation", "e.g. Civic Sightline")
+        t("company", P.localize_spelling("Organisation", locale=locale), "e.g. Civic Sightline")
         t("role", "Role", "e.g. Data Analyst")
         t("industry", "Industry", "e.g. nonprofit")
         t("location", "Location", "e.g. Chicago, IL")
@@ -142,7 +198,8 @@ class AddContactForm(EntryForm):
         self._dropdown("cite_permission", "May you mention them?",
                        list(CITE_PERMISSION_LABELS), value="")
         self._dropdown("priority", "Priority", PRIORITY_OPTIONS, value="")
-        t("notes", "Notes", "e.g. Same teacher-training programme as me; talks at meet-ups",
+        t("notes", "Notes", P.localize_spelling("e.g. Same teacher-training programme as me; "
+                                                "talks at meet-ups", locale=locale),
           area=True, rows=2)
         self._checkbox("different_person", "This is a different person (not the one already "
                                            "in the log)")

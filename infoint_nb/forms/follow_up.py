@@ -47,7 +47,7 @@ from ._drafting import DraftButtons
 from .reach_out import _hd
 from .find import CITE_PERMISSION_LABELS, PRIORITY_OPTIONS
 from .prepare import (ContactForm, _as_of_date, _contact_row, _esc, _given_as_of,
-                      latest_meeting)
+                      latest_meeting, profile_locale)
 
 __all__ = ["ThankYouForm", "RecordMeetingForm", "ReferralForm", "UpdateScheduleForm",
            "LeadForm", "last_met_contact", "your_name", "latest_response"]
@@ -485,7 +485,8 @@ class ReferralForm(EntryForm):
                        options or [("— nobody in the log yet —", "")])
         t = self._text
         t("name", "Name", "e.g. Sam Ortiz")
-        t("company", "Organisation", "e.g. Prairie Shore Health")
+        t("company", P.localize_spelling("Organisation", locale=profile_locale(self.log)),
+          "e.g. Prairie Shore Health")
         t("role", "Role", "e.g. Research Coordinator")
         t("email", "E-mail", "e.g. sam.ortiz@prairieshore.example")
         t("phone", "Phone", "e.g. +1 847-555-0190")

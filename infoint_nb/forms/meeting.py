@@ -13,7 +13,8 @@ from __future__ import annotations
 from .. import planning as P
 from .. import schema as S
 from ..errors import ParameterError
-from .prepare import DEFAULT_MINUTES, ContactForm, _contact_row, _esc, latest_meeting
+from .prepare import (DEFAULT_MINUTES, ContactForm, _contact_row, _esc, latest_meeting,
+                      profile_locale)
 
 __all__ = ["MeetingDayForm", "meeting_questions"]
 
@@ -38,7 +39,8 @@ def meeting_questions(log, contact_id: str | None) -> tuple[P.QuestionPlan, bool
                 continue  # a half-typed draft row; notebook 05 shows the problem
         if good:
             return P.plan_questions(good, minutes=saved.get("minutes") or minutes), True
-    return P.plan_questions(P.starter_questions(), minutes=minutes), False
+    return P.plan_questions(P.starter_questions(locale=profile_locale(log)),
+                            minutes=minutes), False
 
 
 class MeetingDayForm(ContactForm):

@@ -69,6 +69,15 @@ def _given_as_of(as_of) -> _dt.date | None:
     return None if as_of in (None, "") else _as_of_date(as_of)
 
 
+def profile_locale(log) -> str:
+    """The locale of the user's profile (how the toolkit's words are spelt), else the default."""
+    from ..drafts import load_profile
+    try:
+        return load_profile(log).locale
+    except InfointError:
+        return P.DEFAULT_LOCALE
+
+
 def latest_meeting(log, contact_id: str | None) -> dict:
     """What the log says about the latest meeting with ``contact_id``.
 
@@ -225,7 +234,7 @@ class ResearchForm(ContactForm):
 
     def _build(self) -> None:
         self._contact_picker()
-        for key, label in P.RESEARCH_FIELDS.items():
+        for key, label in P.research_fields(locale=profile_locale(self.log)).items():
             self._text(key, label.split(":")[0], self._HINTS[key], area=True, rows=2)
         self._text("mission", "Their mission", "e.g. Help every teacher see what their "
                    "students actually learn")
@@ -254,7 +263,9 @@ class ResearchForm(ContactForm):
         left = w.VBox([c[k] for k in ("website", "news", "org_notes", "mission")])
         right = w.VBox([c[k] for k in ("background", "achievements", "shared")])
         return w.VBox([w.HTML(f"<h3>{self.title}</h3>"), c["contact_id"], self.known,
-                       w.HTML("<b>The organisation</b> and <b>the person</b>"),
+                       w.HTML(P.localize_spelling("<b>The organisation</b> and <b>the "
+                                                  "person</b>",
+                                                  locale=profile_locale(self.log))),
                        w.HBox([left, right]), self.live,
                        w.HBox(list(self.buttons.values())), self.status])
 
@@ -310,14 +321,16 @@ class QuestionPlanForm(ContactForm):
         self._rows: list[_QuestionRow] = []
         self.rows_box = w.VBox([])
         self.rows_box.add_class("infoint-question-rows")
-        self._dropdown("bank_group", "Bank: questions about", _GROUP_OPTIONS, value="field")
+        groups = [(label, key) for key, label in P.question_groups(
+            locale=profile_locale(self.log)).items()]
+        self._dropdown("bank_group", "Bank: questions about", groups, value="field")
         bank = w.SelectMultiple(options=[], rows=8, description="Pick any",
                                 style=self._style(), layout=w.Layout(width="95%"))
         self._register("bank", bank)
         self._button("add_bank", "Add picked questions", self.add_from_bank)
         self._text("new_text", "Your own question", "e.g. How do teachers react when a "
                    "product changes mid-year?")
-        self._dropdown("new_group", "About", _GROUP_OPTIONS, value="field")
+        self._dropdown("new_group", "About", groups, value="field")
         self._dropdown("new_priority", "Priority", _PRIORITY_OPTIONS, value=2)
         self._checkbox("new_warm_up", "Warm-up (an easy opener)")
         self._checkbox("new_wind_down", "Wind-down (for the last minutes)")
@@ -343,7 +356,8 @@ class QuestionPlanForm(ContactForm):
         reset = {k: v for k, v in self._defaults.items()
                  if k not in self.transient and k != "contact_id"}
         reset["minutes"] = latest_meeting(self.log, self.contact_id)["minutes"]
-        reset["questions"] = P.starter_questions() if self.contact_id else []
+        reset["questions"] = (P.starter_questions(locale=profile_locale(self.log))
+                              if self.contact_id else [])
         self._set_values(reset)
 
     def _set_rows(self, questions) -> None:
@@ -381,7 +395,8 @@ class QuestionPlanForm(ContactForm):
     def add_from_bank(self) -> FormResult:
         """Add the questions picked in the bank to the plan (not saved until you save)."""
         picked = list(self.controls["bank"].value)
-        added = sum(self._append(dict(P.QUESTION_BANK[k])) for k in picked)
+        bank = P.question_bank(locale=profile_locale(self.log))
+        added = sum(self._append(bank[k]) for k in picked)
         self.controls["bank"].value = ()
         self._safe_refresh()
         msg = (f"Added {added} question{'s' if added != 1 else ''} from the bank; save the "
@@ -410,7 +425,7 @@ class QuestionPlanForm(ContactForm):
 
     def use_starter(self) -> FormResult:
         """Replace the list with the suggested starter set."""
-        self._set_rows(P.starter_questions())
+        self._set_rows(P.starter_questions(locale=profile_locale(self.log)))
         self._safe_refresh()
         return self.show_result(FormResult(True, False, "info", "Suggested questions put in; "
                                            "edit them, then save the plan."))
@@ -431,7 +446,7 @@ class QuestionPlanForm(ContactForm):
         taken = {r.text.value.strip().casefold() for r in self._rows}
         group = self.controls["bank_group"].value
         out = []
-        for k, q in enumerate(P.QUESTION_BANK):
+        for k, q in enumerate(P.question_bank(locale=profile_locale(self.log))):
             if q["group"] != group or q["text"].casefold() in taken:
                 continue
             tag = " (warm-up)" if q["warm_up"] else " (wind-down)" if q["wind_down"] else ""
@@ -708,7 +723,7 @@ class MeetingBriefForm(ContactForm):
         return P.compose_brief(parts["contact"], research=parts["research"], questions=plan,
                                pitch=parts["pitch"], answers=parts["answers"],
                                logistics=parts["logistics"], meeting=parts["meeting"],
-                               wpm=parts["wpm"])
+                               wpm=parts["wpm"], locale=profile_locale(self.log))
 
     def path(self, cid: str | None = None) -> Path:
         """Where the brief of ``cid`` is written: ``<log>/briefs/<contact_id>.html``."""
