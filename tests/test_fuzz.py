@@ -68,11 +68,13 @@ def _shuffle_header(rng, data):
 
 
 def _utf16(rng, data):
-    return data.decode("utf-8-sig").encode(rng.choice(["utf-16", "utf-16-le", "utf-16-be"]))
+    # (errors="replace": the copy may already carry another damage)
+    text = data.decode("utf-8-sig", errors="replace")
+    return text.encode(rng.choice(["utf-16", "utf-16-le", "utf-16-be"]))
 
 
 def _latin1(rng, data):
-    text = data.decode("utf-8-sig")
+    text = data.decode("utf-8-sig", errors="replace")
     text = text.replace("Raman", "Ramán").replace("Feld", "FélD")  # make sure it differs
     return text.encode("latin-1", errors="replace")
 

@@ -12,7 +12,8 @@ Each case is a folder under ``tests/hostile/`` with a ``case.json``::
      "env": {"INFOINT_HOME": "{case}"}}       # optional: environment for the command
 
 Files too big or too odd to commit as they are may be written by a ``make.py`` beside
-``case.json``: it is run with the case's copy as its working folder before the command.
+``case.json``: it is run with the case's copy as its working folder before the command, and
+may import the corpus's shared modules (``tests/hostile/_*.py``).
 No case may print a traceback.
 """
 from __future__ import annotations
@@ -23,6 +24,7 @@ import os
 import runpy
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,9 +54,11 @@ def test_hostile_case(case, tmp_path):
     if (folder / "make.py").exists():
         cwd = os.getcwd()
         os.chdir(folder)
+        sys.path.insert(0, str(CORPUS))  # make.py may import the corpus's shared _*.py
         try:
             runpy.run_path(str(folder / "make.py"), run_name="__main__")
         finally:
+            sys.path.remove(str(CORPUS))
             os.chdir(cwd)
 
     def fill(text: str) -> str:

@@ -151,6 +151,17 @@ def _logged_on(log, cid: str, kind: str, day: _dt.date) -> str | None:
     return str(hit[S.INTERACTION_ID].iloc[-1]) if len(hit) else None
 
 
+
+def _preselect_last_met(form, name: str) -> None:
+    """Select in ``form.controls[name]`` the contact asked for, else the one met last."""
+    ctl = form.controls[name]
+    known = {v for _, v in ctl.options if v}
+    pick = form._wanted if form._wanted in known else last_met_contact(
+        form.log, as_of=form.as_of)
+    if pick in known:
+        form._set_values({name: pick})
+        form._defaults[name] = pick
+
 class _FollowUpForm(ContactForm):
     """Per-person follow-up forms open on the person met most recently."""
 
@@ -503,13 +514,7 @@ class ReferralForm(EntryForm):
         self.live = self._html("live-checks")
 
     def load(self) -> None:
-        ctl = self.controls["referred_by"]
-        known = {v for _, v in ctl.options if v}
-        pick = self._wanted if self._wanted in known else last_met_contact(
-            self.log, as_of=self.as_of)
-        if pick in known:
-            self._set_values({"referred_by": pick})
-            self._defaults["referred_by"] = pick
+        _preselect_last_met(self, "referred_by")
         super().load()  # an unsaved draft wins
 
     def checks(self, value: dict) -> list[P.Check]:
@@ -811,13 +816,7 @@ class LeadForm(EntryForm):
         self.live = self._html("live-checks")
 
     def load(self) -> None:
-        ctl = self.controls["contact_id"]
-        known = {v for _, v in ctl.options if v}
-        pick = self._wanted if self._wanted in known else last_met_contact(
-            self.log, as_of=self.as_of)
-        if pick in known:
-            self._set_values({"contact_id": pick})
-            self._defaults["contact_id"] = pick
+        _preselect_last_met(self, "contact_id")
         super().load()
 
     def checks(self, value: dict) -> list[P.Check]:
