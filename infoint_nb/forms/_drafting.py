@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from .. import drafts as D
 from ..errors import InfointError
-from ._base import FormResult, download_html
+from ._base import FormResult, _contact_row, download_html
 
 __all__ = ["DraftButtons", "SAVE_DRAFT_FILE", "OPEN_IN_MAIL", "mail_link_html"]
 
@@ -70,6 +70,12 @@ class DraftButtons:
     def draft(self, value: dict | None = None) -> D.Draft | None:
         """The draft for what is typed (None when there is nobody to write to)."""
         raise NotImplementedError
+
+    def _draft_inputs(self, value: dict | None):
+        """``(value, the contact's row, the profile)`` for a draft, or None with nobody chosen."""
+        v = self.value if value is None else value
+        row = _contact_row(self.log, self.contact_id)
+        return (v, row, self.profile()) if row else None
 
     def draft_file_id(self) -> str | None:
         """The first part of the draft file's name: the contact's id (None: nobody chosen).

@@ -256,11 +256,10 @@ class ThankYouForm(DraftButtons, _FollowUpForm):
 
     def draft(self, value: dict | None = None) -> D.Draft | None:
         """The thank-you as a draft for the mail program (a printable page for a card)."""
-        v = self.value if value is None else value
-        row = _contact_row(self.log, self.contact_id)
-        if not row:
+        got = self._draft_inputs(value)
+        if got is None:
             return None
-        me = self.profile()
+        v, row, me = got
         you = str(v.get("your_name") or me.name).strip()
         return D.Draft(kind="thank_you", body=self.text(v),
                        subject=D.subject_for("thank_you", your_name=you),
@@ -693,11 +692,10 @@ class UpdateScheduleForm(DraftButtons, _FollowUpForm):
 
     def draft(self, value: dict | None = None) -> D.Draft | None:
         """The update (or the note to your referrer) as a draft for the mail program."""
-        v = self.value if value is None else value
-        row = _contact_row(self.log, self.contact_id)
-        if not row:
+        got = self._draft_inputs(value)
+        if got is None:
             return None
-        me = self.profile()
+        v, row, me = got
         kind = "tell_referrer" if (v.get("write") == "tell_referrer" and self.referred()) \
             else "update"
         return D.Draft(kind=kind, body=self.text(v), subject=D.subject_for(kind),

@@ -249,11 +249,10 @@ class LetterForm(DraftButtons, Form):
 
     def draft(self, value: dict | None = None) -> D.Draft | None:
         """The letter as a draft for the mail program (or a printable page for a letter)."""
-        v = self.value if value is None else value
-        row = _contact_row(self.log, self.contact_id)
-        if not row:
+        got = self._draft_inputs(value)
+        if got is None:
             return None
-        me = self.profile()
+        v, row, me = got
         channel = v.get("channel") or "email"
         attach = (me.resume,) if me.resume is not None and (
             v.get("resume") or "").strip() else ()
