@@ -238,7 +238,9 @@ def _text_to_datetimes(col: pd.Series, *, date_only: bool) -> tuple[pd.Series, p
 
     Each distinct value is checked once (logs repeat dates a lot).
     """
-    quick = _datetimes_by_parts(col, date_only=date_only)
+    quick = _datetimes_by_bytes(col, date_only=date_only)
+    if quick is None:
+        quick = _datetimes_by_parts(col, date_only=date_only)
     if quick is not None:
         return quick
     codes, uniques, laid_out = _factorize_dates(col, date_only=date_only)
@@ -337,6 +339,104 @@ def _factorize_dates(col: pd.Series, *, date_only: bool):
     laid_out = pc.match_substring_regex(uniques, _DATE_LAYOUT if date_only else _WHEN_LAYOUT)
     return (codes, uniques.to_numpy(zero_copy_only=False).astype(object, copy=False),
             laid_out.to_numpy(zero_copy_only=False))
+
+
+_DAYS_IN_MONTH = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int64)
+
+
+def _days_from_civil(y, m, d) -> np.ndarray:
+    """Days since 1970-01-01 of proleptic Gregorian dates (H. Hinnant's algorithm)."""
+    y = y - (m <= 2)
+    era = y // 400
+    yoe = y - era * 400
+    doy = (153 * (m + np.where(m > 2, -3, 9)) + 2) // 5 + d - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return (era.astype(np.int64) * 146097 + doe - 719468).astype("datetime64[D]")
+
+
+def _iso_bytes(data: np.ndarray, start: np.ndarray, length: np.ndarray, *,
+               date_only: bool) -> np.ndarray | None:
+    """Datetimes of UTF-8 values given by (start, length) in ``data``: every value empty,
+    ``YYYY-MM-DD`` or ``YYYY-MM-DD[T ]HH:MM`` with a real date and time; None otherwise."""
+    empty = length == 0
+    full = length == 16
+    if not (empty | (length == 10) | (False if date_only else full)).all():
+        return None
+    out = np.full(start.size, np.datetime64("NaT"), dtype="datetime64[us]")
+    keep = ~empty
+    s = start[keep]
+    if s.size == 0:
+        return out
+    if int(s.max()) + 10 > data.size:
+        return None
+
+    def digits(at, ks):
+        d = [data[at + k].astype(np.int32) - 48 for k in ks]
+        if not all(((x >= 0) & (x <= 9)).all() for x in d):
+            return None
+        value = d[0]
+        for x in d[1:]:
+            value = value * 10 + x
+        return value
+
+    if not ((data[s + 4] == 45) & (data[s + 7] == 45)).all():
+        return None
+    y, m, d = digits(s, (0, 1, 2, 3)), digits(s, (5, 6)), digits(s, (8, 9))
+    if y is None or m is None or d is None:
+        return None
+    if not ((y >= 1) & (m >= 1) & (m <= 12) & (d >= 1)).all():
+        return None
+    leap = (y % 4 == 0) & ((y % 100 != 0) | (y % 400 == 0))
+    if not (d <= _DAYS_IN_MONTH[m - 1] + ((m == 2) & leap)).all():
+        return None
+    days = _days_from_civil(y, m, d)
+    stamps = days.astype("datetime64[us]")
+    f = full[keep]
+    if f.any():
+        t = s[f]
+        if int(t.max()) + 16 > data.size:
+            return None
+        sep = data[t + 10]
+        if not (((sep == 84) | (sep == 32)) & (data[t + 13] == 58)).all():
+            return None
+        h, mi = digits(t, (11, 12)), digits(t, (14, 15))
+        if h is None or mi is None or not ((h <= 23) & (mi <= 59)).all():
+            return None
+        stamps[f] += ((h * 60 + mi).astype(np.int64) * 60_000_000).astype("timedelta64[us]")
+    out[keep] = stamps
+    return out
+
+
+def _datetimes_by_bytes(col: pd.Series, *, date_only: bool):
+    """``(values, bad)`` read straight from the bytes of Arrow text whose every value is
+    empty, ``YYYY-MM-DD`` or ``YYYY-MM-DD[T ]HH:MM`` with a real date and time; None for
+    anything else (the other ways then decide).
+
+    No hashing and no Python object: a few numpy gathers at fixed offsets of each value.
+    """
+    arr = _arrow(col)
+    if arr is None or len(arr) == 0:
+        return None
+    import pyarrow as pa
+
+    parts = []
+    for chunk in (arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]):
+        if len(chunk) == 0:
+            continue
+        bufs = chunk.buffers()
+        wide = pa.types.is_large_string(chunk.type)
+        offsets = np.frombuffer(bufs[1], dtype=np.int64 if wide else np.int32)
+        offsets = offsets[chunk.offset:chunk.offset + len(chunk) + 1].astype(np.int64)
+        data = (np.frombuffer(bufs[2], dtype=np.uint8) if bufs[2] is not None
+                else np.zeros(0, dtype=np.uint8))
+        start = offsets[:-1]
+        values = _iso_bytes(data, start, offsets[1:] - start, date_only=date_only)
+        if values is None:
+            return None
+        parts.append(values)
+    values = np.concatenate(parts) if parts else np.array([], dtype="datetime64[us]")
+    return (pd.Series(values, index=col.index, dtype="datetime64[us]"),
+            pd.Series(np.zeros(len(values), dtype=bool), index=col.index))
 
 
 def _datetimes_by_parts(col: pd.Series, *, date_only: bool):
