@@ -846,8 +846,16 @@ def _typed_frame(raw: pd.DataFrame, standard, converted: dict) -> pd.DataFrame:
             col = raw[c]
             data[c] = col.array if isinstance(col.dtype, pd.StringDtype) else col.astype("str").array
         else:
-            data[c] = pd.array([""] * n, dtype="str")
+            data[c] = _empty_text(n)
     return pd.DataFrame(data, index=pd.RangeIndex(n), columns=cols, copy=False)
+
+
+def _empty_text(n: int):
+    """``n`` empty strings as a ``str`` array, made by Arrow (no list of n objects)."""
+    import pyarrow as pa
+
+    arr = pa.repeat(pa.scalar("", pa.large_string()), n)
+    return pd.Series(arr, dtype=pd.StringDtype("pyarrow", na_value=np.nan), copy=False).array
 
 
 def empty_contacts() -> pd.DataFrame:
