@@ -33,6 +33,7 @@ from ._docstrings import share_docs
 from .errors import ParameterError
 from .schema import _arrow  # the Arrow array behind a text column, or None
 from .schema import CHANNELS
+from .schema import known_positions as _known_positions
 from .schema import (
     ADDED_ON, ATTEMPT_KINDS, CHANNEL, COMPANY, CONTACT_ID, DATE, INDUSTRY,
     INTERACTION_ID, KIND, MEETING_HELD, MEETING_SCHEDULED, NAME, PLACE, POSITIVE_KINDS,
@@ -486,6 +487,9 @@ class _Log:
 
 def _positions(ids: pd.Series, values: pd.Series) -> np.ndarray:
     """Position of each of ``values`` in ``ids`` (-1 when absent); one hash pass."""
+    known = _known_positions(values, ids)  # the log's checks found them on opening
+    if known is not None:
+        return known
     a, b = _arrow(ids), _arrow(values)
     if a is not None and b is not None and _all_different(a):
         import pyarrow.compute as pc  # Arrow-backed columns: no Python object per cell

@@ -569,6 +569,45 @@ def _with_empty(arr):
     return pa.concat_arrays([arr.cast(pa.string()), pa.array([""], type=pa.string())])
 
 
+# The position of each interaction's contact among the contacts: the membership check
+# finds it anyway, and the metrics need it next; kept for the one pair of Arrow arrays
+# it was computed on (immutable, and held only weakly).
+_POSITIONS: list = []
+
+
+def _fast_positions(values: pd.Series, ids, arr, known) -> bool:
+    """Every value of ``arr`` is among ``known``; remember where, when the ids differ."""
+    import weakref
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if isinstance(known, pa.ChunkedArray):
+        known = known.combine_chunks()
+    if len(arr) == 0:
+        return True
+    pos = pc.index_in(arr, value_set=known)
+    if pos.null_count:
+        return False
+    a, b = getattr(values.array, "_pa_array", None), (
+        getattr(ids.array, "_pa_array", None) if isinstance(ids, pd.Series) else None)
+    if a is not None and b is not None and _fast_ids_ok(known):
+        _POSITIONS[:] = [(weakref.ref(a), weakref.ref(b),
+                          pos.to_numpy(zero_copy_only=False).astype("int64", copy=False))]
+    return True
+
+
+def known_positions(values: pd.Series, ids: pd.Series) -> np.ndarray | None:
+    """Where each of ``values`` sits in ``ids``, if the checks of this very pair of
+    columns found it already; else None."""
+    a = getattr(values.array, "_pa_array", None)
+    b = getattr(ids.array, "_pa_array", None)
+    for ref_a, ref_b, pos in _POSITIONS:
+        if a is not None and ref_a() is a and ref_b() is b:
+            return pos.copy()  # the caller may write into it
+    return None
+
+
 def _fast_interactions_ok(raw: pd.DataFrame, contact_ids, parsed: dict | None) -> bool:
     """True when every check of :func:`validate_interactions` is sure to pass."""
     import pyarrow as pa
@@ -588,7 +627,9 @@ def _fast_interactions_ok(raw: pd.DataFrame, contact_ids, parsed: dict | None) -
         except (pa.ArrowException, TypeError, ValueError):
             return False
     cid = cols[CONTACT_ID]
-    if _fast_any_equal(cid, "") or not _fast_all_in(cid, known):
+    if _fast_any_equal(cid, ""):
+        return False
+    if not _fast_positions(raw[CONTACT_ID], contact_ids, cid, known):
         return False
     if not _fast_all_in(cols[KIND], KINDS):
         return False
