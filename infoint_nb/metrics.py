@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -31,6 +32,8 @@ from . import config
 from ._docstrings import share_docs
 from .errors import ParameterError
 from .schema import _arrow  # the Arrow array behind a text column, or None
+from .schema import CHANNELS
+from .schema import known_positions as _known_positions
 from .schema import (
     ADDED_ON, ATTEMPT_KINDS, CHANNEL, COMPANY, CONTACT_ID, DATE, INDUSTRY,
     INTERACTION_ID, KIND, MEETING_HELD, MEETING_SCHEDULED, NAME, PLACE, POSITIVE_KINDS,
@@ -411,14 +414,20 @@ def km_median(durations, observed, *, groups=None):
     5.0
     """
     d, e, g, labels = _km_inputs(durations, observed, groups)
-    table = _km_table(d, e, g)
-    hit = table[table["survival"] <= 0.5 + _KM_TOLERANCE]
-    first = hit.groupby("g", sort=True)["time"].first()
-    medians = np.full(len(labels), np.nan)
-    medians[first.index.to_numpy()] = first.to_numpy()
+    medians = _km_medians(d, e, g, len(labels))
     if groups is None:
         return float(medians[0])
     return pd.Series(medians, index=labels, name="median")
+
+
+def _km_medians(d, e, g, k: int) -> np.ndarray:
+    """Kaplan–Meier median of each of the ``k`` groups coded ``g`` (NaN: not reached)."""
+    table = _km_table(d, e, g)
+    hit = table[table["survival"] <= 0.5 + _KM_TOLERANCE]
+    first = hit.groupby("g", sort=True)["time"].first()
+    medians = np.full(k, np.nan)
+    medians[first.index.to_numpy()] = first.to_numpy()
+    return medians
 
 
 # --- preparing a log ---------------------------------------------------------------
@@ -449,7 +458,8 @@ class _Log:
     code: np.ndarray                # contact position of each interaction
     day: np.ndarray                 # calendar day (float days)
     kind: np.ndarray                # kind codes (positions in schema.KINDS)
-    channel: np.ndarray             # channel text (object array)
+    channel_code: np.ndarray        # channel of each row: a position in channel_names
+    channel_names: np.ndarray       # the distinct channel texts (object array)
     rows: np.ndarray                # positions of these rows in the interactions frame
     interactions: pd.DataFrame      # the frame as given (read lazily through ``rows``)
 
@@ -460,6 +470,15 @@ class _Log:
     def kind_names(self, codes: np.ndarray) -> np.ndarray:
         return _KIND_NAMES[codes]
 
+    @cached_property
+    def channel(self) -> np.ndarray:
+        """Channel text of each row (object array), made when a table needs it."""
+        return self.channel_names[self.channel_code]
+
+    def channel_text(self, codes: np.ndarray) -> np.ndarray:
+        """Channel text for channel codes; code -1 reads as ""."""
+        return np.append(self.channel_names, "").astype(object)[codes]
+
     def column(self, name: str) -> pd.Series:
         """A column of the kept interactions, in sorted order."""
         if name not in self.interactions:
@@ -469,6 +488,9 @@ class _Log:
 
 def _positions(ids: pd.Series, values: pd.Series) -> np.ndarray:
     """Position of each of ``values`` in ``ids`` (-1 when absent); one hash pass."""
+    known = _known_positions(values, ids)  # the log's checks found them on opening
+    if known is not None:
+        return known
     a, b = _arrow(ids), _arrow(values)
     if a is not None and b is not None and _all_different(a):
         import pyarrow.compute as pc  # Arrow-backed columns: no Python object per cell
@@ -496,17 +518,23 @@ def _all_different(arr) -> bool:
     return pc.count_distinct(arr).as_py() == len(arr)
 
 
-def _objects(col: pd.Series, rows: np.ndarray) -> np.ndarray:
-    """``col`` at ``rows`` as an object array; a column with few distinct values (kinds,
-    channels) makes one Python string per distinct value, not one per row."""
-    arr = _arrow(col)
-    if arr is None:
-        return col.to_numpy(dtype=object)[rows]
-    import pyarrow.compute as pc
+_CHANNEL_SET = CHANNELS + ("",)
 
-    uniques = pc.unique(arr)
-    codes = pc.index_in(arr, value_set=uniques).to_numpy(zero_copy_only=False)[rows]
-    return uniques.to_numpy(zero_copy_only=False).astype(object)[codes]
+
+def _channel_codes(col: pd.Series, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(codes, names)``: ``col`` at ``rows`` as positions in ``names`` (its distinct
+    texts); on Arrow text of known channels, one lookup against the fixed list."""
+    arr = _arrow(col)
+    if arr is not None:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        codes = pc.index_in(arr, value_set=pa.array(_CHANNEL_SET, type=pa.string()))
+        if codes.null_count == 0:
+            return (codes.to_numpy(zero_copy_only=False).astype("int16")[rows],
+                    np.array(_CHANNEL_SET, dtype=object))
+    codes, names = pd.factorize(col.to_numpy(dtype=object)[rows])
+    return codes, np.asarray(names, dtype=object)
 
 
 def _kind_codes_of(col: pd.Series, rows: np.ndarray) -> np.ndarray:
@@ -559,10 +587,11 @@ def _prepare(contacts: pd.DataFrame, interactions: pd.DataFrame, as_of) -> _Log:
     order = _order(code, secs - secs.min() if secs.size else secs)
     rows = rows[order]
     kinds = _kind_codes_of(interactions[KIND], rows)
-    channel = (_objects(interactions[CHANNEL], rows)
-               if CHANNEL in interactions else np.full(rows.size, "", dtype=object))
+    channel_code, channel_names = (
+        _channel_codes(interactions[CHANNEL], rows) if CHANNEL in interactions
+        else (np.zeros(rows.size, dtype="int16"), np.array([""], dtype=object)))
     return _Log(contacts=c, as_of=as_of, today=today, code=code[order], day=day[order],
-                kind=kinds, channel=channel,
+                kind=kinds, channel_code=channel_code, channel_names=channel_names,
                 rows=rows, interactions=interactions)
 
 
@@ -612,7 +641,7 @@ def _response_facts(log: _Log) -> dict:
     is_attempt = np.isin(kind, _ATTEMPT)
     f: dict = {"is_attempt": is_attempt}
     f["first_contact"] = _first(code, is_attempt, day, n, np.nan)
-    f["first_channel"] = _first(code, is_attempt, log.channel, n, "")
+    f["first_channel"] = log.channel_text(_first(code, is_attempt, log.channel_code, n, -1))
     contacted = ~np.isnan(f["first_contact"])
     # a response counts from the calendar day of first contact on
     valid = np.isin(kind, _RESPONSE) & (day >= f["first_contact"][code])
@@ -789,23 +818,23 @@ def _light_timeline(contacts, interactions, as_of) -> pd.DataFrame:
 def _response_table(timeline: pd.DataFrame, by: str, *, order: str) -> pd.DataFrame:
     sub = timeline[timeline["contacted"]]
     labels = _group_labels(sub, by)
-    grouped = pd.DataFrame({
-        "key": labels.to_numpy(dtype=object),
-        "responded": sub["responded"].to_numpy(),
-        "positive": sub["positive_reply"].to_numpy(),
-        "meetings": sub["meetings_held"].to_numpy(),
-    }).groupby("key", sort=True)
+    # groups as integer codes in name order (Arrow text sorts by code point, as str does)
+    codes, names = pd.factorize(labels, sort=True)
+    k = len(names)
+
+    def total(values) -> np.ndarray:
+        return np.bincount(codes, weights=np.asarray(values, dtype="float64"),
+                           minlength=k).astype("int64")
+
     table = pd.DataFrame({
-        "contacted": grouped.size(),
-        "responded": grouped["responded"].sum(),
-        "positive_replies": grouped["positive"].sum(),
-        "meetings_held": grouped["meetings"].sum(),
-    })
-    medians = km_median(sub["observed_days"].to_numpy(dtype="float64"),
-                        sub["responded"].to_numpy(), groups=labels.to_numpy(dtype=object))
-    if len(sub) == 0:
-        medians = pd.Series([], dtype="float64")
-    table["median_days_to_response"] = medians.reindex(table.index).to_numpy()
+        "contacted": np.bincount(codes, minlength=k).astype("int64"),
+        "responded": total(sub["responded"].to_numpy()),
+        "positive_replies": total(sub["positive_reply"].to_numpy()),
+        "meetings_held": total(sub["meetings_held"].to_numpy()),
+    }, index=pd.Index(names, dtype="str"))
+    d, e, g, _ = _km_inputs(sub["observed_days"].to_numpy(dtype="float64"),
+                            sub["responded"].to_numpy(), None)
+    table["median_days_to_response"] = _km_medians(d, e, codes.astype("int64"), k)
     table["response_rate"] = table["responded"] / table["contacted"]
     low, high = wilson_interval(table["responded"].to_numpy(), table["contacted"].to_numpy())
     table["ci_low"], table["ci_high"] = low, high

@@ -238,7 +238,9 @@ def _text_to_datetimes(col: pd.Series, *, date_only: bool) -> tuple[pd.Series, p
 
     Each distinct value is checked once (logs repeat dates a lot).
     """
-    quick = _datetimes_by_parts(col, date_only=date_only)
+    quick = _datetimes_by_bytes(col, date_only=date_only)
+    if quick is None:
+        quick = _datetimes_by_parts(col, date_only=date_only)
     if quick is not None:
         return quick
     codes, uniques, laid_out = _factorize_dates(col, date_only=date_only)
@@ -337,6 +339,104 @@ def _factorize_dates(col: pd.Series, *, date_only: bool):
     laid_out = pc.match_substring_regex(uniques, _DATE_LAYOUT if date_only else _WHEN_LAYOUT)
     return (codes, uniques.to_numpy(zero_copy_only=False).astype(object, copy=False),
             laid_out.to_numpy(zero_copy_only=False))
+
+
+_DAYS_IN_MONTH = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], dtype=np.int64)
+
+
+def _days_from_civil(y, m, d) -> np.ndarray:
+    """Days since 1970-01-01 of proleptic Gregorian dates (H. Hinnant's algorithm)."""
+    y = y - (m <= 2)
+    era = y // 400
+    yoe = y - era * 400
+    doy = (153 * (m + np.where(m > 2, -3, 9)) + 2) // 5 + d - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return (era.astype(np.int64) * 146097 + doe - 719468).astype("datetime64[D]")
+
+
+def _iso_bytes(data: np.ndarray, start: np.ndarray, length: np.ndarray, *,
+               date_only: bool) -> np.ndarray | None:
+    """Datetimes of UTF-8 values given by (start, length) in ``data``: every value empty,
+    ``YYYY-MM-DD`` or ``YYYY-MM-DD[T ]HH:MM`` with a real date and time; None otherwise."""
+    empty = length == 0
+    full = length == 16
+    if not (empty | (length == 10) | (False if date_only else full)).all():
+        return None
+    out = np.full(start.size, np.datetime64("NaT"), dtype="datetime64[us]")
+    keep = ~empty
+    s = start[keep]
+    if s.size == 0:
+        return out
+    if int(s.max()) + 10 > data.size:
+        return None
+
+    def digits(at, ks):
+        d = [data[at + k].astype(np.int32) - 48 for k in ks]
+        if not all(((x >= 0) & (x <= 9)).all() for x in d):
+            return None
+        value = d[0]
+        for x in d[1:]:
+            value = value * 10 + x
+        return value
+
+    if not ((data[s + 4] == 45) & (data[s + 7] == 45)).all():
+        return None
+    y, m, d = digits(s, (0, 1, 2, 3)), digits(s, (5, 6)), digits(s, (8, 9))
+    if y is None or m is None or d is None:
+        return None
+    if not ((y >= 1) & (m >= 1) & (m <= 12) & (d >= 1)).all():
+        return None
+    leap = (y % 4 == 0) & ((y % 100 != 0) | (y % 400 == 0))
+    if not (d <= _DAYS_IN_MONTH[m - 1] + ((m == 2) & leap)).all():
+        return None
+    days = _days_from_civil(y, m, d)
+    stamps = days.astype("datetime64[us]")
+    f = full[keep]
+    if f.any():
+        t = s[f]
+        if int(t.max()) + 16 > data.size:
+            return None
+        sep = data[t + 10]
+        if not (((sep == 84) | (sep == 32)) & (data[t + 13] == 58)).all():
+            return None
+        h, mi = digits(t, (11, 12)), digits(t, (14, 15))
+        if h is None or mi is None or not ((h <= 23) & (mi <= 59)).all():
+            return None
+        stamps[f] += ((h * 60 + mi).astype(np.int64) * 60_000_000).astype("timedelta64[us]")
+    out[keep] = stamps
+    return out
+
+
+def _datetimes_by_bytes(col: pd.Series, *, date_only: bool):
+    """``(values, bad)`` read straight from the bytes of Arrow text whose every value is
+    empty, ``YYYY-MM-DD`` or ``YYYY-MM-DD[T ]HH:MM`` with a real date and time; None for
+    anything else (the other ways then decide).
+
+    No hashing and no Python object: a few numpy gathers at fixed offsets of each value.
+    """
+    arr = _arrow(col)
+    if arr is None or len(arr) == 0:
+        return None
+    import pyarrow as pa
+
+    parts = []
+    for chunk in (arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]):
+        if len(chunk) == 0:
+            continue
+        bufs = chunk.buffers()
+        wide = pa.types.is_large_string(chunk.type)
+        offsets = np.frombuffer(bufs[1], dtype=np.int64 if wide else np.int32)
+        offsets = offsets[chunk.offset:chunk.offset + len(chunk) + 1].astype(np.int64)
+        data = (np.frombuffer(bufs[2], dtype=np.uint8) if bufs[2] is not None
+                else np.zeros(0, dtype=np.uint8))
+        start = offsets[:-1]
+        values = _iso_bytes(data, start, offsets[1:] - start, date_only=date_only)
+        if values is None:
+            return None
+        parts.append(values)
+    values = np.concatenate(parts) if parts else np.array([], dtype="datetime64[us]")
+    return (pd.Series(values, index=col.index, dtype="datetime64[us]"),
+            pd.Series(np.zeros(len(values), dtype=bool), index=col.index))
 
 
 def _datetimes_by_parts(col: pd.Series, *, date_only: bool):
@@ -469,6 +569,45 @@ def _with_empty(arr):
     return pa.concat_arrays([arr.cast(pa.string()), pa.array([""], type=pa.string())])
 
 
+# The position of each interaction's contact among the contacts: the membership check
+# finds it anyway, and the metrics need it next; kept for the one pair of Arrow arrays
+# it was computed on (immutable, and held only weakly).
+_POSITIONS: list = []
+
+
+def _fast_positions(values: pd.Series, ids, arr, known) -> bool:
+    """Every value of ``arr`` is among ``known``; remember where, when the ids differ."""
+    import weakref
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if isinstance(known, pa.ChunkedArray):
+        known = known.combine_chunks()
+    if len(arr) == 0:
+        return True
+    pos = pc.index_in(arr, value_set=known)
+    if pos.null_count:
+        return False
+    a, b = getattr(values.array, "_pa_array", None), (
+        getattr(ids.array, "_pa_array", None) if isinstance(ids, pd.Series) else None)
+    if a is not None and b is not None and _fast_ids_ok(known):
+        _POSITIONS[:] = [(weakref.ref(a), weakref.ref(b),
+                          pos.to_numpy(zero_copy_only=False).astype("int64", copy=False))]
+    return True
+
+
+def known_positions(values: pd.Series, ids: pd.Series) -> np.ndarray | None:
+    """Where each of ``values`` sits in ``ids``, if the checks of this very pair of
+    columns found it already; else None."""
+    a = getattr(values.array, "_pa_array", None)
+    b = getattr(ids.array, "_pa_array", None)
+    for ref_a, ref_b, pos in _POSITIONS:
+        if a is not None and ref_a() is a and ref_b() is b:
+            return pos.copy()  # the caller may write into it
+    return None
+
+
 def _fast_interactions_ok(raw: pd.DataFrame, contact_ids, parsed: dict | None) -> bool:
     """True when every check of :func:`validate_interactions` is sure to pass."""
     import pyarrow as pa
@@ -488,7 +627,9 @@ def _fast_interactions_ok(raw: pd.DataFrame, contact_ids, parsed: dict | None) -
         except (pa.ArrowException, TypeError, ValueError):
             return False
     cid = cols[CONTACT_ID]
-    if _fast_any_equal(cid, "") or not _fast_all_in(cid, known):
+    if _fast_any_equal(cid, ""):
+        return False
+    if not _fast_positions(raw[CONTACT_ID], contact_ids, cid, known):
         return False
     if not _fast_all_in(cols[KIND], KINDS):
         return False
@@ -755,8 +896,16 @@ def _typed_frame(raw: pd.DataFrame, standard, converted: dict) -> pd.DataFrame:
             col = raw[c]
             data[c] = col.array if isinstance(col.dtype, pd.StringDtype) else col.astype("str").array
         else:
-            data[c] = pd.array([""] * n, dtype="str")
+            data[c] = _empty_text(n)
     return pd.DataFrame(data, index=pd.RangeIndex(n), columns=cols, copy=False)
+
+
+def _empty_text(n: int):
+    """``n`` empty strings as a ``str`` array, made by Arrow (no list of n objects)."""
+    import pyarrow as pa
+
+    arr = pa.repeat(pa.scalar("", pa.large_string()), n)
+    return pd.Series(arr, dtype=pd.StringDtype("pyarrow", na_value=np.nan), copy=False).array
 
 
 def empty_contacts() -> pd.DataFrame:

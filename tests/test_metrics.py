@@ -813,3 +813,26 @@ def test_docstring_examples_run():
     for module in (M, K):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0, module.__name__
+
+
+def test_contact_positions_found_by_the_checks_are_reused_only_for_the_same_columns(
+        sample_log_dir):
+    """Opening a log finds where each interaction's contact is; the metrics reuse that for
+    these very columns, and compute afresh (same answer) for any other frame."""
+    from infoint_nb import ContactLog
+    from infoint_nb import schema as S
+
+    log = ContactLog.open(sample_log_dir)
+    c, i = log.contacts, log.interactions
+    cached = S.known_positions(i[S.CONTACT_ID], c[S.CONTACT_ID])
+    assert cached is not None
+    ids = c[S.CONTACT_ID].tolist()
+    assert cached.tolist() == [ids.index(x) for x in i[S.CONTACT_ID]]
+    cached[:] = -7                          # a caller writing into it spoils nothing
+    assert (M._positions(c[S.CONTACT_ID], i[S.CONTACT_ID]) >= 0).all()
+    shuffled = c.iloc[::-1].reset_index(drop=True)
+    fresh = pd.Series(shuffled[S.CONTACT_ID].tolist(), dtype="str")
+    assert S.known_positions(i[S.CONTACT_ID], fresh) is None
+    rev = fresh.tolist()
+    assert M._positions(fresh, i[S.CONTACT_ID]).tolist() == [rev.index(x)
+                                                              for x in i[S.CONTACT_ID]]

@@ -1,6 +1,7 @@
 """The schema: one place for columns, kinds and the rules, with helpful suggestions."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -141,3 +142,30 @@ def test_fast_checks_only_pass_what_the_careful_checks_pass():
             broken[column] = broken[column].astype("str")
             assert S.validate_interactions(broken, contacts[S.CONTACT_ID]), (column, value)
             assert not S._fast_interactions_ok(broken, contacts[S.CONTACT_ID], {}), (column, value)
+
+
+def test_byte_dates_read_chunked_and_sliced_arrow_text_like_the_general_parser():
+    """The byte-level date reader (offsets into Arrow's buffers) on a chunked column
+    whose chunks are slices of larger arrays: same values as the general parser, and it
+    declines (None) the first value it cannot prove, leaving the message to the others."""
+    import pyarrow as pa
+
+    rng = np.random.default_rng(7)
+    days = rng.integers(-200_000, 2_900_000, 3000).astype("datetime64[D]")
+    text = [f"{d}T{k % 24:02d}:{k % 60:02d}" if k % 3 else f"{d}" if k % 2 else ""
+            for k, d in enumerate(np.datetime_as_string(days))]
+    text = [t if not t.startswith("-") and len(t.split("-")[0]) == 4 else "2026-01-01"
+            for t in text]
+    whole = pa.array(["junk"] * 5 + text, type=pa.large_string())
+    chunked = pa.chunked_array([whole.slice(5, 1000), whole.slice(1005, 2000)])
+    arrow = pd.Series(pd.arrays.ArrowExtensionArray(chunked))
+    fast = S._datetimes_by_bytes(arrow, date_only=False)
+    assert fast is not None
+    values, bad = S._text_to_datetimes(pd.Series(text, dtype=object), date_only=False)
+    assert fast[0].tolist() == values.tolist() and not bad.any() and not fast[1].any()
+    for odd in ("2026-02-29", "2026-01-01T24:00", "2026-01-01 9:30", "1900-02-29", "é" * 10):
+        broken = pd.Series(pd.arrays.ArrowExtensionArray(
+            pa.chunked_array([pa.array(text[:10] + [odd], type=pa.large_string())])))
+        assert S._datetimes_by_bytes(broken, date_only=False) is None, odd
+    assert S._datetimes_by_bytes(pd.Series(["2026-01-01T10:00"], dtype="str"),
+                                 date_only=True) is None
