@@ -214,7 +214,8 @@ def _second_writer_after_preview(monkeypatch, name, *argv_sets):
     monkeypatch.setattr(IM, name, planner)
 
 
-def test_workbook_import_keeps_a_contact_added_during_the_import(log, tmp_path, monkeypatch):
+def _exported_with_c0002_at_globex(log, tmp_path):
+    """The log exported to a workbook, with C0002's company edited there to Globex."""
     book = tmp_path / "book.xlsx"
     EX.export_xlsx(log, book)
     wb = load_workbook(book)
@@ -222,6 +223,11 @@ def test_workbook_import_keeps_a_contact_added_during_the_import(log, tmp_path, 
     header = [c.value for c in ws[1]]
     ws.cell(row=3, column=header.index("company") + 1).value = "Globex"      # C0002
     wb.save(book)
+    return book
+
+
+def test_workbook_import_keeps_a_contact_added_during_the_import(log, tmp_path, monkeypatch):
+    book = _exported_with_c0002_at_globex(log, tmp_path)
     _second_writer_after_preview(
         monkeypatch, "_workbook_planner",
         ("add", "contact", "--log", log.folder, "--name", "Late Arrival", "--company", "Initech",
@@ -239,13 +245,7 @@ def test_workbook_import_keeps_a_contact_added_during_the_import(log, tmp_path, 
 
 
 def test_workbook_import_refuses_overlapping_edits(log, tmp_path, monkeypatch):
-    book = tmp_path / "book.xlsx"
-    EX.export_xlsx(log, book)
-    wb = load_workbook(book)
-    ws = wb["contacts"]
-    header = [c.value for c in ws[1]]
-    ws.cell(row=3, column=header.index("company") + 1).value = "Globex"      # C0002
-    wb.save(book)
+    book = _exported_with_c0002_at_globex(log, tmp_path)
     _second_writer_after_preview(
         monkeypatch, "_workbook_planner",
         ("add", "contact", "--log", log.folder, "--name", "Late Arrival", "--company", "Initech",
