@@ -51,7 +51,9 @@ def test_shared_wording_reads_as_before(fn, keys):
 def test_each_shared_paragraph_is_written_once():
     root = Path(_docstrings.__file__).parent
     for mod in MODULES:
-        source = (root / f"{mod.__name__.rsplit('.', 1)[1]}.py").read_text("utf-8")
+        name = mod.__name__.rsplit(".", 1)[1]
+        files = sorted((root / name).glob("*.py")) or [root / f"{name}.py"]
+        source = "\n".join(f.read_text("utf-8") for f in files)
         for key, entry in PARAMS.items():
             written = textwrap.indent(entry.strip("\n"), "    ") + "\n"
             assert written not in source, f"{mod.__name__} retypes {key}"
