@@ -24,8 +24,8 @@ import datetime as _dt
 import os
 from pathlib import Path
 
-from . import matching as M
-from .errors import InfointError
+from .. import matching as M
+from ..errors import InfointError
 
 __all__ = ["import_calendar", "iter_events", "CalendarFormatError", "MAX_OCCURRENCES"]
 
@@ -168,7 +168,7 @@ def import_calendar(log, path, *, me=(), dry_run: bool = False):
     -------
     ActivityReport
     """
-    from .import_mail import me_for_import
+    from .mail import me_for_import
 
     path = Path(os.path.expanduser(str(path)))
     if not path.is_file():

@@ -26,9 +26,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import matching as M
-from . import schema as S
-from .errors import InfointError
+from .. import matching as M
+from .. import schema as S
+from ..errors import InfointError
 
 __all__ = ["import_mail", "iter_mbox", "iter_messages", "MailFormatError", "ME_SECTION",
            "BODY_LIMIT"]
