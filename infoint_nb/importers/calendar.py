@@ -25,16 +25,12 @@ import os
 from pathlib import Path
 
 from .. import matching as M
-from ..errors import InfointError
+from ..errors import CalendarFormatError, InfointError
 
 __all__ = ["import_calendar", "iter_events", "CalendarFormatError", "MAX_OCCURRENCES"]
 
 #: At most this many occurrences of one recurring event are logged.
 MAX_OCCURRENCES = 52
-
-
-class CalendarFormatError(InfointError, ValueError):
-    """The file is not an iCalendar file we can read."""
 
 
 def iter_events(path):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import schema as S
-from ..errors import InfointError, LogValidationError
+from ..errors import ImportConflictError, LogValidationError
 from ..exporters import CONTACTS_SHEET, INTERACTIONS_SHEET, xlsx_cell_text
 from .merging import ImportReport, _PREVIEW_ROWS, _Plan
 from .reading import _WORKBOOK, _check_text, _open_workbook, _sheet_records
@@ -105,10 +105,6 @@ def _keep_line_ends(old: pd.DataFrame, new: pd.DataFrame, key: str) -> pd.DataFr
         idx = same[same].index
         new.loc[idx, col] = theirs[idx]
     return new
-
-
-class ImportConflictError(InfointError, ValueError):
-    """The log changed during an import in a way the import cannot merge."""
 
 
 def _row_tuple(frame: pd.DataFrame, key: str) -> dict:
