@@ -262,7 +262,7 @@ def _import_activity(args) -> bool:
             raise UsageError(f"--me and --with-body are for `infoint import mail`, not {args.kind}")
         return False
     if args.kind == "linkedin":
-        from .import_linkedin_activity import (INVITATIONS, MESSAGES, LinkedInFormatError,
+        from .importers.linkedin_activity import (INVITATIONS, MESSAGES, LinkedInFormatError,
                                                detect_linkedin_file)
         try:
             which = detect_linkedin_file(path) if path.is_file() else None
@@ -280,18 +280,18 @@ def _import_activity(args) -> bool:
     log = _open_log(args, read_only=False)
     opts = dict(dry_run=args.dry_run)
     if args.kind == "mail":
-        from .import_mail import import_mail
+        from .importers.mail import import_mail
         report = import_mail(log, path, me=args.me, with_body=args.with_body,
                              progress=_progress_bar(path), **opts)
     elif args.kind == "calendar":
-        from .import_calendar import import_calendar
+        from .importers.calendar import import_calendar
         report = import_calendar(log, path, me=args.me, **opts)
     elif which == "messages":
-        from .import_linkedin_activity import import_linkedin_messages
+        from .importers.linkedin_activity import import_linkedin_messages
         report = import_linkedin_messages(log, path, me=args.me, with_body=args.with_body,
                                           **opts)
     else:
-        from .import_linkedin_activity import import_linkedin_invitations
+        from .importers.linkedin_activity import import_linkedin_invitations
         report = import_linkedin_invitations(log, path, with_body=args.with_body, **opts)
     print(report if args.dry_run else report.summary())
     if args.dry_run:

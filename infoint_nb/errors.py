@@ -248,3 +248,24 @@ def from_os_error(exc: OSError, path=None, *, doing: str | None = None,
         text += f"cannot {doing}: "
     text += reason + (f"; {fix}" if fix else "")
     return FileProblemError(text, path=shown, errno=exc.errno, committed=committed)
+
+
+# --- importers ---------------------------------------------------------------------------
+class ImportConflictError(InfointError, ValueError):
+    """The log changed during an import in a way the import cannot merge."""
+
+
+class MailFormatError(InfointError, ValueError):
+    """The file is not a mailbox we can read (or it is cut short)."""
+
+
+class LinkedInFormatError(InfointError, ValueError):
+    """A LinkedIn export file we cannot read."""
+
+
+class CalendarFormatError(InfointError, ValueError):
+    """The file is not an iCalendar file we can read."""
+
+
+__all__ += ["ImportConflictError", "MailFormatError", "LinkedInFormatError",
+            "CalendarFormatError"]

@@ -211,7 +211,7 @@ def _second_writer_after_preview(monkeypatch, name, *argv_sets):
                     assert r.returncode == 0, r.stderr
             return plan
         return wrapped
-    monkeypatch.setattr(IM, name, planner)
+    monkeypatch.setattr(IM.sheet, name, planner)
 
 
 def _exported_with_c0002_at_globex(log, tmp_path):
@@ -251,7 +251,7 @@ def test_workbook_import_refuses_overlapping_edits(log, tmp_path, monkeypatch):
         ("add", "contact", "--log", log.folder, "--name", "Late Arrival", "--company", "Initech",
          "--added-on", "2026-04-01"))
     # the second writer also edits C0002 (through a second handle)
-    original = IM._workbook_planner
+    original = IM.sheet._workbook_planner
 
     def planner(path, **kw):
         plan_for = original(path, **kw)
@@ -264,7 +264,7 @@ def test_workbook_import_refuses_overlapping_edits(log, tmp_path, monkeypatch):
                 ContactLog.open(log.folder).update_contact("C0002", company="Umbrella")
             return plan
         return wrapped
-    monkeypatch.setattr(IM, "_workbook_planner", planner)
+    monkeypatch.setattr(IM.sheet, "_workbook_planner", planner)
     with pytest.raises(IM.ImportConflictError, match="C0002 was changed both"):
         IM.import_sheet(log, book)
     c = ContactLog.open(log.folder).raw_contacts.set_index("contact_id")

@@ -8,7 +8,7 @@ import pytest
 
 import activity_fixtures as F
 from conftest import infoint_exe
-from infoint_nb import import_calendar as C
+from infoint_nb.importers import calendar as C
 from infoint_nb import metrics
 from infoint_nb import schema as S
 from infoint_nb.store import ContactLog

@@ -8,7 +8,7 @@ import pytest
 
 import activity_fixtures as F
 from conftest import infoint_exe
-from infoint_nb import import_linkedin_activity as L
+from infoint_nb.importers import linkedin_activity as L
 from infoint_nb import metrics
 from infoint_nb import schema as S
 from infoint_nb.store import ContactLog
@@ -89,7 +89,7 @@ def test_invitations_of_each_layout(log, tmp_path, layout):
 
 
 def test_an_invitation_after_mail_outreach_is_a_follow_up(log, tmp_path):
-    from infoint_nb.import_mail import import_mail
+    from infoint_nb.importers.mail import import_mail
     late = F.INVITATIONS_OLD.replace("4/30/26, 9:15 AM", "5/5/26, 9:15 AM")
     import_mail(log, F.make_mbox(tmp_path / "m.mbox"), me=[F.ME])
     report = L.import_linkedin_invitations(log, F.write(tmp_path / "Invitations.csv", late))

@@ -11,7 +11,7 @@ import pytest
 
 import activity_fixtures as F
 from conftest import infoint_exe
-from infoint_nb import import_mail as IM
+from infoint_nb.importers import mail as IM
 from infoint_nb import schema as S
 from infoint_nb.errors import InfointError
 from infoint_nb.store import ContactLog

@@ -409,7 +409,7 @@ def test_sheet_import_is_worked_out_again_when_another_program_saved_meanwhile(
                     assert out.returncode == 0, out.stderr
             return plan
         return wrapped
-    monkeypatch.setattr(IM, "_planner", planner)
+    monkeypatch.setattr(IM.sheet, "_planner", planner)
     r = IM.import_sheet(log, sheet, today=TODAY)
     c = ContactLog.open(log.folder).raw_contacts
     assert sorted(c["name"]) == ["Dana Whitfield", "Late Arrival", "Ravi Menon"]

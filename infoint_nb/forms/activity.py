@@ -1,8 +1,8 @@
 """Notebook 04 — log what already happened, from a mailbox, LinkedIn or a calendar.
 
 :class:`ActivityImportForm` is a thin layer over the activity importers
-(:mod:`infoint_nb.import_mail`, :mod:`infoint_nb.import_linkedin_activity`,
-:mod:`infoint_nb.import_calendar`):
+(:mod:`infoint_nb.importers.mail`, :mod:`infoint_nb.importers.linkedin_activity`,
+:mod:`infoint_nb.importers.calendar`):
 
 1. type the path of the file (or folder of ``.eml`` files), or upload it, say which
    addresses are yours, and press **Preview**: the table shows every interaction the
@@ -87,7 +87,7 @@ class ActivityImportForm(Form):
             self._guarded(self.preview_import)
 
     def _build(self) -> None:
-        from ..import_mail import remembered_me
+        from ..importers.mail import remembered_me
 
         self._text("path", "File or folder",
                    "e.g. ~/Takeout/Mail/All mail.mbox, messages.csv or calendar.ics")
@@ -141,12 +141,12 @@ class ActivityImportForm(Form):
             source = detect_source(path)
         body = self.controls["with_body"].value
         if source == "mail":
-            from ..import_mail import import_mail
+            from ..importers.mail import import_mail
             return import_mail(self.log, path, me=self._me(), dry_run=dry_run, with_body=body)
         if source == "calendar":
-            from ..import_calendar import import_calendar
+            from ..importers.calendar import import_calendar
             return import_calendar(self.log, path, me=self._me(), dry_run=dry_run)
-        from .. import import_linkedin_activity as L
+        from ..importers import linkedin_activity as L
         which = L.detect_linkedin_file(path)
         if which == L.MESSAGES:
             return L.import_linkedin_messages(self.log, path, me=self._me(), dry_run=dry_run,

@@ -26,9 +26,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import matching as M
-from . import schema as S
-from .errors import InfointError
+from .. import matching as M
+from .. import schema as S
+from ..errors import InfointError, MailFormatError
 
 __all__ = ["import_mail", "iter_mbox", "iter_messages", "MailFormatError", "ME_SECTION",
            "BODY_LIMIT"]
@@ -48,10 +48,6 @@ _DAEMON = re.compile(r"^(mailer-daemon|postmaster|mail-daemon|mailerdaemon)@", r
 _FINAL_RCPT = re.compile(
     rb"(?im)^(?:final|original)-recipient:\s*rfc822;\s*<?([^\s<>;]+@[^\s<>;]+)>?")
 _EMBEDDED_SUBJECT = re.compile(rb"(?im)^subject:[ \t]*(.*(?:\r?\n[ \t]+.*)*)")
-
-
-class MailFormatError(InfointError, ValueError):
-    """The file is not a mailbox we can read (or it is cut short)."""
 
 
 # --- reading, streamed ---------------------------------------------------------------

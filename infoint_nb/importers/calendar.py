@@ -24,17 +24,13 @@ import datetime as _dt
 import os
 from pathlib import Path
 
-from . import matching as M
-from .errors import InfointError
+from .. import matching as M
+from ..errors import CalendarFormatError, InfointError
 
 __all__ = ["import_calendar", "iter_events", "CalendarFormatError", "MAX_OCCURRENCES"]
 
 #: At most this many occurrences of one recurring event are logged.
 MAX_OCCURRENCES = 52
-
-
-class CalendarFormatError(InfointError, ValueError):
-    """The file is not an iCalendar file we can read."""
 
 
 def iter_events(path):
@@ -168,7 +164,7 @@ def import_calendar(log, path, *, me=(), dry_run: bool = False):
     -------
     ActivityReport
     """
-    from .import_mail import me_for_import
+    from .mail import me_for_import
 
     path = Path(os.path.expanduser(str(path)))
     if not path.is_file():

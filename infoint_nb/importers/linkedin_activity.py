@@ -28,10 +28,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import matching as M
-from . import schema as S
-from .errors import InfointError
-from .import_mail import BODY_LIMIT, me_for_import
+from .. import matching as M
+from .. import schema as S
+from ..errors import InfointError, LinkedInFormatError
+from .mail import BODY_LIMIT, me_for_import
 
 __all__ = ["detect_linkedin_file", "import_linkedin_messages", "import_linkedin_invitations",
            "LinkedInFormatError", "MESSAGES", "INVITATIONS", "CONNECTIONS"]
@@ -40,10 +40,6 @@ MESSAGES, INVITATIONS, CONNECTIONS = "messages", "invitations", "connections"
 
 _MSG_REQUIRED = ("FROM", "DATE")
 _INV_REQUIRED = ("FROM", "TO", "SENT AT", "DIRECTION")
-
-
-class LinkedInFormatError(InfointError, ValueError):
-    """A LinkedIn export file we cannot read."""
 
 
 def _key(name: str) -> str:
