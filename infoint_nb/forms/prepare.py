@@ -28,17 +28,18 @@ MeetingBriefForm (``briefs``)
 """
 from __future__ import annotations
 
-import datetime as _dt
 import html
 import re
 from pathlib import Path
 
 from .. import planning as P
 from .. import schema as S
-from ..errors import InfointError, ParameterError
-from ..markup import literal
+from ..errors import ParameterError
 from ..store import write_atomically
-from ._base import Form, FormResult, _contact_row, checks_html, contact_options
+from ._base import (ContactForm, FormResult, _as_of_date, _contact_row,  # noqa: F401
+                    _given_as_of, checks_html, link_contacts, next_meeting_contact,
+                    profile_locale)
+from ._base import _esc_quoted as _esc
 
 __all__ = [
     "ResearchForm", "QuestionPlanForm", "PitchForm", "InterviewAnswersForm",
@@ -54,28 +55,8 @@ _MINUTES_RE = re.compile(r"\b(\d{1,3})\s*(?:minutes|min)\b", re.IGNORECASE)
 
 
 # --- helpers shared by notebooks 05–07 ---------------------------------------------------
-def _as_of_date(as_of) -> _dt.date:
-    """``as_of`` as a date; today when ``None`` or empty."""
-    if as_of in (None, ""):
-        return _dt.date.today()
-    try:
-        return S.parse_date(as_of, what="as_of").date()
-    except ValueError as exc:
-        raise ParameterError(f"as_of: {exc}") from None
-
-
-def _given_as_of(as_of) -> _dt.date | None:
-    """``as_of`` as a date, or ``None`` when not given (a form then follows the real today)."""
-    return None if as_of in (None, "") else _as_of_date(as_of)
-
-
-def profile_locale(log) -> str:
-    """The locale of the user's profile (how the toolkit's words are spelt), else the default."""
-    from ..drafts import load_profile
-    try:
-        return load_profile(log).locale
-    except InfointError:
-        return P.DEFAULT_LOCALE
+# (_as_of_date, _given_as_of, profile_locale, next_meeting_contact, link_contacts,
+# ContactForm: in _base.py)
 
 
 def latest_meeting(log, contact_id: str | None) -> dict:
@@ -116,103 +97,6 @@ def latest_meeting(log, contact_id: str | None) -> dict:
         out.update(held_on=row[S.DATE].date(), held_id=row[S.INTERACTION_ID],
                    held_notes=row[S.NOTES], held_channel=row[S.CHANNEL])
     return out
-
-
-def next_meeting_contact(log, *, as_of=None) -> str | None:
-    """The ``contact_id`` of the next meeting scheduled on or after ``as_of`` (or None)."""
-    from .. import metrics
-    i = log.interactions
-    if len(i) == 0:
-        return None
-    up = metrics.upcoming_meetings(log.contacts, i, as_of=_as_of_date(as_of).isoformat())
-    return str(up[S.CONTACT_ID].iloc[0]) if len(up) else None
-
-
-def link_contacts(*forms) -> None:
-    """Keep the person chosen in several per-contact forms the same.
-
-    Choosing someone in any of them chooses them in all; the first form's
-    choice is taken at once.
-    """
-    from traitlets import link
-    forms = [f for f in forms if "contact_id" in getattr(f, "controls", {})]
-    if len(forms) < 2:
-        return
-    first = forms[0].controls["contact_id"]
-    for other in forms[1:]:
-        link((first, "value"), (other.controls["contact_id"], "value"))
-
-
-def _esc(text) -> str:
-    return literal(text, into="html", quote=True)
-
-
-class ContactForm(Form):
-    """A form about one person: a ``contact_id`` dropdown and per-contact memory.
-
-    Parameters
-    ----------
-    log : ContactLog
-        The open log.
-    contact_id : str, optional
-        Open on this person (default: :meth:`default_contact`, else the person saved
-        last, else the first in the list).
-    as_of : date or str, optional
-        The day to read the log as of (default today); used for "next meeting" and
-        for dating what the form logs.
-    """
-
-    per_contact = True
-    transient = ("contact_id",)
-
-    def __init__(self, log, *, contact_id: str | None = None, as_of=None):
-        self.as_of = _given_as_of(as_of)
-        self._wanted = contact_id or None
-        super().__init__(log)
-        if self._wanted and self.contact_id != self._wanted:
-            self.show("warning", f"No contact has contact_id {self._wanted!r}; showing "
-                      f"{self._contact_label(self.contact_id) if self.contact_id else 'nobody'}"
-                      " instead.")
-
-    def _contact_picker(self, description: str = "Person") -> None:
-        options = contact_options(self.log)
-        if options:
-            self._dropdown("contact_id", description, options)
-        else:
-            self._dropdown("contact_id", description, [("— nobody in the log yet —", "")],
-                           value="")
-
-    def default_contact(self) -> str | None:
-        """The person to open on when none is asked for (default: the next meeting)."""
-        return next_meeting_contact(self.log, as_of=self.today)
-
-    def load(self) -> None:
-        ctl = self.controls["contact_id"]
-        known = {v for _, v in ctl.options if v}
-        pick = self._wanted if self._wanted in known else None
-        if pick is None:
-            try:
-                pick = self.default_contact()
-            except InfointError:
-                pick = None
-            pick = pick if pick in known else None
-        if pick is not None:
-            self._loading = True
-            try:
-                ctl.value = pick
-            finally:
-                self._loading = False
-        elif self.section is not None:
-            self._select_last_contact()
-        if self.section is not None:
-            self._load_current()
-
-    def _require_contact(self) -> str:
-        cid = self.contact_id
-        if not cid:
-            raise InfointError("Choose a person first; if the list is empty, add people in "
-                               "notebook 02 (Find people).")
-        return cid
 
 
 # --- research ---------------------------------------------------------------------------

@@ -1,13 +1,10 @@
-"""Pure planning functions of notebooks 05–07: questions, time budget, pitch, brief, follow-up."""
+"""Planning for notebook 05: question bank and plan, pitch, logistics, brief."""
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from infoint_nb import planning as P
 from infoint_nb.errors import InfointError, ParameterError
@@ -130,57 +127,6 @@ def test_plan_to_frame_has_one_row_per_question():
     assert len(frame) == 13 and frame["fits"].sum() == 5 + 4
 
 
-# --- time_budget -------------------------------------------------------------------------
-def test_budget_at_the_start_matches_the_plan_and_shrinks_as_time_goes():
-    plan = P.plan_questions(P.starter_questions(), minutes=20)
-    kept = [len(P.time_budget(plan, minutes=20, elapsed=e).keep) for e in range(0, 21)]
-    assert kept[0] == plan.fit_count
-    assert all(a >= b for a, b in zip(kept, kept[1:]))
-    assert kept[-1] == 0
-
-
-def test_budget_keeps_the_top_priorities_and_skips_what_was_asked():
-    plan = P.plan_questions(qs(("warm", 3, "w"), ("p1", 1, ""), ("p2", 2, ""),
-                               ("p3", 3, ""), ("p1b", 1, ""), ("end", 1, "d")), minutes=20)
-    budget = P.time_budget(plan, minutes=20, elapsed=11, asked=["warm", " p1 "])
-    # 9 minutes left, 4 kept for the wind-down: two questions of 2.5 minutes fit
-    assert budget.keep == ("p1b", "p2") and budget.drop == ("p3",)
-    assert budget.wind_down == ("end",) and budget.phase == "questions"
-    assert "room for about 2 more; drop 1" in budget.message
-
-
-def test_budget_phases_wind_down_then_over():
-    qs_ = P.starter_questions()
-    wind = P.time_budget(qs_, minutes=20, elapsed=17)
-    assert wind.phase == "wind_down" and not wind.keep and len(wind.drop) == 9
-    assert "move to the wind-down questions now" in wind.message
-    over = P.time_budget(qs_, minutes=20, elapsed=25)
-    assert over.phase == "over" and over.remaining == 0 and "Time is up" in over.message
-
-
-@pytest.mark.parametrize("elapsed", [-1, "later", None])
-def test_budget_rejects_bad_elapsed(elapsed):
-    with pytest.raises(ParameterError, match="elapsed must be the minutes gone"):
-        P.time_budget(["Why?"], minutes=20, elapsed=elapsed)
-
-
-@settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.integers(1, 5), st.booleans()), min_size=1, max_size=14),
-       st.integers(15, 30), st.integers(0, 35), st.data())
-def test_budget_splits_the_unasked_questions_by_priority(specs, minutes, elapsed, data):
-    questions = [{"text": f"q{k}", "priority": p, "warm_up": w}
-                 for k, (p, w) in enumerate(specs)]
-    asked = data.draw(st.lists(st.sampled_from([q["text"] for q in questions]), max_size=4))
-    b = P.time_budget(questions, minutes=minutes, elapsed=elapsed, asked=asked)
-    unasked = {q["text"] for q in questions} - set(asked)
-    assert set(b.keep) | set(b.drop) == unasked and not set(b.keep) & set(b.drop)
-    prio = {q["text"]: q["priority"] for q in questions}
-    if b.keep and b.drop:
-        assert max(prio[t] for t in b.keep) <= min(prio[t] for t in b.drop)
-    left = max(0, minutes - elapsed) - P.WIND_DOWN_MINUTES - max(0, P.OPENING_MINUTES - elapsed)
-    assert len(b.keep) <= max(0, math.floor(left / P.MINUTES_PER_QUESTION + 1e-9))
-
-
 # --- pitch -------------------------------------------------------------------------------
 def test_pitch_seconds_counts_words_at_the_given_pace():
     assert P.pitch_seconds("word " * 70) == 30.0
@@ -283,136 +229,6 @@ def test_check_brief_warns_when_notes_will_not_fit_one_page():
     assert not failed(P.check_brief(research={"news": "x" * 1000}, pitch="word " * 80))
     long = P.check_brief(research={"news": "x" * (P.BRIEF_PAGE_CHARS + 1)})
     assert failed(long) == {"one_page"} and "Shorten" in long[0].message
-
-
-# --- meeting notes and follow-up ---------------------------------------------------------
-def test_meeting_notes_become_one_text_for_the_log():
-    text = P.compose_meeting_notes({"How did you start?": " Internship,\n then hired ",
-                                    "Why?": "", "Next?": "Apply in January."},
-                                   summary="Warm and practical.")
-    assert text.splitlines() == ["Warm and practical.",
-                                 "Q: How did you start? — Internship, then hired",
-                                 "Q: Next? — Apply in January."]
-
-
-def test_note_points_take_first_sentences_without_repeats():
-    notes = {"a": "Hiring peaks in March. Ask Jo.", "b": "", "c": "hiring peaks in March!",
-             "d": "Learn SQL", "e": "Visit the lab", "f": "More"}
-    assert P.note_points(notes) == ["Hiring peaks in March", "Learn SQL", "Visit the lab"]
-    assert P.note_points(["x."], limit=5) == ["x"]
-
-
-def test_thank_you_is_due_the_next_day_and_cites_the_points():
-    assert P.thank_you_due_on("2026-09-17T17:30") == dt.date(2026, 9, 18)
-    assert P.thank_you_due_on(dt.date(2026, 12, 31)) == dt.date(2027, 1, 1)
-    text = P.compose_thank_you("Olivia Chen", points=["Applications open in January.",
-                                                      "Bring the survey"],
-                               company="Civic Sightline", your_name="Rosa Delgado",
-                               meeting_date="2026-09-17", referrals=["Maya Ruiz", "Sam Ortiz"])
-    assert text.startswith("Dear Olivia,\n")
-    assert "on Thursday about your work at Civic Sightline" in text
-    # the notes are cited in sentences, not pasted as bullets
-    assert ("I keep coming back to your point that applications open in January. "
-            "I am taking your advice to bring the survey.") in text
-    assert "\n- " not in text
-    assert "speak with Maya Ruiz and Sam Ortiz" in text and text.endswith("Rosa Delgado")
-    checks = P.check_thank_you(text, points=["Bring the survey"], meeting_date="2026-09-17",
-                               as_of="2026-09-18")
-    assert not failed(checks)
-
-
-def test_thank_you_checks_points_signature_and_lateness():
-    draft = P.compose_thank_you("Ana", meeting_date="2026-09-17")
-    checks = P.check_thank_you(draft, meeting_date="2026-09-17", as_of="2026-09-20")
-    assert failed(checks) == {"cites_notes", "signed", "on_time"}
-    assert "due on Friday, September 18, 2026" in next(c for c in checks
-                                                     if c.name == "on_time").message
-    sent = P.check_thank_you(draft, points=["x"], meeting_date="2026-09-17",
-                             as_of="2026-09-20", sent=True)
-    assert "on_time" not in failed(sent) and "cites_notes" in failed(sent)
-    with pytest.raises(ParameterError, match="meeting date 'last week' is not an ISO date"):
-        P.thank_you_due_on("last week")
-
-
-def test_update_schedule_every_few_months_with_ideas_in_turn():
-    plan = P.update_schedule("2026-08-12", every_days=90, count=5)
-    assert [u["due_on"] for u in plan[:3]] == ["2026-11-10", "2027-02-08", "2027-05-09"]
-    assert [u["idea"] for u in plan] == list(P.UPDATE_IDEAS) + [P.UPDATE_IDEAS[0]]
-    from infoint_nb import config
-    assert P.update_schedule("2026-01-01", count=1)[0]["due_on"] == (
-        dt.date(2026, 1, 1) + dt.timedelta(days=config.UPDATE_EVERY_DAYS)).isoformat()
-    with pytest.raises(ParameterError, match="every_days is 3; give a whole number, 7 or more"):
-        P.update_schedule("2026-01-01", every_days=3)
-    with pytest.raises(ParameterError, match="count is 0"):
-        P.update_schedule("2026-01-01", count=0)
-
-
-def test_update_note_cites_their_advice_and_your_progress():
-    text = P.compose_update("Nkechi Adeyemi", advice="Lead with the interviews.",
-                            progress="I rewrote my résumé", your_name="Rosa")
-    assert text.splitlines()[2] == ("When we spoke, you advised me to lead with the "
-                                    "interviews. I rewrote my résumé.")
-    assert "[your name]" in P.compose_update("Nkechi")
-
-
-# --- issue 13: thank-yous after every answer, sentences, LinkedIn, the bank ----------------
-def test_thank_you_cites_in_sentences_without_stock_phrases():
-    text = P.compose_thank_you("Aisha Bello", points=[
-        "Clinical data means messy EHR extracts", "Learn SQL before anything else",
-        "Suggested Nkechi at Prairie Shore for patient-experience research"],
-        referrals=["Nkechi Adeyemi"], your_name="Rosa")
-    para = text.split("\n\n")[2]
-    assert para == ("I keep coming back to your point that clinical data means messy EHR "
-                    "extracts. I am taking your advice to learn SQL before anything else. "
-                    "You suggested Nkechi at Prairie Shore for patient-experience research, "
-                    "which I appreciated.")
-    for stock in ("generous and very useful", "keep you posted", "\n- "):
-        assert stock not in text
-    checks = P.check_thank_you(text, points=["Learn SQL before anything else"])
-    assert not failed(checks)
-
-
-@pytest.mark.parametrize("occasion,words", [
-    ("reply_no", "cannot fit a meeting in now"),
-    ("reply_referral", "for pointing me to Sam Ortiz"),
-    ("reply_yes", "Thank you for agreeing to meet"),
-    ("reply_later", "later would suit you better"),
-    ("meeting_held", "Thank you for talking with me"),
-])
-def test_thank_you_after_every_kind_of_answer(occasion, words):
-    text = P.compose_thank_you("Nora Lind", occasion=occasion, referrals=["Sam Ortiz"],
-                               your_name="Rosa")
-    assert words in text and text.startswith("Dear Nora,")
-    assert set(P.THANK_YOU_OCCASIONS) >= {"reply_no", "reply_referral", "meeting_held"}
-    with pytest.raises(ParameterError, match="occasion 'meh' is not allowed"):
-        P.compose_thank_you("Nora", occasion="meh")
-
-
-def test_update_cites_the_advice_as_a_sentence_with_the_month():
-    text = P.compose_update("Ana Diaz", advice="Hiring peaks in March", met_on="2026-06-03",
-                            progress="I applied in March", your_name="Sam")
-    assert text.splitlines()[2] == ("When we spoke in June, you told me that hiring peaks "
-                                    "in March. I applied in March.")
-    assert "pointing me in the right direction" not in text
-
-
-def test_linkedin_note_after_a_meeting_fits_the_limit():
-    note = P.compose_linkedin_note("Dr. Olivia Chen", company="Civic Sightline",
-                                   met_on="2026-09-17", your_name="Rosa Delgado")
-    assert note.startswith("Hello Dr. Chen, thank you again for talking with me on Thursday")
-    assert len(note) <= P.LINKEDIN_NOTE_CHARS and not failed(P.check_linkedin_note(note))
-    assert failed(P.check_linkedin_note("x" * 301)) == {"linkedin_length"}
-
-
-def test_tell_referrer_says_how_it_went_in_your_words_or_the_composers():
-    text = P.compose_tell_referrer("Aisha Bello", referred="Nkechi Adeyemi", outcome="met",
-                                   your_name="Rosa")
-    assert "suggesting I get in touch with Nkechi Adeyemi" in text
-    assert "I have now met Nkechi Adeyemi" in text
-    own = P.compose_tell_referrer("Aisha Bello", referred="Nkechi", progress="We met on Monday")
-    assert "We met on Monday." in own and "I have now met" not in own
-    with pytest.raises(ParameterError, match="outcome 'hired' is not allowed"):
-        P.compose_tell_referrer("A", referred="B", outcome="hired")
 
 
 def _seed_sentences():
