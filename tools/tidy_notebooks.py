@@ -26,8 +26,10 @@ from __future__ import annotations
 import argparse
 import ast
 import copy
+import json
 import re
 import sys
+import warnings
 from pathlib import Path
 
 import nbformat
@@ -126,18 +128,19 @@ def nav_id(stem: str) -> str | None:
     return f"{stem[:2]}-nav" if stem in dict(STEPS) else None
 
 
-def problems(nb, stem: str) -> list[str]:
-    """Everything wrong with a notebook that a prose edit cannot cause.
+def tidy_problems(nb) -> list[str]:
+    """What ``tidy`` would have to fix that matters: a valid notebook, the python3
+    kernel, an id on every cell (unique), no outputs, no execution counts.
 
-    Outputs, execution counts, missing or duplicate cell ids, another kernel, logic in
-    a code cell, the parameters cell, a missing or stale navigation bar. Extra metadata
-    a JupyterLab save adds is *not* a problem (``tidy`` removes it).
+    Extra metadata a JupyterLab save adds is *not* a problem (``tidy`` removes it).
     """
     out = []
-    try:
-        nbformat.validate(nb)
-    except nbformat.ValidationError as exc:
-        out.append(f"not a valid notebook: {exc.message}")
+    with warnings.catch_warnings():  # validate() adds missing ids and renames duplicates
+        warnings.simplefilter("ignore")
+        try:
+            nbformat.validate(copy.deepcopy(nb))
+        except nbformat.ValidationError as exc:
+            out.append(f"not a valid notebook: {exc.message}")
     if nb.metadata.get("kernelspec", {}).get("name") != "python3":
         out.append(f"kernelspec is {nb.metadata.get('kernelspec')!r}; it must be python3")
     seen = set()
@@ -149,16 +152,24 @@ def problems(nb, stem: str) -> list[str]:
         elif cid in seen:
             out.append(f"{where}: id used twice")
         seen.add(cid)
-        if cell.cell_type != "code":
-            continue
-        if cell.get("outputs"):
+        if cell.cell_type == "code" and cell.get("outputs"):
             out.append(f"{where}: committed with outputs")
-        if cell.get("execution_count") is not None:
+        if cell.cell_type == "code" and cell.get("execution_count") is not None:
             out.append(f"{where}: committed with an execution count")
-        out += logic_problems(cell.source, where=where)
-    out += parameters_problems(nb)
-    out += nav_problems(nb, stem)
     return out
+
+
+def notebook_logic_problems(nb) -> list[str]:
+    """:func:`logic_problems` of every code cell of ``nb``."""
+    return [p for n, c in enumerate(nb.cells) if c.cell_type == "code"
+            for p in logic_problems(c.source, where=f"cell {n} ({c.get('id')})")]
+
+
+def problems(nb, stem: str) -> list[str]:
+    """Everything wrong with a notebook that a prose edit cannot cause: the tidy
+    problems, logic in a code cell, the parameters cell, the navigation bar."""
+    return (tidy_problems(nb) + notebook_logic_problems(nb) + parameters_problems(nb)
+            + nav_problems(nb, stem))
 
 
 def nav_problems(nb, stem: str) -> list[str]:
@@ -219,6 +230,16 @@ def text_of(nb) -> str:
     return nbformat.writes(nb) + "\n"
 
 
+def read_raw(text: str):
+    """A notebook from its file text as it is: ``nbformat.reads`` would give cells
+    without an id a random one and rename duplicates before ``tidy`` sees them."""
+    raw = json.loads(text)
+    if raw.get("nbformat") != 4:
+        return nbformat.reads(text, as_version=4)
+    from nbformat.v4.rwbase import rejoin_lines, strip_transient
+    return strip_transient(rejoin_lines(nbformat.from_dict(raw)))
+
+
 def run(paths, *, check: bool) -> int:
     """Tidy (or with ``check``, only inspect) each notebook; 1 if anything is left to do."""
     status = 0
@@ -226,7 +247,7 @@ def run(paths, *, check: bool) -> int:
         path = Path(path)
         shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
         text = path.read_text(encoding="utf-8")
-        nb = nbformat.reads(text, as_version=4)
+        nb = read_raw(text)
         tidied = tidy(nb, path.stem)
         new = text_of(tidied)
         if new != text:
