@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup report test test-fast lab app bench clean
+.PHONY: setup report test test-fast lab app bench clean tidy
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ bench: $(STAMP)
 	$(PY) benchmarks/forms.py --dir /tmp/infoint-bench-10k
 	$(PY) benchmarks/report_speed.py
 	$(PY) benchmarks/mail.py
+
+## make tidy: after editing notebooks in Lab: no outputs, stable cell ids, plain metadata
+tidy: $(STAMP)
+	$(PY) tools/tidy_notebooks.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis reports

@@ -101,7 +101,7 @@ def test_connections_csv_is_sent_to_notebook_02(log, tmp_path):
 def test_track_notebook_previews_a_mailbox_given_as_a_parameter(log, tmp_path):
     """Notebook 04 run by papermill: the import form shows the preview and saves nothing."""
     from conftest import execute_notebook
-    from test_notebooks_b import _widgets
+    from test_notebooks import _widgets
 
     log.save_plan_section("me", {"emails": [F.ME]})
     mbox = F.make_mbox(tmp_path / "All mail.mbox")

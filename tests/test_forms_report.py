@@ -11,9 +11,8 @@ import zipfile
 import pytest
 
 from infoint_nb import ContactLog
-from infoint_nb.notebook import STEPS, navigation_markdown
 
-from conftest import ROOT, execute_notebook
+from conftest import ROOT  # noqa: F401
 
 pytestmark = pytest.mark.slow
 
@@ -64,25 +63,6 @@ def test_report_form_renders_opens_and_offers_the_report(sample_log_dir, tmp_pat
     assert "contacted" in form.preview.value
     assert "Brightline Learning" in page.decode("utf-8")              # companies stay
     assert "Dana Whitfield" not in page.decode("utf-8") and "Contact " in page.decode("utf-8")
-
-
-def test_every_step_opens_with_the_navigation_bar():
-    nav = navigation_markdown()
-    hrefs = re.findall(r"\]\(([^)]+)\)", nav)
-    assert hrefs == [f"{stem}.ipynb" for stem, _ in STEPS]
-    for href in hrefs:
-        nb = json.loads((ROOT / "notebooks" / href).read_text("utf-8"))
-        cells = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
-        assert cells[1] == nav, f"{href}: the second cell is the navigation bar"
-
-
-def test_report_notebook_08_runs_and_shows_both_forms(tmp_path):
-    nb = execute_notebook("08_report", tmp_path, log_dir=str(ROOT / "data" / "sample"))
-    views = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-             if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
-    assert len(views) == 2
-    text = "".join(str(o.get("data", {})) for c in nb.cells for o in c.get("outputs", []))
-    assert "Log open:" in text
 
 
 def test_the_log_line_shows_a_folder_name_literally(tmp_path, monkeypatch):

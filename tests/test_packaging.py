@@ -58,24 +58,6 @@ def test_readme_opens_with_the_two_commands():
     assert first[:2] == ["make report", "make test"]
 
 
-def test_notebooks_have_no_outputs_and_no_logic():
-    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
-    assert notebooks, "the numbered notebooks are part of the product"
-    for nb_path in notebooks:
-        nb = json.loads(nb_path.read_text("utf-8"))
-        tagged = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
-        assert len(tagged) == 1, f"{nb_path.name}: needs one cell tagged parameters"
-        assert "log_dir" in "".join(tagged[0]["source"])
-        for cell in nb["cells"]:
-            if cell["cell_type"] != "code":
-                continue
-            assert cell.get("outputs", []) == [], f"{nb_path.name}: committed with outputs"
-            assert cell.get("execution_count") is None
-            src = "".join(cell["source"])
-            assert not re.search(r"^\s*(def|class|lambda)\b|^\s*(for|while)\b", src, re.M), \
-                f"{nb_path.name}: logic belongs in the package:\n{src}"
-
-
 def test_sample_data_is_fictional():
     import pandas as pd
     c = pd.read_csv(ROOT / "data/sample/contacts.csv", dtype=str, keep_default_na=False)
