@@ -9,15 +9,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import InfointError
+from .errors import InfointError, ParameterError
 
 __all__ = ["main", "build_parser"]
 
 EXIT_OK, EXIT_BUG, EXIT_USER = 0, 1, 2
 
 
-class UsageError(InfointError, ValueError):
-    """A command-line mistake (exit 2)."""
+#: a command-line mistake (exit 2): the package's ParameterError, under its old name here
+UsageError = ParameterError
 
 
 # --- shared helpers for command bodies ---------------------------------------------
@@ -42,11 +42,8 @@ def _parse_date_arg(value: str | None, flag: str):
     """A ``datetime.date`` from a command-line value, or None."""
     if value is None:
         return None
-    from .schema import parse_date
-    try:
-        return parse_date(value, what=flag).date()
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    from .schema import parse_day
+    return parse_day(value, name=flag)
 
 
 def _as_of(args, log):
@@ -402,11 +399,64 @@ def _parse_field_args(extra: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+def _version() -> str:
+    """The installed distribution's version, else the package's ``__version__``."""
+    try:
+        from importlib.metadata import PackageNotFoundError, version
+        return version("infoint_nb")
+    except PackageNotFoundError:
+        from . import __version__
+        return __version__
+
+
+#: help lines of the options and arguments that several commands share, by dest;
+#: (command, dest) for one command's own wording
+_HELP = {
+    "dir": "the log folder",
+    ("init", "dir"): "the new log folder (created; must not hold a log yet)",
+    "log": "the log folder (default: the sample campaign)",
+    ("import", "log"): "the log folder to change",
+    ("export", "log"): "the log folder to export",
+    ("add", "log"): "the log folder to change",
+    ("delete", "log"): "the log folder to change",
+    ("draft", "log"): "the log folder the contact is in",
+    "as_of": "the day to compute for, YYYY-MM-DD (default: today; the sample's last "
+             "interaction for the sample)",
+    "by": "the grouping of the table",
+    ("report", "out"): "the folder for the report (default: reports/<log>-<as-of>)",
+    ("export", "out"): "the workbook (.xlsx) or the folder for the CSV files",
+    ("draft", "out"): "the file to write (.eml, or .html for a postal letter)",
+    "start": "count only interactions on or after this day (YYYY-MM-DD)",
+    "end": "count only interactions on or before this day (YYYY-MM-DD)",
+    "company": "only this company (repeat for several)",
+    "industry": "only this industry (repeat for several)",
+    "each": "one report per company, industry or month, with an index page",
+    "parameter": "set any report parameter (see the list below), e.g. -p top_n 5",
+    "kind": "what the file is",
+    ("draft", "kind"): "which message to write",
+    "file": "the file (a folder of .eml files for mail)",
+    "list": "list the backups, newest last",
+    "backup": "the backup to bring back (a name from --list)",
+    "format": "xlsx: one workbook; csv: contacts.csv and interactions.csv",
+    "what": "a contact or an interaction",
+    "id": "the contact's or interaction's id",
+    "contact_id": "the contact the message is for, e.g. C0001",
+}
+
+
+def _fill_help(command: str, parser: argparse.ArgumentParser) -> None:
+    for action in parser._actions:
+        if action.help is None:
+            action.help = _HELP.get((command, action.dest), _HELP.get(action.dest))
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``infoint`` argument parser (every sub-command and flag)."""
     p = argparse.ArgumentParser(
         prog="infoint",
         description="Plan, log and learn from informational interviews.")
+    p.add_argument("--version", action="version", version=f"infoint {_version()}",
+                   help="print the version and exit")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     s = sub.add_parser("init", help="create a new, empty log folder")
@@ -535,6 +585,8 @@ def build_parser() -> argparse.ArgumentParser:
         s.add_argument("--prepare-only", action="store_true",
                        help="copy the notebooks into DIR and stop (no server)")
         s.set_defaults(func=_cmd_serve)
+    for name, parser in sub.choices.items():
+        _fill_help(name, parser)
     return p
 
 

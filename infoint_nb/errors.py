@@ -13,6 +13,8 @@ from pathlib import Path
 __all__ = [
     "InfointError",
     "Problem",
+    "PROBLEM_CODES",
+    "ProblemCollector",
     "LogValidationError",
     "LogNotFoundError",
     "LogExistsError",
@@ -28,12 +30,39 @@ class InfointError(Exception):
     """Base class of every error infoint_nb raises on purpose."""
 
 
+#: Every :attr:`Problem.code`, with what it means. Tests and programs match on the code;
+#: the message is for people and may be reworded.
+PROBLEM_CODES: dict[str, str] = {
+    "missing-file": "a file of the log is missing",
+    "not-a-file": "a folder (or something else) stands where a file should be",
+    "empty-file": "the file is empty, without even a header row",
+    "encoding": "the bytes are not UTF-8 text",
+    "line-ends": "the lines end with a bare carriage return (old Mac format)",
+    "bad-quote": "a double quote breaks the CSV rules (stray, unclosed, text after it)",
+    "bare-cr": "a carriage return on its own inside an unquoted value",
+    "ragged-row": "a row has more or fewer values than the header has columns",
+    "missing-column": "a required column is missing from the header",
+    "duplicate-column": "a column name appears twice in the header",
+    "missing-value": "a required cell is empty (id, name, date, kind …)",
+    "duplicate-id": "an id is used by more than one row",
+    "duplicate-ref": "a ref (where an imported row came from) is used by more than one row",
+    "bad-date": "not an ISO date or local date-time (or one with a time-zone offset)",
+    "not-allowed": "not one of the allowed values (kind, channel, source, priority …)",
+    "unknown-contact": "a contact_id or referred_by that no contact has",
+    "self-referral": "a contact names themselves in referred_by",
+    "bad-json": "plan.json is not valid JSON or not a JSON object",
+    "newer-version": "the file was written by a newer version of infoint_nb",
+    "invalid": "any other broken rule (the message says which)",
+}
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with a log file.
 
     ``row`` is the spreadsheet row (the header is row 1), ``None`` for the
-    whole file; ``column`` is ``None`` for a whole row.
+    whole file; ``column`` is ``None`` for a whole row. ``code`` is a short,
+    stable name of the kind of problem, one of :data:`PROBLEM_CODES`.
     """
 
     file: str
@@ -41,6 +70,7 @@ class Problem:
     column: str | None
     value: str | None
     message: str
+    code: str = "invalid"
 
     def __str__(self) -> str:
         where = self.file if self.row is None else f"{self.file}:{self.row}"
@@ -51,6 +81,34 @@ class Problem:
         if self.value is not None:
             text += f"{_show(self.value)} — "
         return text + self.message
+
+
+class ProblemCollector:
+    """Collects the :class:`Problem` s of one file, to report them all at once."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def add(self, row, column, value, message, code: str = "invalid"):
+        """One problem at ``row`` / ``column`` (either may be ``None``)."""
+        self.problems.append(Problem(self.file, row, column, value, message, code))
+
+    def add_mask(self, frame, mask, column: str, message, code: str = "invalid"):
+        """One problem per True cell of ``mask``; ``message`` and ``code`` may be
+        callables of the cell's value."""
+        import numpy as np  # only the validation of a frame needs it
+
+        mask = np.asarray(mask, dtype=bool)
+        if not mask.any():
+            return
+        idx = np.flatnonzero(mask)
+        values = frame[column].to_numpy(dtype=object)
+        rows = frame.index.to_numpy()
+        for i in idx:
+            v = str(values[i])
+            m = message(v) if callable(message) else message
+            self.add(int(rows[i]), column, v, m, code(v) if callable(code) else code)
 
 
 def _show(value: str, limit: int = 60) -> str:
@@ -109,7 +167,8 @@ class UnknownIdError(InfointError, KeyError):
 
 
 class ParameterError(InfointError, ValueError):
-    """A parameter given by the user (CLI flag, report parameter) is wrong."""
+    """A parameter given by the user (CLI flag or argument, report parameter, form
+    field) is wrong; the CLI exits 2 with the message."""
 
 
 # --- file-system problems ---------------------------------------------------------

@@ -7,12 +7,13 @@ returns every problem at once; :func:`to_typed_contacts` and
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 import numpy as np
 import pandas as pd
 
-from .errors import Problem
+from .errors import ParameterError, Problem, ProblemCollector
 
 __all__ = [
     "CONTACTS_FILE", "INTERACTIONS_FILE", "PLAN_FILE", "PLAN_SCHEMA_VERSION",
@@ -30,7 +31,7 @@ __all__ = [
     "MEETING_HELD", "THANK_YOU", "UPDATE", "SNAFU", "NOTE", "LEAD",
     "POSITIVE_KINDS",
     "CHANNELS", "SOURCES", "CITE_PERMISSIONS", "PRIORITIES",
-    "suggest", "sort_problems", "parse_when", "parse_date",
+    "suggest", "sort_problems", "parse_when", "parse_date", "parse_day", "ProblemCollector",
     "validate_contacts", "validate_interactions", "validate_log", "check_unique_refs",
     "to_typed_contacts", "to_typed_interactions",
     "empty_contacts", "empty_interactions",
@@ -201,6 +202,35 @@ def parse_date(value, *, what: str = "date") -> pd.Timestamp:
     """Parse a calendar date (no time part) into a midnight Timestamp."""
     ts = parse_when(value, what=what)
     return ts.normalize()
+
+
+def parse_day(value, *, name: str) -> _dt.date | None:
+    """A calendar day given by the user (``as_of``, ``--start``, a form field), or None.
+
+    Accepts a ``date``, ``datetime`` or Timestamp (the time part is dropped), ISO
+    text such as ``2026-05-05`` (or ``2026-05-05T09:30``), and ``None`` or blank
+    text (or ``NaT``), which mean "not given" (``None``).
+
+    Raises
+    ------
+    ParameterError
+        Naming ``name``, the value and what is allowed.
+
+    Examples
+    --------
+    >>> parse_day("2026-05-05", name="--as-of")
+    datetime.date(2026, 5, 5)
+    >>> parse_day(" ", name="--as-of") is None
+    True
+    """
+    if value is None or value is pd.NaT or (isinstance(value, str) and value.strip() == ""):
+        return None
+    if type(value) is _dt.date:
+        return value
+    try:
+        return parse_when(value, what=name).date()
+    except ValueError as exc:
+        raise ParameterError(str(exc)) from None
 
 
 _DIGITS_DATE = (0, 1, 2, 3, 5, 6, 8, 9)
@@ -651,26 +681,7 @@ def _fast_refs_unique(refs) -> bool:
 
 
 # --- validation --------------------------------------------------------------------
-class _Collector:
-    def __init__(self, file: str):
-        self.file = file
-        self.problems: list[Problem] = []
-
-    def add(self, row, column, value, message):
-        self.problems.append(Problem(self.file, row, column, value, message))
-
-    def add_mask(self, frame: pd.DataFrame, mask, column: str, message):
-        """One problem per True cell of ``mask``; ``message`` may be a callable(value)."""
-        mask = np.asarray(mask, dtype=bool)
-        if not mask.any():
-            return
-        idx = np.flatnonzero(mask)
-        values = frame[column].to_numpy(dtype=object)
-        rows = frame.index.to_numpy()
-        for i in idx:
-            v = str(values[i])
-            m = message(v) if callable(message) else message
-            self.add(int(rows[i]), column, v, m)
+_Collector = ProblemCollector  # the old private name (importers subclass it)
 
 
 def _col(frame: pd.DataFrame, name: str) -> np.ndarray:
@@ -708,39 +719,40 @@ def _first_rows(frame: pd.DataFrame, values: np.ndarray) -> dict:
     return first
 
 
-def _check_ids(raw, col: _Collector, column: str, what: str, example: str,
+def _check_ids(raw, col: ProblemCollector, column: str, what: str, example: str,
                each: str) -> np.ndarray:
     """Every row has an id and no id is used twice; return the ids."""
     ids = _col(raw, column)
     blank = ids == ""
     col.add_mask(raw, blank, column,
-                 f"every {what} needs a {column} (any short unique text, e.g. {example})")
+                 f"every {what} needs a {column} (any short unique text, e.g. {example})",
+                 "missing-value")
     dup = _duplicated(ids) & ~blank
     if dup.any():
         first_row = _first_rows(raw, ids)
         col.add_mask(raw, dup, column,
                      lambda v: f"duplicate {column} (first used on row {first_row[v]}); "
-                     f"give {each} their own id")
+                     f"give {each} their own id", "duplicate-id")
     return ids
 
 
-def _missing_columns(frame: pd.DataFrame, required, col: _Collector, what: str) -> bool:
+def _missing_columns(frame: pd.DataFrame, required, col: ProblemCollector, what: str) -> bool:
     missing = [c for c in required if c not in frame.columns]
     for c in missing:
         guess = suggest(c, list(map(str, frame.columns)))
         hint = f" (the header has {guess!r}; rename it to {c!r})" if guess else ""
         col.add(1, c, None, f"required column is missing from the header{hint}. "
-                f"The {what} header needs: " + ", ".join(required) + ".")
+                f"The {what} header needs: " + ", ".join(required) + ".", "missing-column")
     return bool(missing)
 
 
-def _duplicate_header(frame: pd.DataFrame, col: _Collector) -> bool:
+def _duplicate_header(frame: pd.DataFrame, col: ProblemCollector) -> bool:
     seen = set()
     bad = False
     for c in frame.columns:
         if c in seen:
             col.add(1, str(c), None, "this column name appears twice in the header; "
-                    "rename or delete one of them")
+                    "rename or delete one of them", "duplicate-column")
             bad = True
         seen.add(c)
     return bad
@@ -750,11 +762,11 @@ def _sorted(problems):
     return sorted(problems, key=lambda p: -1 if p.row is None else p.row)
 
 
-def _check_allowed(raw, col: _Collector, column: str, allowed, what: str, tail: str) -> None:
+def _check_allowed(raw, col: ProblemCollector, column: str, allowed, what: str, tail: str) -> None:
     if column in raw:
         v = _col(raw, column)
         col.add_mask(raw, ~_isin(v, allowed, or_empty=True), column,
-                     lambda x: _allowed_message(x, allowed, what) + tail)
+                     lambda x: _allowed_message(x, allowed, what) + tail, "not-allowed")
 
 
 def validate_contacts(raw: pd.DataFrame, *, file: str = CONTACTS_FILE,
@@ -773,32 +785,33 @@ def validate_contacts(raw: pd.DataFrame, *, file: str = CONTACTS_FILE,
     """
     if _fast_contacts_ok(raw, parsed):
         return []
-    col = _Collector(file)
+    col = ProblemCollector(file)
     if _duplicate_header(raw, col) or _missing_columns(raw, CONTACT_REQUIRED_COLUMNS, col, "contacts"):
         return col.problems
     ids = _check_ids(raw, col, CONTACT_ID, "contact", "C0042", "each person")
-    col.add_mask(raw, _blank(raw[NAME]), NAME, "every contact needs a name")
+    col.add_mask(raw, _blank(raw[NAME]), NAME, "every contact needs a name", "missing-value")
     values, bad = _text_to_datetimes(raw[ADDED_ON], date_only=True)
     if parsed is not None:
         parsed[ADDED_ON] = values
     col.add_mask(raw, _col(raw, ADDED_ON) == "", ADDED_ON,
-                 "every contact needs added_on, an ISO date such as 2026-05-05")
+                 "every contact needs added_on, an ISO date such as 2026-05-05", "missing-value")
     col.add_mask(raw, bad, ADDED_ON,
-                 "not a real ISO date; write the date as YYYY-MM-DD, e.g. 2026-05-05")
+                 "not a real ISO date; write the date as YYYY-MM-DD, e.g. 2026-05-05", "bad-date")
     _check_allowed(raw, col, SOURCE, SOURCES, "a source", " Leave it empty if unknown.")
     _check_allowed(raw, col, CITE_PERMISSION, CITE_PERMISSIONS, "a cite permission",
                    " Leave it empty if you have not asked.")
     if PRIORITY in raw:
         v = _col(raw, PRIORITY)
         col.add_mask(raw, ~_isin(v, PRIORITIES, or_empty=True), PRIORITY,
-                     "priority is a whole number from 1 to 5, or empty")
+                     "priority is a whole number from 1 to 5, or empty", "not-allowed")
     if REFERRED_BY in raw:
         v = _col(raw, REFERRED_BY)
         given = v != ""
         col.add_mask(raw, ~_isin(v, ids, or_empty=True), REFERRED_BY,
                      "no contact has this contact_id; referred_by must be the contact_id of "
-                     "the person who referred them, or empty")
-        col.add_mask(raw, given & (v == ids), REFERRED_BY, "a contact cannot refer themselves")
+                     "the person who referred them, or empty", "unknown-contact")
+        col.add_mask(raw, given & (v == ids), REFERRED_BY, "a contact cannot refer themselves",
+                 "self-referral")
     return _sorted(col.problems)
 
 
@@ -810,7 +823,7 @@ def validate_interactions(raw: pd.DataFrame, contact_ids, *, file: str = INTERAC
     """
     if _fast_interactions_ok(raw, contact_ids, parsed):
         return []
-    col = _Collector(file)
+    col = ProblemCollector(file)
     if _duplicate_header(raw, col) or _missing_columns(
             raw, INTERACTION_REQUIRED_COLUMNS, col, "interactions"):
         return col.problems
@@ -818,13 +831,15 @@ def validate_interactions(raw: pd.DataFrame, contact_ids, *, file: str = INTERAC
     cid = _col(raw, CONTACT_ID)
     known = set(np.asarray(contact_ids, dtype=object))
     col.add_mask(raw, cid == "", CONTACT_ID,
-                 "every interaction needs the contact_id of the person it is with")
+                 "every interaction needs the contact_id of the person it is with",
+                 "missing-value")
     col.add_mask(raw, (cid != "") & ~_isin(cid, known, or_empty=True), CONTACT_ID,
                  f"no contact has this contact_id in {CONTACTS_FILE}; add the contact first "
-                 "or correct the id")
+                 "or correct the id", "unknown-contact")
     d = _col(raw, DATE)
     col.add_mask(raw, d == "", DATE,
-                 "every interaction needs a date: 2026-05-05 or 2026-05-05T09:30")
+                 "every interaction needs a date: 2026-05-05 or 2026-05-05T09:30",
+                 "missing-value")
     values, bad = _text_to_datetimes(raw[DATE], date_only=False)
     bad = bad.to_numpy()
     if parsed is not None:
@@ -834,25 +849,28 @@ def validate_interactions(raw: pd.DataFrame, contact_ids, *, file: str = INTERAC
         where = np.flatnonzero(bad)
         offset[where] = [bool(re.search(r"T.*(?:Z|[+-]\d{2}:?\d{2})$", str(x))) for x in d[where]]
     col.add_mask(raw, bad & offset, DATE,
-                 "has a time-zone offset; write local time without one, e.g. 2026-05-05T09:30")
+                 "has a time-zone offset; write local time without one, e.g. 2026-05-05T09:30",
+                 "bad-date")
     col.add_mask(raw, bad & ~offset, DATE,
-                 "not a real ISO date; write 2026-05-05 or 2026-05-05T09:30")
+                 "not a real ISO date; write 2026-05-05 or 2026-05-05T09:30", "bad-date")
     k = _col(raw, KIND)
     col.add_mask(raw, ~_isin(k, KINDS), KIND,
                  lambda v: ("every interaction needs a kind. Allowed: " + ", ".join(KINDS) + "."
-                            if v.strip() == "" else _allowed_message(v, KINDS, "a kind")))
+                            if v.strip() == "" else _allowed_message(v, KINDS, "a kind")),
+                 lambda v: "missing-value" if v.strip() == "" else "not-allowed")
     _check_allowed(raw, col, CHANNEL, CHANNELS, "a channel", " Or leave it empty.")
     if SCHEDULED_FOR in raw:
         values, bad = _text_to_datetimes(raw[SCHEDULED_FOR], date_only=False)
         if parsed is not None:
             parsed[SCHEDULED_FOR] = values
         col.add_mask(raw, bad, SCHEDULED_FOR,
-                     "not a local date-time; write 2026-05-05T09:30 (no offset), or leave empty")
+                     "not a local date-time; write 2026-05-05T09:30 (no offset), or leave empty",
+                     "bad-date")
     check_unique_refs(raw, col)
     return _sorted(col.problems)
 
 
-def check_unique_refs(raw: pd.DataFrame, col: _Collector) -> None:
+def check_unique_refs(raw: pd.DataFrame, col: ProblemCollector) -> None:
     """A non-empty ``ref`` (where an imported row came from) is used by one row only."""
     if REF not in raw:
         return
@@ -863,7 +881,7 @@ def check_unique_refs(raw: pd.DataFrame, col: _Collector) -> None:
         col.add_mask(raw, dup, REF,
                      lambda v: f"duplicate ref (first used on row {first_row[v]}); a ref names "
                      "the one message or event a row was imported from: delete the repeated "
-                     "row, or empty its ref if it really is another event")
+                     "row, or empty its ref if it really is another event", "duplicate-ref")
 
 
 def validate_log(contacts_raw: pd.DataFrame, interactions_raw: pd.DataFrame, *,

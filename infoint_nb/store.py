@@ -63,7 +63,7 @@ def _decode_problem(data: bytes, err: UnicodeDecodeError, file: str) -> Problem:
     line = data.count(b"\n", 0, err.start) + 1
     bad = data[err.start:err.start + 1].hex()
     return Problem(file, None, None, None,
-                   f"line {line}: byte 0x{bad} is not UTF-8 text; {_UTF8_HINT}")
+                   f"line {line}: byte 0x{bad} is not UTF-8 text; {_UTF8_HINT}", "encoding")
 
 
 def _maybe_ragged(buf: bytes, header_n: int) -> bool:
@@ -95,16 +95,19 @@ def read_table(path: Path, *, file: str | None = None) -> tuple[pd.DataFrame | N
     try:
         data = path.read_bytes()
     except IsADirectoryError:
-        return None, [Problem(file, None, None, None, "is a folder, not a CSV file")]
+        return None, [Problem(file, None, None, None, "is a folder, not a CSV file",
+                              "not-a-file")]
     except FileNotFoundError:
         return None, [Problem(file, None, None, None,
                               "the file is missing; every log needs contacts.csv and "
-                              "interactions.csv (run `infoint init` to create a new log)")]
+                              "interactions.csv (run `infoint init` to create a new log)",
+                              "missing-file")]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if re.match(rb"\s*\Z", data[:4096]) and not data.strip():
         return None, [Problem(file, 1, None, None,
-                              "the file is empty; it needs at least the header row")]
+                              "the file is empty; it needs at least the header row",
+                              "empty-file")]
     # the header is the first record: decode just enough of the file to read it
     head = data[:65536]
     try:
@@ -114,10 +117,11 @@ def read_table(path: Path, *, file: str | None = None) -> tuple[pd.DataFrame | N
             return None, [_decode_problem(data, err, file)]
         head_text = head[:err.start].decode("utf-8")
     if b"\n" not in data and b"\r" in data:
-        return None, [Problem(file, 1, None, None, _CR_LINES)]
+        return None, [Problem(file, 1, None, None, _CR_LINES, "line-ends")]
     header, header_problem, header_end = next(_records(head_text))
     if header_problem is not None:
-        return None, [Problem(file, 1, None, None, header_problem)]
+        return None, [Problem(file, 1, None, None, header_problem,
+                              _RECORD_CODES[header_problem])]
     body_start = len(head_text[:header_end].encode("utf-8"))
     try:
         frame, problems = _parse(data, header, file, body_start)
@@ -149,6 +153,9 @@ _BARE_CR = ("a carriage return (CR) on its own inside a value that is not in dou
             "(often pasted from another program); remove it, or put the value in double quotes")
 _OPEN_QUOTE = ("a double quote opens a value here that is never closed, so the rest of the file "
                'would be one value; add the closing quote, or double each quote inside a value ("")')
+#: the careful parser's problems → their :attr:`Problem.code`
+_RECORD_CODES = {_STRAY_QUOTE: "bad-quote", _AFTER_QUOTE: "bad-quote", _OPEN_QUOTE: "bad-quote",
+                 _BARE_CR: "bare-cr"}
 _QUOTED = re.compile(r'"((?:[^"]++|"")*+)"')  # possessive: linear on an unclosed quote
 _PLAIN = re.compile(r'[^,"\r\n]*')
 
@@ -329,14 +336,15 @@ def _read_careful(text: str, header: list[str], file: str) -> tuple[pd.DataFrame
         row = k + 2
         if problem is not None:  # the value it is in names its column (when there is one)
             at = len(fields) - 1
-            problems.append(Problem(file, row, header[at] if at < n else None, None, problem))
+            problems.append(Problem(file, row, header[at] if at < n else None, None, problem,
+                                    _RECORD_CODES[problem]))
         elif fields and len(fields) != n:
             what = "fewer" if len(fields) < n else "more"
             problems.append(Problem(
                 file, row, None, None,
                 f"this row has {len(fields)} values but the header has {n} columns ({what}); "
                 "a comma inside a value needs the value in double quotes, and every row needs "
-                "one value per column (empty is fine)"))
+                "one value per column (empty is fine)", "ragged-row"))
         rows.append((fields + [""] * n)[:n])
     frame = pd.DataFrame(rows, columns=range(n), dtype="str")
     frame.columns = header  # may repeat a name: the header check reports that
@@ -1004,21 +1012,24 @@ class ContactLog:
         except UnicodeDecodeError as err:
             return {}, [Problem(S.PLAN_FILE, None, None, None,
                                 f"byte {err.start} is not UTF-8 text; restore a backup with "
-                                "`infoint restore`")]
+                                "`infoint restore`", "encoding")]
         try:
             plan = json.loads(text) if text.strip() else {}
         except ValueError as err:
             return {}, [Problem(S.PLAN_FILE, None, None, None,
                                 f"is not valid JSON ({err}); fix it in a text editor or bring "
-                                "back an earlier version with `infoint restore --list`")]
+                                "back an earlier version with `infoint restore --list`",
+                                "bad-json")]
         if not isinstance(plan, dict):
             return {}, [Problem(S.PLAN_FILE, None, None, None,
-                                "must hold a JSON object ({...}) at the top level")]
+                                "must hold a JSON object ({...}) at the top level",
+                                "bad-json")]
         version = plan.get("schema", S.PLAN_SCHEMA_VERSION)
         if not isinstance(version, int) or version > S.PLAN_SCHEMA_VERSION:
             return {}, [Problem(S.PLAN_FILE, None, "schema", str(version),
                                 f"this version of infoint_nb reads plan schema "
-                                f"{S.PLAN_SCHEMA_VERSION} or older; upgrade infoint_nb")]
+                                f"{S.PLAN_SCHEMA_VERSION} or older; upgrade infoint_nb",
+                                "newer-version")]
         plan.setdefault("schema", S.PLAN_SCHEMA_VERSION)
         return plan, []
 

@@ -308,3 +308,22 @@ def test_a_full_disk_exits_2_and_changes_nothing(small_disk):
     _no_traceback(r)
     assert not list(mnt.glob(".due.ics.part-*"))
     assert run("check", log).returncode == 0
+
+
+def test_every_option_and_argument_has_a_help_line_and_version():
+    import argparse
+
+    from infoint_nb import __version__
+    from infoint_nb.cli import build_parser, main
+
+    parser = build_parser()
+    missing = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                missing += [(name, a.dest) for a in sub._actions if not a.help]
+                assert action._choices_actions, "subcommands are listed with a description"
+    assert missing == []
+    out = subprocess.run([infoint_exe(), "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.strip() == f"infoint {__version__}"
+    assert main(["-h"]) == 0

@@ -73,3 +73,24 @@ def test_from_os_error_keeps_the_packages_own_error():
     assert from_os_error(mine, "elsewhere", doing="anything") is mine
     assert is_user_os_error(mine)
     assert str(mine) == "log: is a file, not a folder; give a folder"
+
+
+def test_problem_codes_and_the_public_collector():
+    import pandas as pd
+
+    from infoint_nb import schema as S
+    from infoint_nb.errors import PROBLEM_CODES, Problem, ProblemCollector
+
+    assert S._Collector is ProblemCollector and S.ProblemCollector is ProblemCollector
+    assert all(code == code.lower() and " " not in code and meaning
+               for code, meaning in PROBLEM_CODES.items())
+    old = Problem("contacts.csv", 2, "name", "", "every contact needs a name")
+    assert old.code == "invalid" and str(old) == "contacts.csv:2: name: '' — every contact needs a name"
+    col = ProblemCollector("interactions.csv")
+    col.add(1, "kind", None, "required column is missing", "missing-column")
+    frame = pd.DataFrame({"kind": ["", "Reply"]}, index=[2, 3])
+    col.add_mask(frame, [True, True], "kind", lambda v: f"bad {v!r}",
+                 lambda v: "missing-value" if not v else "not-allowed")
+    assert [(p.row, p.code, p.message) for p in col.problems] == [
+        (1, "missing-column", "required column is missing"),
+        (2, "missing-value", "bad ''"), (3, "not-allowed", "bad 'Reply'")]

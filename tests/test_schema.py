@@ -169,3 +169,23 @@ def test_byte_dates_read_chunked_and_sliced_arrow_text_like_the_general_parser()
         assert S._datetimes_by_bytes(broken, date_only=False) is None, odd
     assert S._datetimes_by_bytes(pd.Series(["2026-01-01T10:00"], dtype="str"),
                                  date_only=True) is None
+
+
+def test_parse_day_takes_what_a_user_gives_and_names_the_parameter():
+    import datetime as dt
+
+    from infoint_nb.errors import ParameterError
+
+    day = dt.date(2026, 5, 5)
+    for value in ("2026-05-05", " 2026-05-05T17:30 ", day, dt.datetime(2026, 5, 5, 9),
+                  pd.Timestamp("2026-05-05 23:59")):
+        assert S.parse_day(value, name="as_of") == day
+    for value in (None, "", "  ", pd.NaT):
+        assert S.parse_day(value, name="as_of") is None
+    for value, why in (("05/05/2026", "not an ISO date; write 2026-05-05"),
+                       ("2026-02-30", "not a real calendar date"),
+                       ("2026-05-05T09:30+02:00", "time-zone offset"),
+                       (pd.Timestamp("2026-05-05", tz="UTC"), "time zone")):
+        with pytest.raises(ParameterError, match=why) as info:
+            S.parse_day(value, name="--start")
+        assert str(info.value).startswith("--start ")
