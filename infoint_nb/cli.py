@@ -450,6 +450,32 @@ def _fill_help(command: str, parser: argparse.ArgumentParser) -> None:
             action.help = _HELP.get((command, action.dest), _HELP.get(action.dest))
 
 
+def _report_parameters_text() -> str:
+    """The report template's parameters and defaults, for ``infoint report --help``."""
+    from .errors import InfointError
+    from .reports import read_template_parameters
+    try:
+        params = read_template_parameters()
+    except InfointError as exc:
+        return f"report parameters (for -p): the template could not be read: {exc}"
+    width = max((len(name) for name in params), default=0)
+    lines = ["report parameters (set with -p NAME VALUE; lists are comma-separated):"]
+    lines += [f"  {name:<{width}}  default: {value!r}" for name, value in params.items()]
+    return "\n".join(lines)
+
+
+def _list_report_parameters(parser: argparse.ArgumentParser) -> None:
+    """Make ``parser``'s help end with the template's parameters, read only when shown."""
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    plain = parser.format_help
+
+    def format_help() -> str:
+        parser.epilog = _report_parameters_text()
+        return plain()
+
+    parser.format_help = format_help
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``infoint`` argument parser (every sub-command and flag)."""
     p = argparse.ArgumentParser(
@@ -499,6 +525,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("-p", "--parameter", nargs=2, metavar=("NAME", "VALUE"),
                    action="append", default=[])
     s.set_defaults(func=_cmd_report)
+    _list_report_parameters(s)
 
     s = sub.add_parser("import", help="bring contacts in from LinkedIn, a spreadsheet or vCards; "
                        "log what happened from a mailbox, LinkedIn messages/invitations or "

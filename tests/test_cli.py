@@ -327,3 +327,31 @@ def test_every_option_and_argument_has_a_help_line_and_version():
     out = subprocess.run([infoint_exe(), "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.strip() == f"infoint {__version__}"
     assert main(["-h"]) == 0
+
+
+def test_main_help_lists_every_command_with_its_description(capsys):
+    from infoint_nb.cli import build_parser, main
+
+    assert main(["-h"]) == 0
+    out = capsys.readouterr().out
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    for choice in sub._choices_actions:
+        assert choice.dest in out and choice.help and choice.help.split()[0] in out
+
+
+def test_report_help_lists_the_template_parameters_without_loading_papermill(tmp_path):
+    from infoint_nb.reports import read_template_parameters
+
+    code = ("import sys\nfrom infoint_nb import cli\n"
+            "try:\n    cli.main(['report', '--help'])\nexcept SystemExit:\n    pass\n"
+            "print('PAPERMILL', 'papermill' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    params = read_template_parameters()
+    assert params, "the template has parameters"
+    for name, default in params.items():
+        assert any(line.split()[:3] == [name, "default:", repr(default).split()[0]]
+                   for line in lines), (name, default)
+    assert lines[-1] == "PAPERMILL False"
