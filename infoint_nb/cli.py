@@ -50,13 +50,12 @@ def _parse_date_arg(value: str | None, flag: str):
 
 
 def _as_of(args, log):
-    """``--as-of`` as a date, else :func:`infoint_nb.metrics.default_as_of` (the sample's
-    last interaction for the sample, today for any other log)."""
+    """``--as-of`` as a date, else ``log.default_as_of()`` (the sample's last
+    interaction for the sample, today for any other log)."""
     given = _parse_date_arg(getattr(args, "as_of", None), "--as-of")
     if given is not None:
         return given
-    from .metrics import default_as_of
-    return default_as_of(log)
+    return log.default_as_of()
 
 
 def _plural(n: int, word: str) -> str:
