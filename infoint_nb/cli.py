@@ -156,11 +156,11 @@ def _format_table(frame, *, right=()) -> str:
 
 
 def _cmd_stats(args) -> int:
-    from . import metrics
+    from .campaign import Campaign
 
     log = _open_log(args)
     as_of = _as_of(args, log)
-    table = metrics.response_by(log.contacts, log.interactions, by=args.by, as_of=as_of)
+    table = Campaign.from_log(log, as_of=as_of).response_by(args.by)
     _say(f"infoint stats: as of {as_of.isoformat()}, {int(table['contacted'].sum())} contacted"
          f" in {_plural(len(table), 'group')} by {args.by}")
     if args.csv:
@@ -180,13 +180,13 @@ def _cmd_stats(args) -> int:
 
 
 def _cmd_due(args) -> int:
-    from . import metrics
+    from .campaign import Cadence, Campaign
     from .schema import SCHEDULED_FOR
 
     log = _open_log(args)
     as_of = _as_of(args, log)
-    due = metrics.followups_due(log.contacts, log.interactions, as_of=as_of, mode=args.mode)
-    meetings = metrics.upcoming_meetings(log.contacts, log.interactions, as_of=as_of)
+    campaign = Campaign.from_log(log, as_of=as_of, cadence=Cadence(mode=args.mode))
+    due, meetings = campaign.due(), campaign.meetings()
     if args.ics:
         from .calendar import write_ics
         path = write_ics(args.ics, due, meetings)
