@@ -203,7 +203,7 @@ def plot_response_rates(table: pd.DataFrame, *, top: int = 12, ax=None):
 # --- survival curves ---------------------------------------------------------------
 @share_docs
 @_literal_text
-def plot_survival(timeline: pd.DataFrame, *, by: str = "company", top: int = 5, ax=None):
+def plot_survival(survival: pd.DataFrame, *, by: str = "company", top: int = 5, ax=None):
     """Time to response as Kaplan–Meier curves, with ticks where people are censored.
 
     A curve shows the share of a group still silent after so many days; it
@@ -212,11 +212,15 @@ def plot_survival(timeline: pd.DataFrame, *, by: str = "company", top: int = 5, 
 
     Parameters
     ----------
-    timeline : DataFrame
-        From :func:`metrics.contact_timeline`.
+    survival : DataFrame
+        From :meth:`Campaign.survival` / :func:`metrics.survival_table` (drawn as
+        given: its first column names the grouping). A table from
+        :func:`metrics.contact_timeline` is still accepted and turned into one
+        with ``by`` and ``top``.
     {params.by}
     top : int
-        Groups with the most people contacted to draw (one curve each).
+        Groups with the most people contacted to draw (one curve each), when a
+        timeline is passed.
     {params.ax}
 
     Returns
@@ -224,21 +228,16 @@ def plot_survival(timeline: pd.DataFrame, *, by: str = "company", top: int = 5, 
     Axes
     """
     ax = _axes(ax)
-    M._check_choice(by, M.GROUPINGS, "by")
-    sub = timeline[timeline["contacted"]]
-    if len(sub) == 0:
+    if "observed_days" in survival.columns:          # the old call shape: a timeline
+        survival = M.survival_table(survival, by=by, top=top)
+    by = survival.columns[0]
+    if len(survival) == 0:
         return _empty(ax, "Nobody contacted yet", "no response times to show")
-    labels = M._group_labels(sub, by)
-    sizes = labels.value_counts()
-    chosen = sorted(sizes.index, key=lambda g: (-sizes[g], g))[:top]
-    pick = labels.isin(chosen).to_numpy()
-    days = sub["observed_days"].to_numpy(dtype=float)[pick]
-    responded = sub["responded"].to_numpy()[pick]
-    groups = labels.to_numpy(dtype=object)[pick]
-    km = M.kaplan_meier(days, responded, groups=groups)
-    medians = M.km_median(days, responded, groups=groups)
-    order = sorted(chosen, key=lambda g: (np.isnan(medians[g]),
-                                          medians[g] if not np.isnan(medians[g]) else 0, g))
+    first = survival.drop_duplicates(by)
+    order = first[by].tolist()
+    sizes = pd.Series(first["contacted"].to_numpy(), index=order)
+    medians = pd.Series(first["median_days_to_response"].to_numpy(dtype=float), index=order)
+    km = survival.rename(columns={by: "group"})
     handles, names = [], []
     for i, g in enumerate(order):
         curve = km[km["group"] == g]

@@ -47,13 +47,12 @@ def _parse_date_arg(value: str | None, flag: str):
 
 
 def _as_of(args, log):
-    """``--as-of`` as a date, else :func:`infoint_nb.metrics.default_as_of` (the sample's
-    last interaction for the sample, today for any other log)."""
+    """``--as-of`` as a date, else ``log.default_as_of()`` (the sample's last
+    interaction for the sample, today for any other log)."""
     given = _parse_date_arg(getattr(args, "as_of", None), "--as-of")
     if given is not None:
         return given
-    from .metrics import default_as_of
-    return default_as_of(log)
+    return log.default_as_of()
 
 
 def _plural(n: int, word: str) -> str:
@@ -154,11 +153,11 @@ def _format_table(frame, *, right=()) -> str:
 
 
 def _cmd_stats(args) -> int:
-    from . import metrics
+    from .campaign import Campaign
 
     log = _open_log(args)
     as_of = _as_of(args, log)
-    table = metrics.response_by(log.contacts, log.interactions, by=args.by, as_of=as_of)
+    table = Campaign.from_log(log, as_of=as_of).response_by(args.by)
     _say(f"infoint stats: as of {as_of.isoformat()}, {int(table['contacted'].sum())} contacted"
          f" in {_plural(len(table), 'group')} by {args.by}")
     if args.csv:
@@ -178,13 +177,13 @@ def _cmd_stats(args) -> int:
 
 
 def _cmd_due(args) -> int:
-    from . import metrics
+    from .campaign import Cadence, Campaign
     from .schema import SCHEDULED_FOR
 
     log = _open_log(args)
     as_of = _as_of(args, log)
-    due = metrics.followups_due(log.contacts, log.interactions, as_of=as_of, mode=args.mode)
-    meetings = metrics.upcoming_meetings(log.contacts, log.interactions, as_of=as_of)
+    campaign = Campaign.from_log(log, as_of=as_of, cadence=Cadence(mode=args.mode))
+    due, meetings = campaign.due(), campaign.meetings()
     if args.ics:
         from .calendar import write_ics
         path = write_ics(args.ics, due, meetings)

@@ -138,24 +138,16 @@ def resolve_as_of(as_of=None) -> pd.Timestamp:
 
 
 def default_as_of(log) -> _dt.date:
-    """The day to read ``log`` as of when none is given: for the sample campaign, the
-    date of its last interaction (it is fictional and ends on a fixed day, so its
-    numbers and report stay the same whenever they are made); for any other log, today.
+    """Deprecated: use ``log.default_as_of()`` (:meth:`ContactLog.default_as_of`), the
+    day to read ``log`` as of when none is given (the sample's last interaction for
+    the sample campaign, today for any other log).
 
     Parameters
     ----------
     log : ContactLog
         The open log.
     """
-    try:
-        is_sample = log.folder.resolve() == config.SAMPLE_DIR.resolve()
-    except OSError:
-        is_sample = False
-    if is_sample:
-        dates = log.interactions[DATE]
-        if len(dates):
-            return dates.max().date()
-    return _dt.date.today()
+    return log.default_as_of()
 
 
 def _check_choice(value, allowed, what: str) -> str:
@@ -661,11 +653,13 @@ def _response_facts(log: _Log) -> dict:
 
 def _facts(log: _Log, *, follow_up_days: int, max_follow_ups: int,
            booster_business_days: int = config.BOOSTER_BUSINESS_DAYS,
-           curmudgeon_business_days: int = config.CURMUDGEON_BUSINESS_DAYS) -> dict:
-    """Per-contact arrays every table is built from (one pass, vectorised)."""
+           curmudgeon_business_days: int = config.CURMUDGEON_BUSINESS_DAYS,
+           response: dict | None = None) -> dict:
+    """Per-contact arrays every table is built from (one pass, vectorised);
+    ``response``: the :func:`_response_facts` of ``log`` when already made."""
     n, code, day, kind = log.n, log.code, log.day, log.kind
     names = log.kind_names(kind)
-    f = _response_facts(log)
+    f = dict(response) if response is not None else _response_facts(log)
     is_attempt, valid = f["is_attempt"], f["valid_response"]
     contacted, responded = f["contacted"], f["responded"]
     f["attempts"] = _count(code, is_attempt, n)
@@ -752,9 +746,13 @@ def contact_timeline(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_o
         dates (``NaT`` when absent); ``days_to_response`` and ``observed_days``
         are nullable integers (``<NA>`` when not responded / not contacted).
     """
-    _check_cadence(follow_up_days, max_follow_ups)
-    log = _prepare(contacts, interactions, as_of)
-    f = _facts(log, follow_up_days=follow_up_days, max_follow_ups=max_follow_ups)
+    from .campaign import Cadence, Campaign
+    cadence = Cadence(follow_up_days=follow_up_days, max_follow_ups=max_follow_ups)
+    return Campaign(contacts, interactions, as_of=as_of, cadence=cadence).timeline()
+
+
+def _timeline_table(log: _Log, f: dict) -> pd.DataFrame:
+    """The table of :func:`contact_timeline` from a prepared log and its facts."""
     c = log.contacts
     out = pd.DataFrame({
         CONTACT_ID: _text(c, CONTACT_ID),
@@ -801,10 +799,9 @@ def _group_labels(timeline: pd.DataFrame, by: str) -> pd.Series:
     return labels.where(labels != "", NO_GROUP_LABELS[by])
 
 
-def _light_timeline(contacts, interactions, as_of) -> pd.DataFrame:
-    """The columns of :func:`contact_timeline` that response tables use, and no more."""
-    log = _prepare(contacts, interactions, as_of)
-    f = _response_facts(log)
+def _light_timeline(log: _Log, f: dict) -> pd.DataFrame:
+    """The columns of :func:`contact_timeline` that response tables use, and no more,
+    from a prepared log and its :func:`_response_facts`."""
     c = log.contacts
     return pd.DataFrame({
         COMPANY: _text(c, COMPANY), INDUSTRY: _text(c, INDUSTRY), SOURCE: _text(c, SOURCE),
@@ -850,6 +847,71 @@ def _response_table(timeline: pd.DataFrame, by: str, *, order: str) -> pd.DataFr
     return table[[by, *RESPONSE_COLUMNS]].reset_index(drop=True)
 
 
+#: Columns of :func:`survival_table` after the group column.
+SURVIVAL_COLUMNS: tuple[str, ...] = (
+    "contacted", "median_days_to_response", "time", "at_risk", "events", "censored",
+    "survival")
+__all__ += ["SURVIVAL_COLUMNS", "survival_table"]
+
+
+@share_docs
+def survival_table(timeline: pd.DataFrame, *, by: str = "company", top: int = 5
+                   ) -> pd.DataFrame:
+    """Kaplan–Meier curves of time to response for the ``top`` largest groups.
+
+    The groups with the most people contacted (ties by name) are kept; curves
+    come fastest first (Kaplan–Meier median, *not reached* last, then name).
+
+    Parameters
+    ----------
+    timeline : DataFrame
+        From :func:`contact_timeline` (``contacted``, ``responded``,
+        ``observed_days`` and the grouping column are used).
+    {params.by}
+    top : int
+        How many groups to keep.
+
+    Returns
+    -------
+    DataFrame
+        ``<by>, contacted, median_days_to_response, time, at_risk, events,
+        censored, survival``: one row per group and distinct time (as in
+        :func:`kaplan_meier`), groups in curve order, times ascending;
+        ``contacted`` and ``median_days_to_response`` (``NaN``: not reached)
+        repeat on each row of a group. Empty when nobody was contacted.
+    """
+    _check_choice(by, GROUPINGS, "by")
+    _check_count(top, "top")
+    sub = timeline[timeline["contacted"]]
+    labels = _group_labels(sub, by) if len(sub) else pd.Series([], dtype="str")
+    sizes = labels.value_counts()
+    chosen = sorted(sizes.index, key=lambda g: (-sizes[g], g))[:top]
+    if not chosen:
+        return pd.DataFrame({
+            by: pd.Series([], dtype="str"), "contacted": pd.Series([], dtype="int64"),
+            **{col: pd.Series([], dtype="float64") for col in SURVIVAL_COLUMNS[1:]
+               if col != "contacted"}})[[by, *SURVIVAL_COLUMNS]]
+    pick = labels.isin(chosen).to_numpy()
+    days = sub["observed_days"].to_numpy(dtype=float)[pick]
+    responded = sub["responded"].to_numpy()[pick]
+    groups = labels.to_numpy(dtype=object)[pick]
+    km = kaplan_meier(days, responded, groups=groups)
+    medians = km_median(days, responded, groups=groups)
+    order = sorted(chosen, key=lambda g: (np.isnan(medians[g]),
+                                          medians[g] if not np.isnan(medians[g]) else 0, g))
+    rank = km["group"].map({g: i for i, g in enumerate(order)}).to_numpy()
+    km = km.iloc[np.lexsort((km["time"].to_numpy(), rank))].reset_index(drop=True)
+    group = km["group"].to_numpy(dtype=object)
+    out = pd.DataFrame({
+        by: pd.array(group, dtype="str"),
+        "contacted": sizes.reindex(group).to_numpy().astype("int64"),
+        "median_days_to_response": medians.reindex(group).to_numpy(dtype=float),
+    })
+    for col in ("time", "at_risk", "events", "censored", "survival"):
+        out[col] = km[col].to_numpy()
+    return out
+
+
 @share_docs
 def response_by(contacts: pd.DataFrame, interactions: pd.DataFrame, *, by: str = "company",
                 as_of=None) -> pd.DataFrame:
@@ -878,8 +940,8 @@ def response_by(contacts: pd.DataFrame, interactions: pd.DataFrame, *, by: str =
         When ``by`` or ``as_of`` is not allowed.
     """
     _check_choice(by, GROUPINGS, "by")
-    return _response_table(_light_timeline(contacts, interactions, as_of), by,
-                           order="name" if by == "month" else "fastest")
+    from .campaign import Campaign
+    return Campaign(contacts, interactions, as_of=as_of).response_by(by)
 
 
 @share_docs
@@ -909,9 +971,8 @@ def fastest_responders(contacts: pd.DataFrame, interactions: pd.DataFrame, *,
     _check_choice(by, GROUPINGS, "by")
     if top is not None:
         _check_count(top, "top")
-    table = _response_table(_light_timeline(contacts, interactions, as_of), by,
-                            order="fastest")
-    return table if top is None else table.head(top).reset_index(drop=True)
+    from .campaign import Campaign
+    return Campaign(contacts, interactions, as_of=as_of).fastest_responders(by, top=top)
 
 
 # --- funnel ------------------------------------------------------------------------
@@ -938,9 +999,13 @@ def funnel(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=None,
         off-path stages ``reached`` equals ``current``. Only targets count:
         contacts with a priority or at least one interaction.
     """
-    _check_cadence(follow_up_days, max_follow_ups)
-    log = _prepare(contacts, interactions, as_of)
-    f = _facts(log, follow_up_days=follow_up_days, max_follow_ups=max_follow_ups)
+    from .campaign import Cadence, Campaign
+    cadence = Cadence(follow_up_days=follow_up_days, max_follow_ups=max_follow_ups)
+    return Campaign(contacts, interactions, as_of=as_of, cadence=cadence).funnel()
+
+
+def _funnel_table(f: dict) -> pd.DataFrame:
+    """The table of :func:`funnel` from a log's facts."""
     target = f["is_target"]
     stage = pd.Categorical(f["stage"][target], categories=STAGES)
     current = pd.Series(stage).value_counts(sort=False).reindex(STAGES, fill_value=0)
@@ -975,8 +1040,12 @@ def network_growth(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=
         then ``source_<source>`` counts for each source that occurs (in the
         order of ``schema.SOURCES``; ``source_unknown`` for an empty source).
     """
-    log = _prepare(contacts, interactions, as_of)
-    is_target = _is_target(log)
+    from .campaign import Campaign
+    return Campaign(contacts, interactions, as_of=as_of).growth()
+
+
+def _growth_table(log: _Log, is_target: np.ndarray) -> pd.DataFrame:
+    """The table of :func:`network_growth` from a prepared log."""
     c = log.contacts
     base = ["week", "added", "cumulative", "targets", "network", "cumulative_targets",
             "cumulative_network", "referred", "cumulative_referred", "referral_share"]
@@ -1038,7 +1107,11 @@ def referral_chains(contacts: pd.DataFrame, *, as_of=None) -> pd.DataFrame:
         referred directly) and ``chain_size`` (people in the same tree). A
         contact caught in a referral loop has ``depth`` ``<NA>`` and an empty root.
     """
-    as_of = resolve_as_of(as_of)
+    return _chains_table(contacts, resolve_as_of(as_of))
+
+
+def _chains_table(contacts: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """The table of :func:`referral_chains` (``as_of`` already resolved)."""
     c = contacts[~(contacts[ADDED_ON] > as_of)].reset_index(drop=True)
     n = len(c)
     ids = pd.Index(c[CONTACT_ID].astype(str))
@@ -1096,8 +1169,12 @@ def summarize(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=None)
         ``referrals_per_meeting`` (``None`` without meetings). Plain Python
         values, ready for ``json.dump``.
     """
-    log = _prepare(contacts, interactions, as_of)
-    f = _response_facts(log)
+    from .campaign import Campaign
+    return Campaign(contacts, interactions, as_of=as_of).summary()
+
+
+def _summary(log: _Log, f: dict, is_target: np.ndarray) -> dict:
+    """The numbers of :func:`summarize` from a log and its :func:`_response_facts`."""
     contacted = int(f["contacted"].sum())
     responded = int(f["responded"].sum())
     meetings = int(f["meetings_held"].sum())
@@ -1105,7 +1182,7 @@ def summarize(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=None)
     return {
         "as_of": log.as_of.date().isoformat(),
         "contacts": int(log.n),
-        "targets": int(_is_target(log).sum()),
+        "targets": int(is_target.sum()),
         "contacted": contacted,
         "responded": responded,
         "response_rate": responded / contacted if contacted else None,
@@ -1260,13 +1337,20 @@ def followups_due(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=N
         then name. ``channel`` is the one used last with that person (empty when
         unknown); ``reason`` names dates, kinds and contact_ids, never notes.
     """
-    _check_cadence(follow_up_days, max_follow_ups)
-    _check_count(update_every_days, "update_every_days", minimum=1)
-    _check_choice(mode, MODES, "mode")
-    _check_count(follow_up_business_days, "follow_up_business_days", minimum=1)
-    _check_count(next_contact_business_days, "next_contact_business_days", minimum=1)
-    log = _prepare(contacts, interactions, as_of)
-    f = _facts(log, follow_up_days=follow_up_days, max_follow_ups=max_follow_ups)
+    from .campaign import Cadence, Campaign
+    cadence = Cadence(follow_up_days=follow_up_days, max_follow_ups=max_follow_ups,
+                      update_every_days=update_every_days, mode=mode,
+                      follow_up_business_days=follow_up_business_days,
+                      next_contact_business_days=next_contact_business_days)
+    return Campaign(contacts, interactions, as_of=as_of, cadence=cadence).due()
+
+
+def _due_table(log: _Log, f: dict, cadence: "Cadence") -> pd.DataFrame:
+    """The table of :func:`followups_due` from a prepared log, its facts and a cadence."""
+    follow_up_days, max_follow_ups = cadence.follow_up_days, cadence.max_follow_ups
+    update_every_days, mode = cadence.update_every_days, cadence.mode
+    follow_up_business_days = cadence.follow_up_business_days
+    next_contact_business_days = cadence.next_contact_business_days
     n, code, day, kind = log.n, log.code, log.day, log.kind
     seq = _file_order_rank(log)
     everyone = np.arange(n)
@@ -1430,7 +1514,12 @@ def upcoming_meetings(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_
         ``contact_id, name, company, interaction_id, scheduled_for, place,
         channel``, soonest first.
     """
-    log = _prepare(contacts, interactions, as_of)
+    from .campaign import Campaign
+    return Campaign(contacts, interactions, as_of=as_of).meetings()
+
+
+def _meetings_table(log: _Log) -> pd.DataFrame:
+    """The table of :func:`upcoming_meetings` from a prepared log."""
     n, code, day, kind = log.n, log.code, log.day, log.kind
     when = pd.Series(np.asarray(pd.to_datetime(log.column(SCHEDULED_FOR))
                                 ).astype("datetime64[us]"))
@@ -1474,9 +1563,16 @@ def leads(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=None) -> 
         ``date`` (Timestamp), ``contact_id``, ``name``, ``company``, ``lead`` (the
         record's notes) and ``interaction_id``; leads dated after ``as_of`` are left out.
     """
+    from .campaign import Campaign
+    return Campaign(contacts, interactions, as_of=as_of).leads()
+
+
+def _leads_table(contacts: pd.DataFrame, interactions: pd.DataFrame, as_of: pd.Timestamp
+                 ) -> pd.DataFrame:
+    """The table of :func:`leads` (``as_of`` already resolved)."""
     from .schema import LEAD, NOTES
 
-    end = resolve_as_of(as_of) + pd.Timedelta(days=1)
+    end = as_of + pd.Timedelta(days=1)
     rows = interactions[(interactions[KIND] == LEAD) & (interactions[DATE] < end)]
     who = contacts.set_index(CONTACT_ID)
     names = who[NAME].reindex(rows[CONTACT_ID]).fillna("").astype(str).to_numpy()
@@ -1490,3 +1586,14 @@ def leads(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=None) -> 
     }, columns=list(LEAD_COLUMNS))
     return out.sort_values(["date", INTERACTION_ID], ascending=[False, True],
                            kind="stable").reset_index(drop=True)
+
+
+# --- the campaign, prepared once (campaign.py; here so ``metrics.Campaign`` works) ---
+__all__ += ["Cadence", "Campaign"]
+
+
+def __getattr__(name: str):
+    if name in ("Cadence", "Campaign"):
+        from . import campaign          # campaign.py builds on this module
+        return getattr(campaign, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

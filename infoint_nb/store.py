@@ -1077,6 +1077,20 @@ class ContactLog:
         """The folder's name, e.g. ``sample``."""
         return self.folder.resolve().name
 
+    def default_as_of(self) -> _dt.date:
+        """The day to read the log as of when none is given: for the sample campaign,
+        the date of its last interaction (it is fictional and ends on a fixed day, so
+        its numbers and report stay the same whenever they are made); otherwise today."""
+        try:
+            is_sample = self.folder.resolve() == config.SAMPLE_DIR.resolve()
+        except OSError:
+            is_sample = False
+        if is_sample:
+            dates = self.interactions[S.DATE]
+            if len(dates):
+                return dates.max().date()
+        return _dt.date.today()
+
     def __repr__(self) -> str:
         return (f"ContactLog({str(self.folder)!r}: {len(self._contacts_raw)} contacts, "
                 f"{len(self._interactions_raw)} interactions)")

@@ -1,0 +1,265 @@
+"""A campaign read as of one day: the log prepared once, every table served from it.
+
+``Campaign(contacts, interactions, as_of=..., cadence=Cadence())`` clips the log to
+``as_of``, sorts it and works out the per-contact facts once (lazily: a table asks
+only for what it needs) and serves the tables of :mod:`infoint_nb.metrics`, whose
+public functions are thin wrappers building a ``Campaign``. The definitions stay in
+``metrics`` (one definition of every quantity, DESIGN.md §3); this module only
+decides what is prepared once and reused.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from . import config
+from . import metrics as M
+
+__all__ = ["Cadence", "Campaign"]
+
+
+@dataclass(frozen=True)
+class Cadence:
+    """How often to follow up and keep in touch (the settings of the due list and stages).
+
+    Attributes
+    ----------
+    follow_up_days : int
+        Days after the last unanswered attempt before a follow-up is due (≥ 1).
+    max_follow_ups : int
+        Follow-ups after a first attempt before the contact has gone quiet (≥ 0).
+    update_every_days : int
+        Days between updates after the last meeting, thank-you or update (≥ 1).
+    mode : {"default", "3b7"}
+        The follow-up cadence; ``"3b7"`` is Steve Dalton's routine.
+    follow_up_business_days : int
+        3B7 mode: business days after the last unanswered attempt before a follow-up.
+    next_contact_business_days : int
+        3B7 mode: business days without a response before the next person at the
+        same company is due.
+    booster_business_days, curmudgeon_business_days : int
+        Dalton's classes: a booster answers within the first, a curmudgeon has not
+        answered two attempts after the second.
+
+    Raises
+    ------
+    ParameterError
+        When a setting is not allowed (checked when the ``Cadence`` is made).
+
+    Examples
+    --------
+    >>> Cadence(mode="3b7").follow_up_business_days
+    7
+    """
+
+    follow_up_days: int = config.FOLLOW_UP_DAYS
+    max_follow_ups: int = config.MAX_FOLLOW_UPS
+    update_every_days: int = config.UPDATE_EVERY_DAYS
+    mode: str = "default"
+    follow_up_business_days: int = config.CURMUDGEON_BUSINESS_DAYS
+    next_contact_business_days: int = config.THREE_B_SEVEN_NEXT_DAYS
+    booster_business_days: int = config.BOOSTER_BUSINESS_DAYS
+    curmudgeon_business_days: int = config.CURMUDGEON_BUSINESS_DAYS
+
+    def __post_init__(self):
+        # the order of the old followups_due checks: the first bad setting is named
+        M._check_count(self.follow_up_days, "follow_up_days", minimum=1)
+        M._check_count(self.max_follow_ups, "max_follow_ups")
+        M._check_count(self.update_every_days, "update_every_days", minimum=1)
+        M._check_choice(self.mode, M.MODES, "mode")
+        M._check_count(self.follow_up_business_days, "follow_up_business_days", minimum=1)
+        M._check_count(self.next_contact_business_days, "next_contact_business_days",
+                       minimum=1)
+        M._check_count(self.booster_business_days, "booster_business_days")
+        M._check_count(self.curmudgeon_business_days, "curmudgeon_business_days")
+
+
+class Campaign:
+    """A log read as of one day, prepared once; every table of :mod:`metrics` from it.
+
+    Parameters
+    ----------
+    contacts, interactions : DataFrame
+        The typed frames of a ``ContactLog`` (``log.contacts``, ``log.interactions``),
+        or filtered copies of them. They are not copied and must not change while
+        the campaign is in use.
+    as_of : str, date, Timestamp or None
+        The day to read the log as of (``None``: today); anything dated later is
+        ignored. Use :meth:`from_log` to get the log's own default day.
+    cadence : Cadence
+        Follow-up settings (stages, Dalton classes and the due list depend on them).
+
+    API
+    ---
+    Attributes: ``contacts``, ``interactions`` (the frames as given), ``as_of``
+    (midnight Timestamp), ``cadence``.
+
+    Tables (each computed on first use, then cached; every call returns its own
+    frame, so changing a result changes nothing else):
+
+    - :meth:`timeline` — :func:`metrics.contact_timeline`
+    - :meth:`response_by` ``(by="company")`` — :func:`metrics.response_by`
+    - :meth:`fastest_responders` ``(by="company", top=None)``
+    - :meth:`funnel` — :func:`metrics.funnel`
+    - :meth:`growth` — :func:`metrics.network_growth`
+    - :meth:`chains` — :func:`metrics.referral_chains`
+    - :meth:`summary` — :func:`metrics.summarize` (a dict)
+    - :meth:`due` ``(ahead=0)`` — :func:`metrics.followups_due`; ``ahead=6``: what is
+      known on ``as_of`` read six days later (the coming week)
+    - :meth:`meetings` — :func:`metrics.upcoming_meetings`
+    - :meth:`survival` ``(by="company", top=5)`` — :func:`metrics.survival_table`,
+      the table :func:`charts.plot_survival` draws
+    - :meth:`leads` — :func:`metrics.leads`
+
+    The log is clipped, matched to contacts and sorted once; the per-contact facts
+    (first contact, response, stage, …) are worked out once, and the response
+    facts alone when only response tables are asked for.
+
+    Examples
+    --------
+    >>> from infoint_nb import ContactLog, config
+    >>> log = ContactLog.open(config.SAMPLE_DIR)
+    >>> c = Campaign.from_log(log)
+    >>> c.summary()["contacts"] == len(c.timeline())
+    True
+    """
+
+    def __init__(self, contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of,
+                 cadence: Cadence | None = None):
+        if cadence is None:
+            cadence = Cadence()
+        if not isinstance(cadence, Cadence):
+            raise M.ParameterError(f"cadence must be a Cadence, but {cadence!r} was passed")
+        self.cadence = cadence
+        self.as_of = M.resolve_as_of(as_of)
+        self.contacts = contacts
+        self.interactions = interactions
+        self._tables: dict = {}
+
+    @classmethod
+    def from_log(cls, log, *, as_of=None, cadence: Cadence | None = None) -> "Campaign":
+        """The campaign of an open ``ContactLog``; ``as_of=None`` means
+        ``log.default_as_of()`` (the sample's last day, today for any other log)."""
+        if as_of is None:
+            as_of = log.default_as_of()
+        return cls(log.contacts, log.interactions, as_of=as_of, cadence=cadence)
+
+    def __repr__(self) -> str:
+        return (f"Campaign({len(self.contacts):,} contacts, {len(self.interactions):,} "
+                f"interactions, as_of={self.as_of.date().isoformat()}, {self.cadence})")
+
+    # -- what is prepared once ------------------------------------------------------
+    @cached_property
+    def _log(self) -> M._Log:
+        return M._prepare(self.contacts, self.interactions, self.as_of)
+
+    @cached_property
+    def _response_facts(self) -> dict:
+        return M._response_facts(self._log)
+
+    @cached_property
+    def _facts(self) -> dict:
+        return self._facts_of(self._log, self._response_facts)
+
+    @cached_property
+    def _is_target(self) -> np.ndarray:
+        if "_facts" in self.__dict__:
+            return self._facts["is_target"]
+        return M._is_target(self._log)
+
+    @cached_property
+    def _light_timeline(self) -> pd.DataFrame:
+        return M._light_timeline(self._log, self._response_facts)
+
+    def _facts_of(self, log, response=None) -> dict:
+        cd = self.cadence
+        return M._facts(log, follow_up_days=cd.follow_up_days,
+                        max_follow_ups=cd.max_follow_ups,
+                        booster_business_days=cd.booster_business_days,
+                        curmudgeon_business_days=cd.curmudgeon_business_days,
+                        response=response)
+
+    def _cached(self, key, make):
+        """The table ``key``, made once; each caller gets its own (copy-on-write) frame."""
+        if key not in self._tables:
+            self._tables[key] = make()
+        table = self._tables[key]
+        return table.copy(deep=False) if isinstance(table, pd.DataFrame) else table
+
+    # -- tables ---------------------------------------------------------------------
+    def timeline(self) -> pd.DataFrame:
+        """One row per contact (:func:`metrics.contact_timeline`)."""
+        return self._cached("timeline", lambda: M._timeline_table(self._log, self._facts))
+
+    def response_by(self, by: str = "company") -> pd.DataFrame:
+        """Response rate and speed per group (:func:`metrics.response_by`)."""
+        M._check_choice(by, M.GROUPINGS, "by")
+        return self._cached(("response_by", by), lambda: M._response_table(
+            self._light_timeline, by, order="name" if by == "month" else "fastest"))
+
+    def fastest_responders(self, by: str = "company", *, top: int | None = None
+                           ) -> pd.DataFrame:
+        """Groups by how fast they answer (:func:`metrics.fastest_responders`)."""
+        M._check_choice(by, M.GROUPINGS, "by")
+        if top is not None:
+            M._check_count(top, "top")
+        table = (self.response_by(by) if by != "month" else self._cached(
+            ("fastest", by), lambda: M._response_table(self._light_timeline, by,
+                                                       order="fastest")))
+        return table if top is None else table.head(top).reset_index(drop=True)
+
+    def funnel(self) -> pd.DataFrame:
+        """How far the targets got (:func:`metrics.funnel`)."""
+        return self._cached("funnel", lambda: M._funnel_table(self._facts))
+
+    def growth(self) -> pd.DataFrame:
+        """People added per week (:func:`metrics.network_growth`)."""
+        return self._cached("growth", lambda: M._growth_table(self._log, self._is_target))
+
+    def chains(self) -> pd.DataFrame:
+        """Who referred whom (:func:`metrics.referral_chains`)."""
+        return self._cached("chains", lambda: M._chains_table(self.contacts, self.as_of))
+
+    def summary(self) -> dict:
+        """The campaign in a few numbers (:func:`metrics.summarize`); a new dict each call."""
+        return dict(self._cached("summary", lambda: M._summary(
+            self._log, self._response_facts, self._is_target)))
+
+    def due(self, *, ahead: int = 0) -> pd.DataFrame:
+        """Everything due (:func:`metrics.followups_due`).
+
+        ``ahead`` days: what is known on ``as_of`` (contacts and interactions up to
+        it) read ``ahead`` days later — ``ahead=6`` lists what falls due in the
+        coming week, with ``overdue_days`` counted from that later day.
+        """
+        ahead = M._check_count(ahead, "ahead")
+        if ahead == 0:
+            return self._cached("due", lambda: M._due_table(self._log, self._facts,
+                                                            self.cadence))
+
+        def later():
+            log = self._log
+            shifted = dataclasses.replace(log, as_of=log.as_of + pd.Timedelta(days=ahead),
+                                          today=log.today + ahead)
+            return M._due_table(shifted, self._facts_of(shifted), self.cadence)
+        return self._cached(("due", ahead), later)
+
+    def meetings(self) -> pd.DataFrame:
+        """Meetings scheduled for ``as_of`` or later (:func:`metrics.upcoming_meetings`)."""
+        return self._cached("meetings", lambda: M._meetings_table(self._log))
+
+    def survival(self, by: str = "company", top: int = 5) -> pd.DataFrame:
+        """Kaplan–Meier curves of the ``top`` largest groups (:func:`metrics.survival_table`),
+        the table :func:`charts.plot_survival` draws."""
+        M._check_choice(by, M.GROUPINGS, "by")
+        return self._cached(("survival", by, top), lambda: M.survival_table(
+            self._light_timeline, by=by, top=top))
+
+    def leads(self) -> pd.DataFrame:
+        """Job leads contacts mentioned, newest first (:func:`metrics.leads`)."""
+        return self._cached("leads", lambda: M._leads_table(
+            self.contacts, self.interactions, self.as_of))
