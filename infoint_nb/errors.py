@@ -328,3 +328,26 @@ class CalendarFormatError(InfointError, ValueError):
 
 __all__ += ["ImportConflictError", "MailFormatError", "LinkedInFormatError",
             "CalendarFormatError"]
+
+
+# --- reports (infoint_nb.reports re-exports them) ---------------------------------
+__all__ += ["ReportFailedError", "TemplateError"]
+
+
+class ReportFailedError(InfointError, RuntimeError):
+    """The report notebook failed while it ran (exit 1: a bug, not a user's mistake).
+
+    ``notebook`` is the executed notebook kept as evidence (with the error in
+    it), or ``None`` when the kernel could not produce one.
+    """
+
+    def __init__(self, message: str, *, notebook: Path | None = None,
+                 ename: str | None = None, evalue: str | None = None):
+        self.notebook = notebook
+        self.ename = ename
+        self.evalue = evalue
+        super().__init__(message)
+
+
+class TemplateError(InfointError, ValueError):
+    """The report template is missing or its ``parameters`` cell cannot be read."""
