@@ -31,7 +31,7 @@ import pandas as pd
 from . import schema as S
 from .store import norm_email, norm_linkedin_url, norm_name
 
-__all__ = ["ContactMatcher", "Event", "OUT", "IN", "AUTO_REPLY", "BOUNCE", "MEETING",
+__all__ = ["PersonIndex", "ContactMatcher", "Event", "OUT", "IN", "AUTO_REPLY", "BOUNCE", "MEETING",
            "RECORD", "assign_kinds", "drop_known", "split_addresses", "MeIdentity"]
 
 #: Directions / meanings of an :class:`Event`.
@@ -45,6 +45,93 @@ def split_addresses(text: str) -> list[str]:
     return [a for a in re.split(r"[;,\s]+", str(text or "")) if "@" in a]
 
 
+class PersonIndex:
+    """The one index of who is who: contact ids by id, e-mail, LinkedIn URL and name.
+
+    Every key is normalised (:func:`~infoint_nb.store.norm_email`,
+    :func:`~infoint_nb.store.norm_linkedin_url`, :func:`~infoint_nb.store.norm_name`).
+    The callers' rules differ only in these options:
+
+    * ``name_with_company``: the name key is name + company (adding a contact, importing
+      people) or the name alone (activity: a message carries no company);
+    * ``split_emails``: an ``email`` cell holding several addresses gives one key each
+      (activity) or is one address (adding, importing people);
+    * ``shared``: a key two contacts share names the first one added (``"first"``:
+      adding, importing people) or nobody (``"nobody"``: activity).
+
+    Used by :class:`ContactMatcher` (activity), ``ContactLog``'s duplicate check on add
+    and the importers' matching of people (:mod:`infoint_nb.importers.merging`).
+    """
+
+    ID, EMAIL, URL, NAME = "id", "email", "url", "name"
+
+    def __init__(self, *, name_with_company: bool = True, split_emails: bool = False,
+                 shared: str = "first"):
+        if shared not in ("first", "nobody"):
+            raise ValueError(f"shared must be 'first' or 'nobody', not {shared!r}")
+        self.name_with_company = name_with_company
+        self.split_emails = split_emails
+        self.shared = shared
+        self.keys: dict[tuple[str, str], str | None] = {}
+        self.records: dict[str, dict] = {}
+
+    @staticmethod
+    def _text(record: dict, column: str) -> str:
+        return str(record.get(column, "") or "")
+
+    def email_key(self, email: str) -> str:
+        return norm_email(email)
+
+    def url_key(self, url: str) -> str:
+        return norm_linkedin_url(url) if str(url or "").strip() else ""
+
+    def name_key(self, name: str, company: str = "") -> str:
+        if not str(name or "").strip():
+            return ""
+        if self.name_with_company:
+            return norm_name(name) + "\x1f" + norm_name(company)
+        return norm_name(name)
+
+    def record_keys(self, record: dict):
+        """``(kind, key, value as written)`` of a record, in the order e-mail, URL, name."""
+        email = self._text(record, S.EMAIL)
+        for a in (split_addresses(email) if self.split_emails else [email.strip()]):
+            if key := self.email_key(a):
+                yield self.EMAIL, key, a
+        url = self._text(record, S.LINKEDIN_URL).strip()
+        if key := self.url_key(url):
+            yield self.URL, key, url
+        name = self._text(record, S.NAME).strip()
+        company = self._text(record, S.COMPANY).strip()
+        if key := self.name_key(name, company):
+            yield self.NAME, key, name
+
+    def add(self, cid: str, record: dict) -> None:
+        """Index ``record`` (a contact's fields, as text) as ``cid``."""
+        self.records[cid] = record
+        self._put((self.ID, cid), cid)
+        for kind, key, _ in self.record_keys(record):
+            self._put((kind, key), cid)
+
+    def _put(self, key: tuple[str, str], cid: str) -> None:
+        if key not in self.keys:
+            self.keys[key] = cid
+        elif self.shared == "nobody" and self.keys[key] != cid:
+            self.keys[key] = None  # two contacts share it: it identifies nobody
+
+    def get(self, kind: str, key: str) -> str | None:
+        """The contact id under an already normalised key (None: nobody, or shared)."""
+        return self.keys.get((kind, key)) if key else None
+
+    def find(self, record: dict):
+        """``(contact_id, kind, value)`` of the first key of ``record`` someone has, or None."""
+        for kind, key, value in self.record_keys(record):
+            cid = self.get(kind, key)
+            if cid is not None:
+                return cid, kind, value
+        return None
+
+
 class ContactMatcher:
     """Finds the contact an address, profile URL or name belongs to.
 
@@ -56,50 +143,34 @@ class ContactMatcher:
 
     def __init__(self, contacts: pd.DataFrame):
         self.names: dict[str, str] = {}
-        self._email: dict[str, str | None] = {}
-        self._url: dict[str, str | None] = {}
-        self._name: dict[str, str | None] = {}
-        cols = contacts.columns
+        self.index = PersonIndex(name_with_company=False, split_emails=True, shared="nobody")
         for row in contacts.to_dict("records"):
             cid = str(row.get(S.CONTACT_ID, ""))
             if not cid:
                 continue
             self.names[cid] = str(row.get(S.NAME, ""))
-            for a in split_addresses(row.get(S.EMAIL, "") if S.EMAIL in cols else ""):
-                self._put(self._email, norm_email(a), cid)
-            url = str(row.get(S.LINKEDIN_URL, "") or "").strip() if S.LINKEDIN_URL in cols else ""
-            if url:
-                self._put(self._url, norm_linkedin_url(url), cid)
-            name = norm_name(row.get(S.NAME, "") or "")
-            if name:
-                self._put(self._name, name, cid)
-
-    @staticmethod
-    def _put(index: dict, key: str, cid: str) -> None:
-        if key in index and index[key] != cid:
-            index[key] = None  # two contacts share it: it identifies nobody
-        else:
-            index[key] = cid
+            self.index.add(cid, row)
 
     def match(self, *, email: str | None = None, url: str | None = None,
               name: str | None = None) -> str | None:
         """The ``contact_id`` for an e-mail address, then a profile URL, then a name."""
+        ix = self.index
         if email:
-            cid = self._email.get(norm_email(email))
+            cid = ix.get(ix.EMAIL, ix.email_key(email))
             if cid:
                 return cid
         if url:
-            cid = self._url.get(norm_linkedin_url(url))
+            cid = ix.get(ix.URL, ix.url_key(url))
             if cid:
                 return cid
         if name:
-            cid = self._name.get(norm_name(name))
+            cid = ix.get(ix.NAME, ix.name_key(name))
             if cid:
                 return cid
         return None
 
     def knows_email(self, email: str) -> bool:
-        return bool(self._email.get(norm_email(email)))
+        return bool(self.index.get(PersonIndex.EMAIL, norm_email(email)))
 
 
 @dataclass

@@ -778,42 +778,37 @@ def _json_default(obj):
 
 
 class _DuplicateIndex:
-    """Who is already in the log, by e-mail, LinkedIn URL and name + company (normalised).
+    """Who is already in the log, by e-mail, LinkedIn URL and name + company (normalised):
+    :class:`infoint_nb.matching.PersonIndex`, with the wording of the duplicate check.
 
     Built once per change, so adding many people costs one pass, not one per person.
     """
 
     def __init__(self, c: pd.DataFrame):
-        self.keys: dict[tuple[str, str], tuple[str, str, str]] = {}
+        from .matching import PersonIndex  # matching imports store: imported on use
+
+        self.index = PersonIndex()
         for row in c.to_dict("records"):
             self.add(row)
 
-    @staticmethod
-    def _row_keys(row: dict):
-        email = str(row.get(S.EMAIL, "")).strip()
-        if email:
-            yield ("email", norm_email(email)), f"e-mail {email}"
-        url = str(row.get(S.LINKEDIN_URL, "")).strip()
-        if url:
-            yield ("url", norm_linkedin_url(url)), f"LinkedIn URL {url}"
-        name = str(row.get(S.NAME, "")).strip()
-        if name:
-            company = str(row.get(S.COMPANY, "")).strip()
-            yield (("name", norm_name(name) + "\x1f" + norm_name(company)),
-                   f"name {name!r}" + (f" at {company}" if company else ""))
-
     def find(self, row: dict):
         """``(contact_id, name, company, what)`` of someone like ``row``, or None."""
-        for key, what in self._row_keys(row):
-            if key in self.keys:
-                return (*self.keys[key], what)
-        return None
+        hit = self.index.find(row)
+        if hit is None:
+            return None
+        cid, kind, value = hit
+        if kind == self.index.EMAIL:
+            what = f"e-mail {value}"
+        elif kind == self.index.URL:
+            what = f"LinkedIn URL {value}"
+        else:
+            company = str(row.get(S.COMPANY, "")).strip()
+            what = f"name {value!r}" + (f" at {company}" if company else "")
+        person = self.index.records[cid]
+        return cid, str(person.get(S.NAME, "")), str(person.get(S.COMPANY, "")), what
 
     def add(self, row: dict) -> None:
-        person = (str(row.get(S.CONTACT_ID, "")), str(row.get(S.NAME, "")),
-                  str(row.get(S.COMPANY, "")))
-        for key, _ in self._row_keys(row):
-            self.keys.setdefault(key, person)
+        self.index.add(str(row.get(S.CONTACT_ID, "")), row)
 
 
 class ContactLog:

@@ -1,8 +1,8 @@
 """From candidates to a saved log: match, plan, apply, commit, report.
 
 Each source turns its rows into :class:`_Candidate` people; :func:`_plan` matches them
-against the log (by ``contact_id``, LinkedIn
-URL, e-mail, then name and company) and decides adds, updates and new interactions;
+against the log with :class:`infoint_nb.matching.PersonIndex` (by ``contact_id``,
+LinkedIn URL, e-mail, then name and company) and decides adds, updates and new interactions;
 :func:`_commit` works the plan out against the log as loaded and writes it in one locked
 save, working it out again when another program saved meanwhile. :class:`ImportReport`
 is what every import returns.
@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .. import schema as S
-from ..store import _next_ids, norm_email, norm_name
+from ..matching import PersonIndex
+from ..store import _next_ids, norm_email
 from .mapping import describe_field, normalize_linkedin_url
 from .reading import _KIND_LABELS, _SHEET, _WORKBOOK
 
@@ -173,49 +174,37 @@ def _norm(field_: str, value: str) -> str:
     return v
 
 
-def _name_key(name: str, company: str) -> tuple[str, str]:
-    return norm_name(name), norm_name(company)
+def _index(records) -> PersonIndex:
+    """The log's people, keyed as :func:`_match` looks them up (the first of a key wins)."""
+    index = PersonIndex(name_with_company=True, split_emails=False, shared="first")
+    for rec in records:
+        index.add(rec[S.CONTACT_ID], rec)
+    return index
 
 
-class _Index:
-    """Who is who: contact ids by id, LinkedIn URL, e-mail, and name + company."""
-
-    def __init__(self):
-        self.by_id, self.by_url, self.by_email, self.by_name = {}, {}, {}, {}
-        self.records: dict[str, dict] = {}
-
-    def add(self, cid: str, record: dict) -> None:
-        self.records[cid] = record
-        self.by_id.setdefault(cid, cid)
-        url = normalize_linkedin_url(record.get(S.LINKEDIN_URL, ""))
-        if url:
-            self.by_url.setdefault(url, cid)
-        email = norm_email(record.get(S.EMAIL, ""))
-        if email:
-            self.by_email.setdefault(email, cid)
-        if record.get(S.NAME, "").strip():
-            self.by_name.setdefault(_name_key(record[S.NAME], record.get(S.COMPANY, "")), cid)
-
-    def match(self, cand: _Candidate) -> str | None:
-        if cand.contact_id and cand.contact_id in self.by_id:
-            return cand.contact_id
-        url = normalize_linkedin_url(cand.fields.get(S.LINKEDIN_URL, ""))
-        if url and url in self.by_url:
-            return self.by_url[url]
-        tries = []
-        email = norm_email(cand.fields.get(S.EMAIL, ""))
-        if email:
-            tries.append(self.by_email.get(email))
-        tries.append(self.by_name.get(_name_key(cand.fields.get(S.NAME, ""),
-                                                cand.fields.get(S.COMPANY, ""))))
-        for cid in tries:
-            if cid is None:
-                continue
-            theirs = normalize_linkedin_url(self.records[cid].get(S.LINKEDIN_URL, ""))
-            if url and theirs and url != theirs:
-                continue  # two different LinkedIn profiles: two different people
-            return cid
-        return None
+def _match(index: PersonIndex, cand: _Candidate) -> str | None:
+    """By ``contact_id``, LinkedIn URL, then e-mail or name + company (unless the two
+    people have different LinkedIn profiles)."""
+    if cand.contact_id and index.get(index.ID, cand.contact_id) is not None:
+        return cand.contact_id
+    url = index.url_key(cand.fields.get(S.LINKEDIN_URL, ""))
+    hit = index.get(index.URL, url)
+    if hit is not None:
+        return hit
+    tries = []
+    email = index.email_key(cand.fields.get(S.EMAIL, ""))
+    if email:
+        tries.append(index.get(index.EMAIL, email))
+    tries.append(index.get(index.NAME, index.name_key(cand.fields.get(S.NAME, ""),
+                                                      cand.fields.get(S.COMPANY, ""))))
+    for cid in tries:
+        if cid is None:
+            continue
+        theirs = normalize_linkedin_url(index.records[cid].get(S.LINKEDIN_URL, ""))
+        if url and theirs and url != theirs:
+            continue  # two different LinkedIn profiles: two different people
+        return cid
+    return None
 
 
 def _next_id(taken: set[str], counter: list[int]) -> str:
@@ -243,9 +232,7 @@ def _plan(contacts_raw: pd.DataFrame, interactions_raw: pd.DataFrame,
     Pure: the tables are the log as read (under the lock, when the plan is written).
     """
     raw = contacts_raw.astype(str)
-    index = _Index()
-    for rec in raw.to_dict("records"):
-        index.add(rec[S.CONTACT_ID], rec)
+    index = _index(raw.to_dict("records"))
     taken = set(index.records)
     nums = [int(m.group(1)) for c in taken if (m := re.fullmatch(r"C(\d+)", c))]
     counter = [max(nums) if nums else 0]
@@ -261,7 +248,7 @@ def _plan(contacts_raw: pd.DataFrame, interactions_raw: pd.DataFrame,
     preview = []
     explicit = {c.contact_id for c in candidates if c.contact_id}
     for cand in candidates:
-        cid = index.match(cand)
+        cid = _match(index, cand)
         if cid is not None and cand.contact_id and cid != cand.contact_id and cid in explicit:
             cid = None  # two rows with their own ids (an exported log): two people
         if cid is None:
