@@ -150,8 +150,7 @@ class Report:
                  redacted=False, top_n=10, out_dir=None):
         import pandas as pd
 
-        from .. import metrics as M
-        from ..schema import ADDED_ON, DATE
+        from ..campaign import Cadence, Campaign
         self.contacts, self.interactions = contacts, interactions
         self.as_of = as_of
         self.title = title
@@ -161,25 +160,22 @@ class Report:
         self.redacted = redacted
         self.top_n = int(top_n)
         self.out_dir = out_dir
-        kw = {"as_of": as_of}
-        self.timeline = M.contact_timeline(contacts, interactions, follow_up_days=follow_up_days,
-                                           **kw)
-        self.summary = M.summarize(contacts, interactions, **kw)
-        self.by_company = M.response_by(contacts, interactions, by="company", **kw)
-        self.by_channel = M.response_by(contacts, interactions, by="channel", **kw)
-        self.by_source = M.response_by(contacts, interactions, by="source", **kw)
-        self.funnel = M.funnel(contacts, interactions, follow_up_days=follow_up_days, **kw)
-        self.growth = M.network_growth(contacts, interactions, **kw)
-        self.chains = M.referral_chains(contacts, **kw)
-        self.due = M.followups_due(contacts, interactions, follow_up_days=follow_up_days, **kw)
-        self.meetings = M.upcoming_meetings(contacts, interactions, **kw)
-        # the coming week: what is known on as_of, read six days later
-        day = pd.Timestamp(as_of)
-        known_c = contacts[~(contacts[ADDED_ON] > day)]
-        known_i = interactions[~(interactions[DATE].dt.normalize() > day)]
-        week = M.followups_due(known_c, known_i, follow_up_days=follow_up_days,
-                               as_of=day + pd.Timedelta(days=6))
-        week["overdue_days"] = (day - pd.to_datetime(week["due_on"])).dt.days
+        # one campaign: the log is prepared once for every table below
+        self.campaign = c = Campaign(contacts, interactions, as_of=as_of,
+                                     cadence=Cadence(follow_up_days=self.follow_up_days))
+        self.timeline = c.timeline()
+        self.summary = c.summary()
+        self.by_company = c.response_by("company")
+        self.by_channel = c.response_by("channel")
+        self.by_source = c.response_by("source")
+        self.funnel = c.funnel()
+        self.growth = c.growth()
+        self.chains = c.chains()
+        self.due = c.due()
+        self.meetings = c.meetings()
+        # the coming week: what is known on as_of, read six days later; overdue from as_of
+        week = c.due(ahead=6)
+        week["overdue_days"] = (pd.Timestamp(as_of) - pd.to_datetime(week["due_on"])).dt.days
         self.due_week = week.reset_index(drop=True)
 
     # -- files ----------------------------------------------------------------------
@@ -582,7 +578,7 @@ class Report:
             fig.subplots_adjust(**fixed[name])
         ax = fig.add_subplot()
         if name == "survival":
-            charts.plot_survival(self.timeline, by="company", top=min(self.top_n, 6), ax=ax)
+            charts.plot_survival(self.campaign.survival("company", top=min(self.top_n, 6)), ax=ax)
         elif name == "response_rates":
             charts.plot_response_rates(self.by_company, top=self.top_n, ax=ax)
         elif name == "channels":
