@@ -95,8 +95,8 @@ def latest_meeting(log, contact_id: str | None) -> dict:
            "held_id": None, "held_notes": "", "held_channel": ""}
     if not contact_id:
         return out
-    i = log.interactions
-    mine = i[i[S.CONTACT_ID] == contact_id]
+    from ._facts import facts
+    mine = facts(log).interactions_of(contact_id)
     sched = mine[mine[S.KIND] == S.MEETING_SCHEDULED]
     if len(sched):
         row = sched.iloc[-1]
@@ -120,11 +120,11 @@ def latest_meeting(log, contact_id: str | None) -> dict:
 
 def next_meeting_contact(log, *, as_of=None) -> str | None:
     """The ``contact_id`` of the next meeting scheduled on or after ``as_of`` (or None)."""
-    from .. import metrics
-    i = log.interactions
-    if len(i) == 0:
+    from ._facts import facts
+    f = facts(log)
+    if len(f.interactions) == 0:
         return None
-    up = metrics.upcoming_meetings(log.contacts, i, as_of=_as_of_date(as_of).isoformat())
+    up = f.upcoming(_as_of_date(as_of).isoformat())
     return str(up[S.CONTACT_ID].iloc[0]) if len(up) else None
 
 
