@@ -133,7 +133,8 @@ def contact_options(log, *, targets_first: bool = True) -> list[tuple[str, str]]
     key = (*log_version(log), targets_first)
     if same_version(_OPTIONS.get("key"), key):
         return list(_OPTIONS["value"])
-    c = log.contacts
+    from ._facts import facts
+    c = facts(log).contacts
     if len(c) == 0:
         return []
     c = c.assign(_p=c[S.PRIORITY].fillna(99).astype(int), _n=c[S.NAME].str.casefold())
@@ -167,17 +168,17 @@ def _contact_row(log, cid: str | None) -> dict:
     """The contacts-file row of ``cid`` as text (``{}`` for nobody or an unknown id)."""
     if not cid:
         return {}
-    c = log.raw_contacts
-    hit = c[c[S.CONTACT_ID] == cid]
-    return {k: str(v) for k, v in hit.iloc[0].items()} if len(hit) else {}
+    from ._facts import facts
+    return facts(log).contact_row(cid)
 
 
 def last_interaction_date(log, contact_id: str | None, kinds) -> _dt.date | None:
     """The day of ``contact_id``'s latest interaction of one of ``kinds`` (None if none)."""
     if not contact_id:
         return None
-    i = log.interactions
-    hit = i[(i[S.CONTACT_ID] == contact_id) & i[S.KIND].isin(list(kinds))]
+    from ._facts import facts
+    i = facts(log).interactions_of(contact_id)
+    hit = i[i[S.KIND].isin(list(kinds))]
     return hit[S.DATE].max().date() if len(hit) else None
 
 
@@ -280,9 +281,15 @@ class Form:
         if value is None and opts:
             first = opts[0]
             value = first[1] if isinstance(first, tuple) else first
-        ctl = self.w.Dropdown(options=opts, value=value if opts else None,
-                              description=description, style=self._style(),
-                              layout=self.w.Layout(width="95%"))
+        if len(opts) > _LONG_OPTIONS:  # e.g. 10k contacts: labels prepared once, not per form
+            ctl = _long_dropdown(self.w)(description=description, style=self._style(),
+                                         layout=self.w.Layout(width="95%"))
+            ctl.options = opts
+            ctl.value = value
+        else:
+            ctl = self.w.Dropdown(options=opts, value=value if opts else None,
+                                  description=description, style=self._style(),
+                                  layout=self.w.Layout(width="95%"))
         return self._register(name, ctl)
 
     def _int(self, name: str, description: str, *, value: int = 0, lo: int = 0, hi: int = 100):
@@ -643,6 +650,104 @@ class EntryForm(Form):
         """Hook: react to a failed write (e.g. offer "different person" on a duplicate)."""
 
 
+#: Dropdowns with more options than this use :func:`_long_dropdown`.
+_LONG_OPTIONS = 200
+_PREPARED: list = []  # (options tuple, full options, labels, values, value → index), newest last
+_LONG_DROPDOWN: list = []
+
+
+def _prepared_options(options) -> tuple:
+    """A long option list in ipywidgets' normal form, made once per distinct list (every
+    form of a notebook shows the same 10k-contact list)."""
+    from ipywidgets.widgets.widget_selection import _exhaust_iterable, _make_options
+    opts = _exhaust_iterable(options)
+    for entry in _PREPARED:
+        if entry[0] is opts or (type(entry[0]) is type(opts) and entry[0] == opts):
+            return entry
+    full = _make_options(opts)
+    values = tuple(v for _, v in full)
+    index: dict = {}
+    try:
+        for k, v in enumerate(values):
+            index.setdefault(v, k)
+    except TypeError:  # unhashable values: the widget's own linear search
+        index = None
+    entry = (opts, full, tuple(str(lbl) for lbl, _ in full), values, index)
+    _PREPARED.append(entry)
+    del _PREPARED[:-6]
+    return entry
+
+
+def _long_dropdown(w):
+    """A ``Dropdown`` for thousands of options that behaves like ipywidgets' own (same
+    ``options``, ``value``, ``label``, ``index`` and sync state) but validates a list
+    once instead of each of its labels on every form."""
+    if _LONG_DROPDOWN:
+        return _LONG_DROPDOWN[0]
+    from traitlets import Any as AnyTrait
+    from traitlets import TraitError, observe, validate
+
+    class LongDropdown(w.Dropdown):
+        _options_labels = AnyTrait((), read_only=True).tag(sync=True)
+        _value_index = None
+
+        @validate("options")
+        def _validate_options(self, proposal):
+            entry = _prepared_options(proposal.value)
+            self._options_full = entry[1]
+            self._prepared = entry
+            return entry[0]
+
+        @observe("options")
+        def _propagate_options(self, change):
+            entry = getattr(self, "_prepared", None)
+            if entry is None or entry[1] is not self._options_full:
+                return super()._propagate_options(change)
+            self.set_trait("_options_labels", entry[2])
+            self._options_values = entry[3]
+            self._value_index = entry[4]
+            if self.index is None:
+                return
+            if self._initializing_traits_ is not True:
+                if len(entry[1]) > 0:
+                    if self.index == 0:
+                        self._notify_trait("index", 0, 0)
+                    else:
+                        self.index = 0
+                else:
+                    self.index = None
+
+        @validate("value")
+        def _validate_value(self, proposal):
+            value = proposal.value
+            index = self._value_index
+            if value is None or index is None:
+                return super()._validate_value(proposal)
+            try:
+                k = index.get(value)
+            except TypeError:
+                return super()._validate_value(proposal)
+            if k is None:
+                raise TraitError("Invalid selection: value not found")
+            return self._options_values[k]
+
+        @observe("value")
+        def _propagate_value(self, change):
+            index = self._value_index
+            if change.new is None or index is None:
+                return super()._propagate_value(change)
+            if self.index is not None and self.equals(self._options_values[self.index],
+                                                      change.new):
+                k = self.index
+            else:
+                k = index[change.new]
+            if self.index != k:
+                self.index = k
+
+    _LONG_DROPDOWN.append(LongDropdown)
+    return LongDropdown
+
+
 def _unexpected(exc: Exception) -> str:
     return (f"Something unexpected went wrong ({type(exc).__name__}: {exc}). Nothing more was "
             "saved. Please report it with what you typed.")
@@ -693,11 +798,11 @@ def profile_locale(log) -> str:
 
 def next_meeting_contact(log, *, as_of=None) -> str | None:
     """The ``contact_id`` of the next meeting scheduled on or after ``as_of`` (or None)."""
-    from .. import metrics
-    i = log.interactions
-    if len(i) == 0:
+    from ._facts import facts
+    f = facts(log)
+    if len(f.interactions) == 0:
         return None
-    up = metrics.upcoming_meetings(log.contacts, i, as_of=_as_of_date(as_of).isoformat())
+    up = f.upcoming(_as_of_date(as_of).isoformat())
     return str(up[S.CONTACT_ID].iloc[0]) if len(up) else None
 
 

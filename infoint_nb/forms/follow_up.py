@@ -60,23 +60,29 @@ _MEETING_CHANNELS = [("in person", "in_person"), ("phone", "phone"), ("video", "
 
 def last_met_contact(log, *, as_of=None) -> str | None:
     """The person of the latest ``meeting_held`` on or before ``as_of`` (or None)."""
-    i = log.interactions
-    if len(i) == 0:
+    from ._facts import facts
+    f = facts(log)
+    if len(f.interactions) == 0:
         return None
     end = _dt.datetime.combine(_as_of_date(as_of), _dt.time.max)
-    held = i[(i[S.KIND] == S.MEETING_HELD) & (i[S.DATE] <= end)]
-    if len(held) == 0:
-        return None
-    return str(held.sort_values(S.DATE, kind="stable")[S.CONTACT_ID].iloc[-1])
+
+    def make():
+        i = f.interactions
+        held = i[i[S.KIND] == S.MEETING_HELD]
+        return held.sort_values(S.DATE, kind="stable")[[S.DATE, S.CONTACT_ID]]
+    held = f.once("meetings_held_by_date", make)  # sorted once; each as_of a search
+    n = int(held[S.DATE].searchsorted(end, side="right")) if len(held) else 0
+    return str(held[S.CONTACT_ID].iloc[n - 1]) if n else None
 
 
 def latest_response(log, cid: str | None, *, as_of=None):
     """``(kind, day)`` of ``cid``'s latest response on or before ``as_of``, or ``None``."""
     if not cid:
         return None
-    i = log.interactions
+    from ._facts import facts
+    i = facts(log).interactions_of(cid)
     end = _dt.datetime.combine(_as_of_date(as_of), _dt.time.max)
-    hit = i[(i[S.CONTACT_ID] == cid) & i[S.KIND].isin(S.RESPONSE_KINDS) & (i[S.DATE] <= end)]
+    hit = i[i[S.KIND].isin(S.RESPONSE_KINDS) & (i[S.DATE] <= end)]
     if len(hit) == 0:
         return None
     row = hit.sort_values(S.DATE, kind="stable").iloc[-1]
@@ -140,14 +146,16 @@ def _log_points(log, cid: str | None) -> list[str]:
 def _referrals_of(log, cid: str | None) -> list[str]:
     if not cid:
         return []
-    c = log.raw_contacts
+    from ._facts import facts
+    c = facts(log).raw_contacts
     return list(c.loc[c[S.REFERRED_BY] == cid, S.NAME]) if S.REFERRED_BY in c else []
 
 
 def _logged_on(log, cid: str, kind: str, day: _dt.date) -> str | None:
     """The id of a ``kind`` interaction with ``cid`` dated ``day`` (a double click guard)."""
-    i = log.interactions
-    hit = i[(i[S.CONTACT_ID] == cid) & (i[S.KIND] == kind) & (i[S.DATE].dt.date == day)]
+    from ._facts import facts
+    i = facts(log).interactions_of(cid)
+    hit = i[(i[S.KIND] == kind) & (i[S.DATE].dt.date == day)]
     return str(hit[S.INTERACTION_ID].iloc[-1]) if len(hit) else None
 
 
@@ -626,9 +634,10 @@ class UpdateScheduleForm(DraftButtons, _FollowUpForm):
 
     def default_contact(self) -> str | None:
         from .. import metrics
-        i = self.log.interactions
-        if len(i):
-            due = metrics.followups_due(self.log.contacts, i, as_of=self.today.isoformat())
+        from ._facts import facts
+        f = facts(self.log)
+        if len(f.interactions):
+            due = f.due(self.today.isoformat())
             due = due[due["action"].isin([metrics.UPDATE_ACTION,
                                           metrics.TELL_REFERRER_ACTION])]
             if len(due):
@@ -651,8 +660,9 @@ class UpdateScheduleForm(DraftButtons, _FollowUpForm):
     def referred(self) -> tuple[str, str] | None:
         """(name, ``replied``/``met``) of the person this contact referred you to who
         answered last, or ``None``."""
+        from ._facts import facts
         cid = self.contact_id
-        c = self.log.raw_contacts
+        c = facts(self.log).raw_contacts
         if not cid or S.REFERRED_BY not in c:
             return None
         theirs = c[c[S.REFERRED_BY] == cid]
@@ -709,11 +719,11 @@ class UpdateScheduleForm(DraftButtons, _FollowUpForm):
                        sender_postal=me.address, date=self.today, locale=me.locale)
 
     def _due_here(self) -> list[str]:
-        from .. import metrics
-        i = self.log.interactions
-        if not self.contact_id or len(i) == 0:
+        from ._facts import facts
+        f = facts(self.log)
+        if not self.contact_id or len(f.interactions) == 0:
             return []
-        due = metrics.followups_due(self.log.contacts, i, as_of=self.today.isoformat())
+        due = f.due(self.today.isoformat())
         due = due[due[S.CONTACT_ID] == self.contact_id]
         return [f"{a.replace('_', ' ')} (due {d:%Y-%m-%d}): {r}"
                 for a, d, r in zip(due["action"], due["due_on"], due["reason"])]

@@ -38,10 +38,12 @@ _PURPOSE_LABELS = {
 
 def target_locations(log) -> list[str]:
     """The ``location`` of every target contact (one with a priority or an interaction)."""
-    c = log.contacts
+    from ._facts import facts
+    f = facts(log)
+    c = f.contacts
     if len(c) == 0:
         return []
-    touched = set(log.interactions[S.CONTACT_ID])
+    touched = set(f.interactions[S.CONTACT_ID])
     is_target = c[S.PRIORITY].notna() | c[S.CONTACT_ID].isin(touched)
     return [loc for loc in c.loc[is_target, S.LOCATION] if loc]
 

@@ -76,8 +76,8 @@ def latest_meeting(log, contact_id: str | None) -> dict:
            "held_id": None, "held_notes": "", "held_channel": ""}
     if not contact_id:
         return out
-    i = log.interactions
-    mine = i[i[S.CONTACT_ID] == contact_id]
+    from ._facts import facts
+    mine = facts(log).interactions_of(contact_id)
     sched = mine[mine[S.KIND] == S.MEETING_SCHEDULED]
     if len(sched):
         row = sched.iloc[-1]

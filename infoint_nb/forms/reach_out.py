@@ -73,8 +73,9 @@ def _last_attempt(log, cid: str | None):
     """(date text, kind) of the contact's latest attempt, or ``None``."""
     if not cid:
         return None
-    i = log.interactions
-    mine = i[(i[S.CONTACT_ID] == cid) & i[S.KIND].isin(S.ATTEMPT_KINDS)]
+    from ._facts import facts
+    i = facts(log).interactions_of(cid)
+    mine = i[i[S.KIND].isin(S.ATTEMPT_KINDS)]
     if mine.empty:
         return None
     row = mine.sort_values(S.DATE).iloc[-1]

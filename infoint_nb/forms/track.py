@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .. import config
@@ -97,64 +98,148 @@ def filter_log(contacts: pd.DataFrame, interactions: pd.DataFrame, *, view: str 
     -------
     DataFrame
     """
-    from .. import metrics
     if view not in ("contacts", "interactions"):
         raise InfointError(f"filter_log: view {view!r} is not allowed; use 'contacts' or "
                            "'interactions'")
-    c = contacts
-    if timeline is None:
-        timeline = metrics.contact_timeline(c, interactions, as_of=_as_of_text(as_of)) \
-            if len(c) else None
-    if timeline is None:
-        timeline = pd.DataFrame({S.CONTACT_ID: pd.Series([], dtype="str"),
-                                 "stage": pd.Series([], dtype="str")})
-    # Series look-ups (not dicts): no Python object per row on a large log
-    stage_of = pd.Series(timeline["stage"].to_numpy(), index=timeline[S.CONTACT_ID].to_numpy())
-    comp = c[S.COMPANY].where(c[S.COMPANY] != "", _NO_COMPANY)
-    keep = pd.Series(True, index=c.index)
-    if company:
-        keep &= comp == company
-    if stage:
-        keep &= c[S.CONTACT_ID].map(stage_of).fillna("") == stage
-    people = c[keep]
-    i = interactions[interactions[S.CONTACT_ID].isin(people[S.CONTACT_ID])]
-    if kind:
-        i = i[i[S.KIND] == kind]
+    return LogTable(contacts, interactions, as_of=as_of, timeline=timeline).filter(
+        view=view, company=company, stage=stage, kind=kind, search=search)
+
+
+_SEP = "\x00"  # between the columns of a row's search text (never typed in a search box)
+
+
+class LogTable:
+    """The two tables of :func:`filter_log`, prepared once, filtered many times.
+
+    Building it computes (once) the unfiltered people and interactions tables and, per
+    table, one case-folded search text per row; :meth:`filter` then only combines
+    boolean masks and scans that one column, so a keystroke in a search box does not
+    rebuild the tables. ``LogTable(c, i, as_of=…).filter(**f)`` is exactly
+    ``filter_log(c, i, as_of=…, **f)``.
+    """
+
+    def __init__(self, contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=None,
+                 timeline: pd.DataFrame | None = None):
+        from .. import metrics
+        c = contacts
+        if timeline is None:
+            timeline = metrics.contact_timeline(c, interactions, as_of=_as_of_text(as_of)) \
+                if len(c) else None
+        if timeline is None:
+            timeline = pd.DataFrame({S.CONTACT_ID: pd.Series([], dtype="str"),
+                                     "stage": pd.Series([], dtype="str")})
+        # Series look-ups (not dicts): no Python object per row on a large log
+        stage_of = pd.Series(timeline["stage"].to_numpy(),
+                             index=timeline[S.CONTACT_ID].to_numpy())
+        self.contacts, self.interactions = c, interactions
+        self._company = c[S.COMPANY].where(c[S.COMPANY] != "", _NO_COMPANY).to_numpy()
+        self._stage = c[S.CONTACT_ID].map(stage_of).fillna("")
+        self._cids = c[S.CONTACT_ID]
+        self._kinds = interactions[S.KIND].to_numpy()
+        self._icids = interactions[S.CONTACT_ID]
+        self._stage_of = stage_of
+        self._people = None
+        self._inter = None
+        self._said = None
+
+    # -- the unfiltered tables, each made on first use ------------------------------------
+    def _people_table(self):
+        if self._people is None:
+            c, interactions = self.contacts, self.interactions
+            mine = interactions.groupby(S.CONTACT_ID)[S.DATE]
+            out = pd.DataFrame({
+                S.CONTACT_ID: c[S.CONTACT_ID], S.NAME: c[S.NAME],
+                S.COMPANY: c[S.COMPANY], S.ROLE: c[S.ROLE],
+                "stage": self._stage,
+                S.PRIORITY: c[S.PRIORITY], S.SOURCE: c[S.SOURCE],
+                "interactions": c[S.CONTACT_ID].map(mine.size()).fillna(0)
+                .astype("int64"),
+                "last": c[S.CONTACT_ID].map(mine.max().dt.strftime("%Y-%m-%d"))
+                .fillna("").astype("str"),
+                S.NOTES: c[S.NOTES],
+            })
+            self._people = (out, _haystack(out))
+        return self._people
+
+    def _interaction_table(self):
+        if self._inter is None:
+            c, i = self.contacts, self.interactions
+            names = dict(zip(c[S.CONTACT_ID], c[S.NAME]))
+            companies = dict(zip(c[S.CONTACT_ID], c[S.COMPANY]))
+            has_time = (i[S.DATE].dt.hour > 0) | (i[S.DATE].dt.minute > 0)
+            out = pd.DataFrame({
+                S.INTERACTION_ID: i[S.INTERACTION_ID],
+                S.DATE: i[S.DATE].dt.strftime("%Y-%m-%d").where(
+                    ~has_time, i[S.DATE].dt.strftime("%Y-%m-%d %H:%M")),
+                S.CONTACT_ID: i[S.CONTACT_ID], S.NAME: i[S.CONTACT_ID].map(names),
+                S.COMPANY: i[S.CONTACT_ID].map(companies), S.KIND: i[S.KIND],
+                S.CHANNEL: i[S.CHANNEL], S.NOTES: i[S.NOTES],
+            })
+            self._inter = (out, _haystack(out))
+        return self._inter
+
+    def _said_text(self):
+        # what an interaction "mentions" for the people view
+        if self._said is None:
+            self._said = _haystack(self.interactions[[S.NOTES, S.PLACE, S.KIND, S.CHANNEL]])
+        return self._said
+
+    def filter(self, *, view: str = "contacts", company: str = ALL, stage: str = ALL,
+               kind: str = ALL, search: str = "") -> pd.DataFrame:
+        """The table for these filters (see :func:`filter_log`)."""
+        if view not in ("contacts", "interactions"):
+            raise InfointError(f"filter_log: view {view!r} is not allowed; use 'contacts' or "
+                               "'interactions'")
+        keep = np.ones(len(self.contacts), dtype=bool)
+        if company:
+            keep &= self._company == company
+        if stage:
+            keep &= (self._stage == stage).to_numpy()
+        people_ids = self._cids[keep]
+        if company or stage:
+            in_people = self._icids.isin(people_ids).to_numpy()
+        else:
+            in_people = np.ones(len(self.interactions), dtype=bool)
+        imask = in_people & (self._kinds == kind) if kind else in_people
+        if view == "contacts" and kind:
+            keep &= self._cids.isin(self._icids[imask]).to_numpy()
+        needle = search.strip().casefold() if search.strip() else ""
         if view == "contacts":
-            people = people[people[S.CONTACT_ID].isin(i[S.CONTACT_ID])]
-    if view == "contacts":
-        mine = interactions.groupby(S.CONTACT_ID)[S.DATE]
-        out = pd.DataFrame({
-            S.CONTACT_ID: people[S.CONTACT_ID], S.NAME: people[S.NAME],
-            S.COMPANY: people[S.COMPANY], S.ROLE: people[S.ROLE],
-            "stage": people[S.CONTACT_ID].map(stage_of).fillna(""),
-            S.PRIORITY: people[S.PRIORITY], S.SOURCE: people[S.SOURCE],
-            "interactions": people[S.CONTACT_ID].map(mine.size()).fillna(0)
-            .astype("int64"),
-            "last": people[S.CONTACT_ID].map(mine.max().dt.strftime("%Y-%m-%d"))
-            .fillna("").astype("str"),
-            S.NOTES: people[S.NOTES],
-        })
-    else:
-        names = dict(zip(c[S.CONTACT_ID], c[S.NAME]))
-        companies = dict(zip(c[S.CONTACT_ID], c[S.COMPANY]))
-        has_time = (i[S.DATE].dt.hour > 0) | (i[S.DATE].dt.minute > 0)
-        out = pd.DataFrame({
-            S.INTERACTION_ID: i[S.INTERACTION_ID],
-            S.DATE: i[S.DATE].dt.strftime("%Y-%m-%d").where(
-                ~has_time, i[S.DATE].dt.strftime("%Y-%m-%d %H:%M")),
-            S.CONTACT_ID: i[S.CONTACT_ID], S.NAME: i[S.CONTACT_ID].map(names),
-            S.COMPANY: i[S.CONTACT_ID].map(companies), S.KIND: i[S.KIND],
-            S.CHANNEL: i[S.CHANNEL], S.NOTES: i[S.NOTES],
-        }).iloc[::-1]
-    if search.strip():
-        needle = search.strip().casefold()
-        hit = _contains(out, needle)
-        if view == "contacts":  # people whose own row or any interaction mentions it
-            said = i[_contains(i[[S.NOTES, S.PLACE, S.KIND, S.CHANNEL]], needle)]
-            hit |= out[S.CONTACT_ID].isin(said[S.CONTACT_ID])
-        out = out[hit]
-    return out.reset_index(drop=True)
+            table, hay = self._people_table()
+            rows = keep
+            if needle:
+                hit = _hits(table, hay, needle)
+                said = imask & _hits(self.interactions[[S.NOTES, S.PLACE, S.KIND,
+                                                        S.CHANNEL]],
+                                     self._said_text(), needle)
+                hit |= self._cids.isin(self._icids[said]).to_numpy()
+                rows = rows & hit
+            out = table[rows]
+        else:
+            table, hay = self._interaction_table()
+            rows = imask
+            if needle:
+                rows = rows & _hits(table, hay, needle)
+            out = table[rows].iloc[::-1]
+        return out.reset_index(drop=True)
+
+
+def _haystack(frame: pd.DataFrame):
+    """Each row's text, case-folded, the columns joined by :data:`_SEP` (as :func:`_contains`
+    sees them), as a NumPy array of str."""
+    if len(frame.columns) == 0 or len(frame) == 0:
+        return np.array([""] * len(frame), dtype=object)
+    # a missing value matches nothing (as in _contains): it joins as ""
+    parts = [frame[col].astype(str).str.casefold().fillna("") for col in frame.columns]
+    joined = parts[0].str.cat(parts[1:], sep=_SEP, na_rep="")
+    return joined.to_numpy(dtype=object)
+
+
+def _hits(frame: pd.DataFrame, hay, needle: str):
+    """Rows of ``frame`` whose text contains ``needle`` (case-folded), via its haystack."""
+    if _SEP in needle:  # cannot happen from a text box; the column-by-column way then
+        return _contains(frame, needle).to_numpy()
+    return np.fromiter((needle in h for h in hay), dtype=bool, count=len(hay))
 
 
 def _contains(frame: pd.DataFrame, needle: str) -> pd.Series:
@@ -203,7 +288,8 @@ class LogTableForm(Form):
                                                                   "interactions")],
                                value="contacts", description="Show", style=self._style())
         self._register("view", view)
-        companies = sorted({x if x else _NO_COMPANY for x in self.log.contacts[S.COMPANY]},
+        from ._facts import facts
+        companies = sorted({x if x else _NO_COMPANY for x in facts(self.log).contacts[S.COMPANY]},
                            key=str.casefold)
         self._dropdown("company", "Organisation", [("(all)", ALL)] + [(x, x) for x in companies],
                        value=ALL)
@@ -217,20 +303,17 @@ class LogTableForm(Form):
 
     def frame(self, value: dict | None = None) -> pd.DataFrame:
         """The filtered table for ``value`` (default: the filters set now)."""
-        from .. import metrics
+        from ._facts import facts
         v = self.value if value is None else value
-        c, i = self.log.contacts, self.log.interactions
-        from ._base import log_version, same_version
-        key = (*log_version(self.log), _as_of_text(self.as_of))
-        if not same_version(getattr(self, "_timeline_for", None), key):  # once per version
-            self._timeline = metrics.contact_timeline(
-                c, i, as_of=_as_of_text(self.as_of)) if len(c) else None
-            self._timeline_for = key
-        return filter_log(c, i,
-                          view=v.get("view") or "contacts", company=v.get("company") or ALL,
-                          stage=v.get("stage") or ALL, kind=v.get("kind") or ALL,
-                          search=v.get("search") or "", as_of=self.as_of,
-                          timeline=self._timeline)
+        day = _as_of_text(self.as_of)
+        f = facts(self.log)
+        # the tables and their search text once per version of the log and day; a
+        # keystroke only filters them
+        table = f.once(("log_table", day), lambda: LogTable(
+            f.contacts, f.interactions, as_of=day, timeline=f.timeline(day)))
+        return table.filter(view=v.get("view") or "contacts", company=v.get("company") or ALL,
+                            stage=v.get("stage") or ALL, kind=v.get("kind") or ALL,
+                            search=v.get("search") or "")
 
     def refresh(self) -> None:
         v = self.value
@@ -281,11 +364,11 @@ class DueTodayForm(Form):
     def due(self) -> pd.DataFrame:
         """What is due on or before the form's day (:func:`metrics.followups_due`)."""
         from .. import metrics
-        c, i = self.log.contacts, self.log.interactions
-        if len(i) == 0 and len(c) == 0:
+        from ._facts import facts
+        f = facts(self.log)  # once per version of the log, day and routine
+        if len(f.interactions) == 0 and len(f.contacts) == 0:
             return pd.DataFrame(columns=list(metrics.FOLLOWUP_COLUMNS))
-        return metrics.followups_due(c, i, as_of=self.today.isoformat(),
-                                     mode=self.controls["mode"].value or "default")
+        return f.due(self.today.isoformat(), self.controls["mode"].value or "default")
 
     def refresh(self) -> None:
         w = self.w
@@ -364,11 +447,10 @@ class CalendarForm(Form):
 
     def tables(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """``(due, meetings)`` as of the form's day."""
-        from .. import metrics
-        c, i = self.log.contacts, self.log.interactions
+        from ._facts import facts
+        f = facts(self.log)
         day = self.today.isoformat()
-        return (metrics.followups_due(c, i, as_of=day),
-                metrics.upcoming_meetings(c, i, as_of=day))
+        return f.due(day), f.upcoming(day)
 
     def path(self, value: dict | None = None) -> Path:
         v = self.value if value is None else value
@@ -384,14 +466,8 @@ class CalendarForm(Form):
 
     def _meetings_ahead(self) -> pd.DataFrame:
         # once per version of the log and day, not once per keystroke in the file name
-        from .. import metrics
-        from ._base import log_version, same_version
-        key = (*log_version(self.log), self.today)
-        if not same_version(getattr(self, "_meetings_for", None), key):
-            self._meetings = metrics.upcoming_meetings(self.log.contacts, self.log.interactions,
-                                                       as_of=self.today.isoformat())
-            self._meetings_for = key
-        return self._meetings
+        from ._facts import facts
+        return facts(self.log).upcoming(self.today.isoformat())
 
     def refresh(self) -> None:
         meet = self._meetings_ahead()
@@ -459,17 +535,13 @@ class EditContactForm(Form):
         self._set_values({col: row.get(col, "") for col in _EDITABLE_CONTACT} | {"confirm": 0})
 
     def _row(self) -> dict:
-        cid = self.contact_id
-        if not cid:
-            return {}
-        c = self.log.raw_contacts
-        hit = c[c[S.CONTACT_ID] == cid]
-        return {k: str(v) for k, v in hit.iloc[0].items()} if len(hit) else {}
+        from ._base import _contact_row
+        return _contact_row(self.log, self.contact_id)
 
     def _count(self) -> int:
+        from ._facts import facts
         cid = self.contact_id
-        i = self.log.raw_interactions
-        return int((i[S.CONTACT_ID] == cid).sum()) if cid else 0
+        return len(facts(self.log).raw_interactions_of(cid)) if cid else 0
 
     def refresh(self) -> None:
         if not self.contact_id:
@@ -579,8 +651,8 @@ class EditInteractionForm(Form):
         cid = self.contact_id
         if not cid:
             return [("—", "")]
-        i = self.log.raw_interactions
-        mine = i[i[S.CONTACT_ID] == cid]
+        from ._facts import facts
+        mine = facts(self.log).raw_interactions_of(cid)
         out = [(f"{iid} · {d} · {k.replace('_', ' ')}", iid)
                for iid, d, k in zip(mine[S.INTERACTION_ID], mine[S.DATE], mine[S.KIND])]
         return out[::-1] or [("— no interactions —", "")]
@@ -598,10 +670,8 @@ class EditInteractionForm(Form):
         self._load_interaction()
 
     def _row(self) -> dict:
-        iid = self.controls["interaction_id"].value
-        i = self.log.raw_interactions
-        hit = i[i[S.INTERACTION_ID] == iid] if iid else i.iloc[0:0]
-        return {k: str(v) for k, v in hit.iloc[0].items()} if len(hit) else {}
+        from ._facts import facts
+        return facts(self.log).raw_interaction_row(self.controls["interaction_id"].value)
 
     def _load_interaction(self) -> None:
         row = self._row()
