@@ -583,10 +583,14 @@ def _fast_contacts_ok(raw: pd.DataFrame, parsed: dict | None) -> bool:
             return False
     if REFERRED_BY in cols:
         ref = cols[REFERRED_BY]
-        if not _fast_all_in(ref, _with_empty(ids)):
-            return False
-        if len(ref) and pc.any(pc.and_(pc.equal(ref, ids), pc.not_equal(ref, ""))).as_py():
-            return False
+        given = pc.not_equal(ref, "")
+        # most contacts name no referrer: look up only the filled cells (no id set built
+        # for an empty column)
+        if len(ref) and pc.any(given).as_py():
+            if not _fast_all_in(pc.filter(ref, given), _with_empty(ids)):
+                return False
+            if pc.any(pc.and_(pc.equal(ref, ids), given)).as_py():
+                return False
     return _fast_dates_ok(raw, ADDED_ON, parsed, date_only=True, required=True)
 
 
