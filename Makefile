@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup report test test-fast lab app bench clean
+.PHONY: setup report test test-fast lab app bench clean sample
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,3 +43,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis reports
+
+## make sample: rebuild data/sample (contacts.csv, interactions.csv, plan.json) from data/make_sample.py
+sample: $(STAMP)
+	$(PY) data/make_sample.py
