@@ -1,10 +1,10 @@
-# make report · make test · make lab · make bench — each sets itself up.
+# make report · make test · make lab · make app · make bench · make tidy · make sample — each sets itself up.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup report test test-fast lab app bench clean tidy
+.PHONY: setup report test test-fast lab app bench clean tidy sample
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,3 +47,7 @@ tidy: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis reports
+
+## make sample: rebuild data/sample (contacts.csv, interactions.csv, plan.json) from data/make_sample.py
+sample: $(STAMP)
+	$(PY) data/make_sample.py

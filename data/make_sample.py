@@ -1,31 +1,47 @@
-"""Generate the fictional sample campaign in ``data/sample/``.
+"""Generate the fictional sample campaign in ``data/sample/``: the whole of it.
 
 The story: Rosa, a high-school maths teacher in Chicago, spends the summer of 2026
 (2026-06-01 to 2026-09-18, the sample's "today") on informational interviews to move
 into UX research / data analytics. Everything below is invented: companies, people,
 ``.example`` e-mail domains and 555 phone numbers.
 
-Run from anywhere::
+Run from anywhere (or ``make sample``)::
 
-    python data/make_sample.py
+    python data/make_sample.py            # rebuilds data/sample
+    python data/make_sample.py --out DIR  # or writes the same three files into DIR
 
-It rewrites ``data/sample/contacts.csv`` and ``data/sample/interactions.csv``
-byte-for-byte identically on every run (no randomness, no clock), then checks the
-result. Standard library and pandas only.
+It writes ``contacts.csv``, ``interactions.csv`` and ``plan.json`` byte-for-byte
+identically on every run (no randomness, no clock), then checks the result. The two
+tables are written directly; plan.json goes through :class:`ContactLog` (the way the
+notebooks save it) in a temporary folder next to the target, and only the three files
+are then moved into the target, so no backups, lock or commit files are left there.
 """
 from __future__ import annotations
 
+import argparse
 import csv
 import datetime as dt
 import io
+import os
 import re
+import shutil
+import sys
+import tempfile
 import unicodedata
 from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 
-OUT_DIR = Path(__file__).resolve().parent / "sample"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from infoint_nb import ContactLog  # noqa: E402
+from infoint_nb import planning as P  # noqa: E402
+from infoint_nb import schema as S  # noqa: E402
+from infoint_nb.planning import follow_up_due_date  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT_DIR = ROOT / "data" / "sample"
 TODAY = "2026-09-18"  # the campaign's last interaction date
 
 CONTACT_COLUMNS = [
@@ -839,15 +855,469 @@ def check(out_dir: Path) -> None:
     assert all(v is not None and 10 <= v <= 25 for v in by_co["Lumen Health Analytics"])
 
 
-def main() -> None:
+# --------------------------------------------------------------------------------------
+# plan.json, notebooks 01–03: goals, LAMP list, search plan, the ask to the network,
+# letters and phone scripts
+# --------------------------------------------------------------------------------------
+SENDER = {"sender_name": "Rosa Delgado",
+          "sender_details": "+1 312-555-0190\nrosa.delgado@mail.example"}
+
+GOALS = {
+    "business": "Edtech companies, health and market-research firms, and nonprofits that "
+                "use data to improve their programmes",
+    "positions": "UX researcher, research operations, data analyst",
+    "how_long": "Three to four years at least; I want to learn the craft properly",
+    "how_far_up": "Senior researcher, or leading a small research team, in about five years",
+    "purpose": "field information",
+    "places": "Chicago\nEvanston",
+    "flexibility": "nearby",
+}
+
+EMPLOYERS = [
+    ("Brightline Learning", 3, 3, 2, "Priya and Marcus there; research ops posting in June"),
+    ("Kiteboard", 3, 2, 1, "Learning apps my students ask for; Elena and Ben there"),
+    ("Lumen Health Analytics", 2, 2, 3, "Two research openings; Aisha changed careers there"),
+    ("Cobalt Pay", 2, 2, 2, "Wen hosts coffee chats; UX research team growing"),
+    ("Civic Sightline", 2, 3, 1, "Dana works there and will vouch for me"),
+    ("Tessera Insights", 2, 2, 1, "Survey work close to what I do with classes"),
+    ("Prairie Shore Health", 2, 1, 1, "Patient-experience research in Evanston"),
+    ("Open Door Food Network", 2, 2, 0, "Ibrahim runs evaluation; small team"),
+    ("Harbor & Vine", 1, 1, 2, "Insights team growing, retail is less my thing"),
+    ("Northwind Mutual", 1, 1, 3, "Many analyst postings, little research"),
+    ("Quill & Ledger Research", 1, 1, 0, "Qualitative shop; worth one conversation"),
+    ("Greenlake Grocers", 1, 0, 1, "Loyalty analytics; nobody I know yet"),
+]
+
+SEARCH_PLAN = {
+    "company_sites": "Team pages of Brightline, Kiteboard, Lumen Health and Cobalt Pay; note "
+                     "who writes or speaks about research",
+    "linkedin": "Search 'UX researcher' and 'research operations' around Chicago; look for "
+                "former teachers and Lakeview alumni",
+    "alumni": "Ask Jonah at the Lakeview career centre for alumni in UX research and health "
+              "analytics; go through the centre's employer list",
+    "associations": "Chicago chapter of the UX research association (directory, meet-ups); "
+                    "the Midwest survey-research association's member list",
+    "everyone": "Former colleagues, my bootcamp cohort, friends from college; send them the "
+                "specific ask below",
+    "per_week": 5,
+}
+
+NETWORK_ASK = {
+    "role": "UX researcher or research-operations person",
+    "field": "education technology or health",
+    "place": "Chicago",
+    "organisations": "",
+    "reason": "I'm a maths teacher moving into user research this summer.",
+}
+
+#: contact_id → (expected name, letter parts, sent_on or None, saved at)
+LETTERS = {
+    "C0001": ("Priya Raman", {
+        "channel": "email", "short": False, "recipient_name": "Ms Raman", "connection": "",
+        "who_you_are": "I teach maths at a Chicago high school and, like you, took my M.Ed. "
+                       "at Lakeview. This summer I am moving into UX research.",
+        "why_field": "Years of watching where students get stuck have made me curious about "
+                     "how people learn from products, and I would like to study that full-time.",
+        "why_organisation": "Brightline's tutoring app is used at my school, and I like how it "
+                            "explains a mistake instead of just marking it.",
+        "why_person": "Your Teachers in Tech brown-bag showed me that a teacher can make this "
+                      "move, and I would value your view of how it went.",
+        "ask": "Would you have 20 minutes for an informational interview about how you moved "
+               "into research?",
+        "meeting_mode": "Coffee near your office, a call or a video chat, whichever is easiest "
+                        "for you.",
+        "time_window": "I am on summer break and free most mornings in the week of 8 June.",
+        "follow_up": "If I have not heard from you by then, I will give you a call around "
+                     "16 June.",
+        "thanks": "Thank you for considering it; I know how busy early summer is.",
+    }, "2026-06-02", "2026-06-02T08:40:00"),
+    "C0020": ("Marcus Oyelaran", {
+        "channel": "email", "short": True, "recipient_name": "Mr Oyelaran",
+        "connection": "Priya Raman suggested I get in touch with you.",
+        "who_you_are": "I'm a Chicago maths teacher moving into UX research, and Priya says "
+                       "research operations is a natural first step for teachers.",
+        "why_field": "", "why_organisation": "",
+        "why_person": "She told me you built Brightline's research-operations practice.",
+        "ask": "Would you have 20 minutes for an informational interview about that work?",
+        "meeting_mode": "",
+        "time_window": "I'm free any lunchtime next week.",
+        "follow_up": "If email is hard to get to, I'll follow up by phone around 20 June.",
+        "thanks": "Thank you!",
+    }, "2026-06-10", "2026-06-10T09:00:00"),
+    "C0049": ("Imani Brooks", {
+        "channel": "email", "short": True, "recipient_name": "Ms Brooks", "connection": "",
+        "who_you_are": "I'm a maths teacher moving into research and analytics, and I saw you "
+                       "on the retail-analytics panel list.",
+        "why_field": "", "why_organisation": "",
+        "why_person": "I would love to hear how a category analyst decides what to measure.",
+        "ask": "Would you have 15 minutes for an informational interview?",
+        "meeting_mode": "", "time_window": "",
+        "follow_up": "I'll follow up by phone the week after.",
+        "thanks": "Thank you for considering it.",
+    }, None, "2026-09-16T18:20:00"),
+    "C0048": ("Yusuf Karim", {
+        "channel": "email", "short": False, "recipient_name": "Mr Karim", "connection": "",
+        "who_you_are": "I am a Chicago maths teacher who has spent the summer talking with "
+                       "researchers as I move into research operations.",
+        "why_field": "Running studies well (finding participants, keeping consent forms and "
+                     "notes in order) uses exactly what I do every day in a classroom.",
+        "why_organisation": "Kiteboard's learning apps are the ones my students actually ask "
+                            "for, and the colleagues of yours I have met were generous with "
+                            "their time.",
+        "why_person": "As research operations coordinator you see how the team's studies run "
+                      "day to day, which is the part I most want to understand.",
+        "ask": "Would you have 20 minutes for an informational interview?",
+        "meeting_mode": "I would be glad to come to Evanston, or to talk by phone or video if "
+                        "that is easier.",
+        "time_window": "I am free on weekday afternoons between 21 September and 2 October.",
+        "follow_up": "If I have not heard from you, I will give you a call in the week of "
+                     "5 October.",
+        "thanks": "Thank you for considering my request.",
+    }, None, "2026-09-18T16:00:00"),
+}
+
+#: contact_id → (expected name, script fields, saved at)
+PHONE_SCRIPTS = {
+    "C0003": ("Colin Masterson", {
+        "recipient_name": "Mr Masterson",
+        "reason": "I'm curious how Northwind's analytics team works with its UX researchers.",
+        "why_person": "Your team page says you hire the analysts, so you know what the job "
+                      "really asks for.",
+        "time_window": "in the next two weeks", "minutes": 20,
+    }, "2026-06-21T19:00:00"),
+    "C0041": ("Marta Nowak", {
+        "recipient_name": "Ms Nowak",
+        "reason": "Half my neighbourhood uses Greenlake's loyalty card, and I would love to "
+                  "know how your team reads that data.",
+        "why_person": "You lead loyalty analytics, which is the kind of applied work I am "
+                      "aiming for.",
+        "time_window": "between 21 September and 2 October", "minutes": 15,
+    }, "2026-09-18T09:00:00"),
+}
+
+
+def _check_names(log: ContactLog, expected: dict[str, str]) -> None:
+    c = log.raw_contacts.set_index(S.CONTACT_ID)[S.NAME]
+    wrong = [f"{cid}: expected {name!r}, found {c.get(cid, '(missing)')!r}"
+             for cid, name in expected.items() if c.get(cid) != name]
+    if wrong:
+        raise SystemExit("The sample log does not match the plan sections (were PEOPLE "
+                         "or EVENTS changed?):\n  " + "\n  ".join(wrong))
+
+
+def _outreach_id(log: ContactLog, cid: str, day: str) -> str:
+    i = log.raw_interactions
+    hit = i[(i[S.CONTACT_ID] == cid) & (i[S.KIND] == S.OUTREACH) & i[S.DATE].str.startswith(day)]
+    if hit.empty:
+        raise SystemExit(f"The sample log has no outreach to {cid} on {day}; update LETTERS in "
+                         f"{Path(__file__).name}")
+    return str(hit[S.INTERACTION_ID].iloc[0])
+
+
+def build_plan_01_03(log: ContactLog) -> None:
+    """Save every 01–03 section of the sample into ``log``."""
+    _check_names(log, {cid: v[0] for cid, v in {**LETTERS, **PHONE_SCRIPTS}.items()})
+    log.save_plan_section("goals", GOALS)
+    log.save_plan_section("employers", {"rows": [
+        {"employer": e, "motivation": m, "advocacy": a, "postings": p, "notes": n}
+        for e, m, a, p, n in EMPLOYERS]})
+    log.save_plan_section("search_plan", SEARCH_PLAN)
+    from infoint_nb.planning import compose_network_ask
+    log.save_plan_section("network_ask", {**NETWORK_ASK,
+                                          "text": compose_network_ask(**NETWORK_ASK)})
+    for cid, (_name, parts, sent_on, saved_at) in LETTERS.items():
+        data = {**parts, **SENDER, "sent_on": sent_on, "_saved_at": saved_at}
+        if sent_on:
+            data.update(logged_interaction_id=_outreach_id(log, cid, sent_on),
+                        logged_on=sent_on,
+                        follow_up_due=follow_up_due_date(sent_on).isoformat())
+        log.save_plan_section("letters", data, contact_id=cid)
+    for cid, (_name, fields, saved_at) in PHONE_SCRIPTS.items():
+        data = {"sender_name": SENDER["sender_name"], "callback": "312-555-0190",
+                **fields, "_saved_at": saved_at}
+        log.save_plan_section("phone_scripts", data, contact_id=cid)
+
+
+# --------------------------------------------------------------------------------------
+# plan.json, notebooks 05–07. On 2026-09-18 Rosa is
+# - preparing for Theo Lambert (Kiteboard, video call on 22 September): research,
+#   questions, pitch, answers and logistics all filled in;
+# - preparing for Owen Brandt (Brightline Learning, at their office on 24 September):
+#   research, questions, pitch and logistics;
+# - starting on Rafael Mendoza (Lumen Health Analytics, 1 October): research only;
+# - following up on Olivia Chen (Civic Sightline, phone call on 17 September): the
+#   question plan she used, her meeting-day notes and a thank-you draft not yet sent;
+# - keeping in touch with Nkechi Adeyemi (Prairie Shore Health, met 11 August) and
+#   Aisha Bello (Lumen, who referred Nkechi).
+# --------------------------------------------------------------------------------------
+#: Fixed so that re-running gives the same file.
+SAVED_AT = "2026-09-18T08:00:00"
+
+PLAN_PEOPLE = {"C0042": "Theo Lambert", "C0045": "Owen Brandt", "C0012": "Rafael Mendoza",
+          "C0046": "Olivia Chen", "C0037": "Nkechi Adeyemi", "C0016": "Aisha Bello"}
+
+WHERE_YOU_ARE = ("I've taught maths at a Chicago high school for nine years, and this summer "
+                 "I've been working my way into UX research: a certificate course, two small "
+                 "studies of my own, and a lot of conversations like this one.")
+HOPE_TO_LEARN = ("I'd love an insider's view of how your team decides what to study, and "
+                 "what would make someone like me worth hiring.")
+
+ANSWERS_SHARED = {
+    "education": "B.S. in mathematics, then an M.Ed. at Lakeview (2014). This summer: a "
+                 "UX research certificate (interviews, usability testing, survey design).",
+    "experience": "Nine years of teaching: parent-teacher interviews every term, and a "
+                  "survey of 300 students on homework apps that our school used to pick one. "
+                  "Two practice studies: a usability test of the district portal, a diary "
+                  "study with five teachers.",
+    "goals": "A first research role within a year, research operations or junior UX "
+             "researcher; in five years, leading studies on my own.",
+}
+
+
+def q(text: str, group: str, priority: int, *, warm_up: bool = False,
+      wind_down: bool = False) -> dict:
+    return {"text": text, "group": group, "priority": priority, "warm_up": warm_up,
+            "wind_down": wind_down}
+
+
+WIND_DOWN = [q for q in P.question_bank() if q["wind_down"]]
+
+THEO_QUESTIONS = [
+    q("How did you move from the classroom into data science?", "person", 2, warm_up=True),
+    q("How does Kiteboard measure whether students actually learn more with the app?",
+      "field", 1),
+    q("Elena mentioned that research planning happens each quarter; how do you and the UX "
+      "researchers decide which studies to run?", "field", 1),
+    q("Where do data science and UX research overlap on your team, and where do they "
+      "split?", "field", 2),
+    q("What did your first year at Kiteboard teach you that teaching had not?", "person", 2),
+    q("Which skills would you want from a teacher joining the team: SQL, statistics, study "
+      "design?", "chances", 1),
+    q("Looking at my two practice studies, what would make them stronger case studies?",
+      "chances", 1),
+    q("Are there research operations or junior research roles planned for next year?",
+      "chances", 2),
+    q("What do you wish you had known before the parental-leave handover?", "person", 4),
+] + WIND_DOWN
+
+OWEN_QUESTIONS = [
+    q("What made you build a research team at Brightline in the first place?", "person", 2,
+      warm_up=True),
+    q("How does research shape the product roadmap here, concretely?", "field", 1),
+    q("Priya and Marcus told me research ops is a common way in; how do you see that path?",
+      "chances", 1),
+    q("What separates the researchers you hire from the ones you don't?", "chances", 1),
+    q("How is the team likely to grow over the next two years?", "field", 2),
+    q("Which of your recent studies changed the product the most?", "field", 2),
+    q("What would you look for in a portfolio from someone coming from teaching?",
+      "chances", 2),
+    q("How do you split your week between managing and doing research?", "person", 3),
+] + WIND_DOWN
+
+OLIVIA_QUESTIONS = [
+    q("How did you hear about the fellowship, and what made you apply?", "person", 2,
+      warm_up=True),
+    q("What does a fellow actually work on in the first months?", "field", 1),
+    q("How are fellows chosen, and when do applications open?", "chances", 1),
+    q("Which skills from Lakeview turned out to matter most?", "person", 2),
+    q("How does Civic Sightline work with program staff who are new to data?", "field", 2),
+    q("Would my survey work with students count as relevant experience?", "chances", 1),
+    q("What happens after the fellowship year?", "chances", 2),
+    q("What surprised you in your first weeks there?", "person", 3),
+] + WIND_DOWN
+
+OLIVIA_NOTES = {
+    "How did you hear about the fellowship, and what made you apply?":
+        "Through Dana and the Lakeview alumni list; wanted to leave the lab for real-world "
+        "data.",
+    "What does a fellow actually work on in the first months?":
+        "Cleaning program survey data, then one evaluation of your own by spring.",
+    "How are fellows chosen, and when do applications open?":
+        "Fellowship is one year, paid; applications open in January. Interviews in March.",
+    "Would my survey work with students count as relevant experience?":
+        "Yes; bring the survey instrument and explain how results changed a decision.",
+    "What happens after the fellowship year?":
+        "About half stay on as analysts; others go to city agencies.",
+    "Who else would you suggest I talk to, and may I mention your name?":
+        "Grace Oduya already met; suggests Maya at the city's data office (will send "
+        "contact).",
+    "Is there anything I can do for you in return?":
+        "Asked for teacher contacts for a survey pilot in November.",
+}
+
+NKECHI_NOTES = {
+    "What does an ordinary week look like for you?":
+        "Showed me the patient-feedback dashboard; half her week is reading comments.",
+    "Where do openings appear: job boards, the company site, or mostly through people?":
+        "They hire research assistants on one-year contracts; a foot in the door.",
+    "Looking at my background, where would I fit and where are the gaps?":
+        "Lead with the parent-teacher interviews: that is fieldwork.",
+}
+
+
+def build_plan_05_07(log: ContactLog) -> None:
+    """Save every 05–07 section of the sample into ``log``."""
+    c = log.raw_contacts
+    names = dict(zip(c["contact_id"], c["name"]))
+    wrong = {cid: names.get(cid) for cid, name in PLAN_PEOPLE.items() if names.get(cid) != name}
+    if wrong:
+        raise SystemExit("the sample log does not match the plan sections; expected "
+                         + ", ".join(f"{cid} = {PLAN_PEOPLE[cid]}" for cid in wrong)
+                         + " (were PEOPLE or EVENTS changed?)")
+
+    def save(section: str, cid: str, data: dict) -> None:
+        log.save_plan_section(section, {**data, "_saved_at": SAVED_AT}, contact_id=cid)
+
+    # --- research (05) ------------------------------------------------------------------
+    save("research", "C0042", {
+        "website": "kiteboard.example: maths and reading practice apps for grades 3–8; "
+                   "pilots with 40 districts; research page publishes pilot results.",
+        "news": "Spring: results of the Evanston pilot (students who used it weekly gained "
+                "more on the district test). Hiring page lists a learning scientist.",
+        "org_notes": "About 120 people. Elena (UX research) and Ben (design) work with "
+                     "Theo's data team; designers run small usability tests, researchers "
+                     "the larger studies.",
+        "background": "Taught physics for six years, data bootcamp, joined Kiteboard in 2023; "
+                      "back from parental leave in September.",
+        "achievements": "Wrote the blog post on measuring learning gains in pilots, the one "
+                        "my students' app came from.",
+        "shared": "Both former teachers; both moved into data mid-career. Elena and Ben "
+                  "(whom I met in June) work with him.",
+        "mission": "Help every teacher see what their students are really learning",
+    })
+    save("research", "C0045", {
+        "website": "brightline.example: tutoring and homework platform; research team of "
+                   "eight under Owen; 'evidence before features' on the about page.",
+        "news": "Research ops posting in June (filled); new district contracts in the "
+                "suburbs for the fall.",
+        "org_notes": "I have met Priya (UX research), Marcus (research ops) and Jasmine "
+                     "(learning insights). Research recruits teachers as participants.",
+        "background": "Former school psychologist; led research at two edtech start-ups "
+                      "before Brightline.",
+        "achievements": "Keynote at the 2025 UXPA Chicago conference on research with "
+                        "children.",
+        "shared": "Three of his colleagues know me now; both of us started in schools.",
+        "mission": "Evidence before features: learning tools tested with real classrooms",
+    })
+    save("research", "C0012", {
+        "website": "lumenhealth.example: analytics and patient portals for hospital groups.",
+        "news": "Big portal launch in August; the hiring freeze may be lifting.",
+        "org_notes": "Aisha (clinical data) and Hollis (UX research) work there; Hollis "
+                     "offered to review my portfolio in October.",
+        "background": "Spoke at a conference on patient-portal usability; UX research "
+                      "manager since 2022.",
+        "achievements": "", "shared": "", "mission": "",
+    })
+
+    # --- questions (05), also used on meeting day (06) ------------------------------------
+    save("questions", "C0042", {"minutes": 30, "questions": THEO_QUESTIONS,
+                                "new_text": "", "new_group": "field", "new_priority": 2,
+                                "new_warm_up": False, "new_wind_down": False})
+    save("questions", "C0045", {"minutes": 20, "questions": OWEN_QUESTIONS,
+                                "new_text": "", "new_group": "field", "new_priority": 2,
+                                "new_warm_up": False, "new_wind_down": False})
+    save("questions", "C0046", {"minutes": 25, "questions": OLIVIA_QUESTIONS,
+                                "new_text": "", "new_group": "field", "new_priority": 2,
+                                "new_warm_up": False, "new_wind_down": False})
+
+    # --- pitch, answers, logistics (05) ---------------------------------------------------
+    for cid, want in (
+            ("C0042", "I want to help teachers see what their students are really learning, "
+                      "which is exactly what your pilot studies do, and I know that "
+                      "classroom from the inside."),
+            ("C0045", "I want to put evidence before features, as your team does: testing "
+                      "learning tools with real classrooms before they ship, which is what "
+                      "I did informally for nine years.")):
+        parts = {"where_you_are": WHERE_YOU_ARE, "what_you_want": want,
+                 "hope_to_learn": HOPE_TO_LEARN, "wpm": P.SPEAKING_WPM}
+        save("pitch", cid, {**parts, "text": P.compose_pitch(
+            **{k: parts[k] for k in P.PITCH_PARTS})})
+    save("answers", "C0042", {**ANSWERS_SHARED, "their_business":
+                              "Apps for maths and reading, sold to districts; they win "
+                              "contracts by showing learning gains in pilots."})
+    save("answers", "C0045", {**ANSWERS_SHARED, "their_business": ""})
+    video = {item["key"]: item["key"] in ("confirm", "resume", "notes")
+             for item in P.logistics_checklist("video")}
+    save("logistics", "C0042", {"venue": "video", **video})
+    save("logistics", "C0045", {"venue": "workplace",
+                                **{item["key"]: False
+                                   for item in P.logistics_checklist("workplace")}})
+
+    # --- meeting notes (06) ---------------------------------------------------------------
+    save("meeting_notes", "C0046", {
+        "elapsed": 26, "notes": OLIVIA_NOTES,
+        "summary": "Friendly and very practical; a phone call of about 25 minutes."})
+    save("meeting_notes", "C0037", {
+        "elapsed": 30, "notes": NKECHI_NOTES,
+        "summary": "In person at Prairie Shore, with a look at their dashboard."})
+
+    # --- follow-up (07) -------------------------------------------------------------------
+    save("thank_you", "C0046", {
+        "points": "Fellows start by cleaning program survey data, then run an evaluation "
+                  "of their own by spring\nThe fellowship is a paid year, and applications "
+                  "open in January\nMy student survey counts if I show how its results "
+                  "changed a decision",
+        "referrals": "", "next_step": "I will send you the teacher contacts for the "
+                                      "November pilot this week.",
+        "your_name": "Rosa Delgado", "channel": "email"})
+    save("updates", "C0037", {
+        "every_days": 90, "count": 4,
+        "advice": "Lead with the parent-teacher interviews: that is fieldwork",
+        "progress": "I rewrote my résumé around fieldwork and applied for a research "
+                    "assistant contract.",
+        "your_name": "Rosa Delgado", "channel": "email",
+        "schedule": P.update_schedule("2026-08-12", every_days=90, count=4)})
+    save("updates", "C0016", {
+        "every_days": 90, "count": 4,
+        "advice": "SQL is a must; Epic certification helps",
+        "progress": "I met Nkechi at Prairie Shore, thanks to you, and I am halfway through "
+                    "an SQL course.",
+        "your_name": "Rosa Delgado", "channel": "email",
+        "schedule": P.update_schedule("2026-07-08", every_days=90, count=4)})
+
+
+# --------------------------------------------------------------------------------------
+# Write it all
+# --------------------------------------------------------------------------------------
+SAMPLE_FILES = ("contacts.csv", "interactions.csv", "plan.json")
+
+
+def build_sample(out_dir: Path) -> tuple[int, int]:
+    """Write the three sample files into ``out_dir``; return (contacts, interactions).
+
+    Everything is built in a temporary folder beside ``out_dir`` (same file system),
+    checked, and then only the three files are moved in with :func:`os.replace`; the
+    temporary folder, with the log's ``.backups/`` and ``.lock``, is removed either way.
+    """
     contacts, ids = build_contacts()
     interactions = build_interactions(ids)
-    OUT_DIR.mkdir(parents=True, exist_ok=True)
-    write_csv(OUT_DIR / "contacts.csv", CONTACT_COLUMNS, contacts)
-    write_csv(OUT_DIR / "interactions.csv", INTERACTION_COLUMNS, interactions)
-    check(OUT_DIR)
-    print(f"wrote {len(contacts)} contacts and {len(interactions)} interactions to {OUT_DIR}")
+    out_dir = out_dir.resolve()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".make_sample-", dir=out_dir.parent))
+    try:
+        write_csv(tmp / "contacts.csv", CONTACT_COLUMNS, contacts)
+        write_csv(tmp / "interactions.csv", INTERACTION_COLUMNS, interactions)
+        check(tmp)
+        log = ContactLog.open(tmp)
+        build_plan_01_03(log)
+        build_plan_05_07(log)
+        for name in SAMPLE_FILES:
+            os.replace(tmp / name, out_dir / name)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return len(contacts), len(interactions)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT_DIR,
+                        help="folder to write the three files into (default: data/sample)")
+    args = parser.parse_args(argv)
+    n_contacts, n_interactions = build_sample(args.out)
+    print(f"wrote {n_contacts} contacts, {n_interactions} interactions and plan.json "
+          f"to {args.out}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())
