@@ -10,8 +10,9 @@ and :class:`LogFacts` computes each thing at most once:
 - the typed ``contacts`` and ``interactions`` (one copy, not one per look-up);
 - ``interactions_of(cid)`` — one person's rows in file order, from an index built once;
 - ``contact_row(cid)`` — the contacts-file row as text, by a dict look-up;
-- ``due(as_of, mode)``, ``upcoming(as_of)``, ``timeline(as_of)`` — the metrics tables,
-  once per day asked for (callers must not change them in place).
+- ``campaign(as_of, mode)`` — one :class:`~infoint_nb.campaign.Campaign` per day asked
+  for, and from it ``due(as_of, mode)``, ``upcoming(as_of)``, ``timeline(as_of)``, each
+  made once (callers must not change them in place).
 """
 from __future__ import annotations
 
@@ -107,23 +108,25 @@ class LogFacts:
             self._memo[key] = make()
         return self._memo[key]
 
+    def campaign(self, as_of: str, mode: str = "default"):
+        """The :class:`~infoint_nb.campaign.Campaign` of this log as of ``as_of`` (ISO
+        text) in ``mode``: the log prepared once for every table a form shows that day."""
+        from ..campaign import Cadence, Campaign
+        return self._once(("campaign", as_of, mode), lambda: Campaign(
+            self.contacts, self.interactions, as_of=as_of, cadence=Cadence(mode=mode)))
+
     def due(self, as_of: str, mode: str = "default") -> pd.DataFrame:
-        """:func:`metrics.followups_due` as of ``as_of`` (ISO text) in ``mode``."""
-        from .. import metrics
-        return self._once(("due", as_of, mode), lambda: metrics.followups_due(
-            self.contacts, self.interactions, as_of=as_of, mode=mode))
+        """:meth:`Campaign.due` as of ``as_of`` (ISO text) in ``mode``."""
+        return self._once(("due", as_of, mode), lambda: self.campaign(as_of, mode).due())
 
     def upcoming(self, as_of: str) -> pd.DataFrame:
-        """:func:`metrics.upcoming_meetings` as of ``as_of`` (ISO text)."""
-        from .. import metrics
-        return self._once(("upcoming", as_of), lambda: metrics.upcoming_meetings(
-            self.contacts, self.interactions, as_of=as_of))
+        """:meth:`Campaign.meetings` as of ``as_of`` (ISO text)."""
+        return self._once(("upcoming", as_of), lambda: self.campaign(as_of).meetings())
 
     def timeline(self, as_of: str) -> pd.DataFrame | None:
-        """:func:`metrics.contact_timeline` as of ``as_of`` (None for a log with nobody)."""
-        from .. import metrics
-        return self._once(("timeline", as_of), lambda: metrics.contact_timeline(
-            self.contacts, self.interactions, as_of=as_of) if len(self.contacts) else None)
+        """:meth:`Campaign.timeline` as of ``as_of`` (None for a log with nobody)."""
+        return self._once(("timeline", as_of), lambda: self.campaign(as_of).timeline()
+                          if len(self.contacts) else None)
 
     def once(self, key, make):
         """Anything else a form derives from this version of the log, made once."""

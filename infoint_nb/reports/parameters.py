@@ -242,9 +242,8 @@ def collect_parameters(pairs=(), *, as_of=None, start=None, end=None, companies=
 
 # --- checking a report before it runs ----------------------------------------------
 def default_as_of(log) -> _dt.date:
-    """The report date when none is given (see :func:`infoint_nb.metrics.default_as_of`)."""
-    from ..metrics import default_as_of as _default
-    return _default(log)
+    """The report date when none is given: :meth:`ContactLog.default_as_of`."""
+    return log.default_as_of()
 
 
 def default_out_dir(log_name: str, as_of, *, redact: bool = False) -> Path:
