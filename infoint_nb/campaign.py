@@ -245,7 +245,11 @@ class Campaign:
             log = self._log
             shifted = dataclasses.replace(log, as_of=log.as_of + pd.Timedelta(days=ahead),
                                           today=log.today + ahead)
-            return M._due_table(shifted, self._facts_of(shifted), self.cadence)
+            if "channel" in log.__dict__:       # the same rows: keep what is made of them
+                shifted.__dict__["channel"] = log.channel
+            # the facts a due list reads do not depend on the day it is read (only the
+            # stage and the waiting times do), so the campaign's own facts serve
+            return M._due_table(shifted, self._facts, self.cadence)
         return self._cached(("due", ahead), later)
 
     def meetings(self) -> pd.DataFrame:

@@ -1195,25 +1195,49 @@ def _summary(log: _Log, f: dict, is_target: np.ndarray) -> dict:
 
 # --- what is due -------------------------------------------------------------------
 def _fmt_days(days: np.ndarray) -> np.ndarray:
-    """float days → ISO date strings (object array)."""
-    d = (_EPOCH + np.nan_to_num(days).astype("int64")).astype(str)
-    return np.asarray(d, dtype=object)
+    """float days → ISO date strings (object array); each distinct day formatted once."""
+    whole = np.nan_to_num(np.asarray(days, dtype="float64")).astype("int64")
+    if whole.size == 0:
+        return np.empty(0, dtype=object)
+    distinct, at = np.unique(whole, return_inverse=True)
+    return np.asarray((_EPOCH + distinct).astype(str), dtype=object)[at.reshape(-1)]
 
 
 def _who_columns(c: pd.DataFrame, who: np.ndarray) -> dict:
     """``contact_id, name, company`` of the contacts at positions ``who`` (one per row)."""
-    return {
-        CONTACT_ID: pd.array(c[CONTACT_ID].astype(str).to_numpy(dtype=object)[who], "str"),
-        NAME: pd.array(_text(c, NAME).to_numpy(dtype=object)[who], dtype="str"),
-        COMPANY: pd.array(_text(c, COMPANY).to_numpy(dtype=object)[who], dtype="str"),
-    }
+    return {CONTACT_ID: _take_text(c[CONTACT_ID].astype(str), who),
+            NAME: _take_text(_text(c, NAME), who), COMPANY: _take_text(_text(c, COMPANY), who)}
 
 
-def _rows(who: np.ndarray, action: str, due: np.ndarray, channel, reason) -> pd.DataFrame:
-    return pd.DataFrame({
-        "code": who, "action": action, "due": due,
-        CHANNEL: np.asarray(channel, dtype=object), "reason": np.asarray(reason, dtype=object),
-    })
+def _take_text(col: pd.Series, at: np.ndarray):
+    """``col``'s texts at positions ``at`` as a ``str`` array (an Arrow take on Arrow text)."""
+    arr = _arrow(col)
+    if arr is None:
+        return _str_array(col.to_numpy(dtype=object)[at])
+    return _str_array(arr.take(np.asarray(at, dtype="int64")))
+
+
+def _str_array(values):
+    """Texts (an object array of ``str``, or Arrow text) as a pandas ``str`` array, made
+    by Arrow in one pass (``pd.array(values, dtype="str")`` checks every item in Python)."""
+    import pyarrow as pa
+
+    if not isinstance(values, (pa.Array, pa.ChunkedArray)):
+        values = pa.array(values, type=pa.string())
+    return pd.Series(values, dtype=pd.StringDtype("pyarrow", na_value=np.nan)).array
+
+
+def _rows(who: np.ndarray, action: str, due: np.ndarray, channel, reason) -> dict:
+    """One part of the due list as plain arrays (joined by :func:`_join_rows`)."""
+    who = np.asarray(who, dtype="int64")
+    return {"code": who, "action": np.full(who.size, ACTIONS.index(action), dtype="int64"),
+            "due": np.asarray(due, dtype="float64").reshape(-1),
+            CHANNEL: np.asarray(channel, dtype=object).reshape(-1),
+            "reason": np.broadcast_to(np.asarray(reason, dtype=object), who.shape)}
+
+
+def _join_rows(parts: list[dict]) -> dict:
+    return {key: np.concatenate([p[key] for p in parts]) for key in parts[0]}
 
 
 def _meeting_ahead(log: _Log) -> np.ndarray:
@@ -1478,20 +1502,29 @@ def _due_table(log: _Log, f: dict, cadence: "Cadence") -> pd.DataFrame:
                     "days after first contact on " + _fmt_days(start)
                     + "; reach the next person there"))
 
-    rows = pd.concat(parts, ignore_index=True)
-    rows = rows[rows["due"] <= log.today]
+    rows = _join_rows(parts)
+    keep = rows["due"] <= log.today
+    rows = {key: values[keep] for key, values in rows.items()}
+    who = _who_columns(log.contacts, rows["code"])
+    # by due day, then action (as in ACTIONS), then name, then contact_id: one stable
+    # Arrow sort (UTF-8 byte order is code point order, as Python compares text)
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    order = pc.sort_indices(pa.table({
+        "due": rows["due"], "rank": rows["action"],
+        "name": pa.array(who[NAME]), "id": pa.array(who[CONTACT_ID])}),
+        sort_keys=[("due", "ascending"), ("rank", "ascending"), ("name", "ascending"),
+                   ("id", "ascending")]).to_numpy()
+    rows = {key: values[order] for key, values in rows.items()}
     out = pd.DataFrame({
-        **_who_columns(log.contacts, rows["code"].to_numpy(dtype="int64")),
-        "action": pd.array(rows["action"].to_numpy(dtype=object), dtype="str"),
-        "due_on": _from_days(rows["due"].to_numpy(dtype=float)),
-        "overdue_days": (log.today - rows["due"].to_numpy(dtype=float)).astype("int64"),
-        CHANNEL: pd.array(rows[CHANNEL].to_numpy(dtype=object), dtype="str"),
-        "reason": pd.array(rows["reason"].to_numpy(dtype=object), dtype="str"),
+        **{key: col.take(order) for key, col in who.items()},
+        "action": _str_array(pa.array(ACTIONS, type=pa.string()).take(rows["action"])),
+        "due_on": _from_days(rows["due"]),
+        "overdue_days": (log.today - rows["due"]).astype("int64"),
+        CHANNEL: _str_array(rows[CHANNEL]),
+        "reason": _str_array(rows["reason"]),
     })
-    rank = pd.Series(out["action"]).map({a: i for i, a in enumerate(ACTIONS)}).to_numpy()
-    order = np.lexsort((out[CONTACT_ID].to_numpy(dtype=object),
-                        out[NAME].to_numpy(dtype=object), rank, rows["due"].to_numpy()))
-    return out.iloc[order][list(FOLLOWUP_COLUMNS)].reset_index(drop=True)
+    return out[list(FOLLOWUP_COLUMNS)]
 
 
 @share_docs

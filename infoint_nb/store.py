@@ -368,14 +368,19 @@ def write_table_bytes(frame: pd.DataFrame) -> bytes:
     Fields holding a comma, quote, CR or LF are always quoted (Python's csv module
     leaves a bare CR unquoted, which breaks the file for every reader).
     """
+    return b"\xef\xbb\xbf" + csv_text(frame).encode("utf-8")
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """The CSV text of a frame of text (or integer) columns, ``\\n`` line ends, no index:
+    what ``frame.to_csv(index=False)`` writes, made by column-wise string operations,
+    except that a field with a CR or an outer space is quoted too."""
     header = ",".join(_quote(pd.Series(list(map(str, frame.columns)))).tolist())
     if len(frame) == 0:
-        body = ""
-    else:
-        cols = [_quote(frame[c]) for c in frame.columns]
-        lines = cols[0].str.cat(cols[1:], sep=",") if len(cols) > 1 else cols[0]
-        body = "\n".join(lines.tolist()) + "\n"
-    return b"\xef\xbb\xbf" + (header + "\n" + body).encode("utf-8")
+        return header + "\n"
+    cols = [_quote(frame[c]) for c in frame.columns]
+    lines = cols[0].str.cat(cols[1:], sep=",") if len(cols) > 1 else cols[0]
+    return header + "\n" + "\n".join(lines.tolist()) + "\n"
 
 
 def _fsync_dir(folder: Path) -> None:

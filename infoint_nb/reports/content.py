@@ -181,13 +181,23 @@ class Report:
     # -- files ----------------------------------------------------------------------
     def write_tables(self, out_dir=None) -> dict:
         """Write ``tables/*.csv`` and ``tables/summary.json`` (DESIGN.md §4); return the paths."""
+        import numpy as np
+        import pandas as pd
+
+        from ..store import csv_text
         folder = Path(out_dir or self.out_dir) / TABLES_DIR
         folder.mkdir(parents=True, exist_ok=True)
         paths = {}
 
         def put(name, frame):
             path = folder / name
-            frame.to_csv(path, index=False, lineterminator="\n")
+            # text without gaps and whole numbers (the long due list): column-wise
+            if all((isinstance(frame[c].dtype, pd.StringDtype) and not frame[c].hasnans)
+                   or (isinstance(frame[c].dtype, np.dtype) and frame[c].dtype.kind in "iu")
+                   for c in frame.columns):
+                path.write_text(csv_text(frame), encoding="utf-8", newline="")
+            else:
+                frame.to_csv(path, index=False, lineterminator="\n")
             paths[name] = path
 
         for name, table, group in (("response_by_company.csv", self.by_company, "company"),

@@ -125,9 +125,25 @@ def filter_frames(contacts, interactions, *, as_of=None, start="", end="", compa
         if hi:
             inside &= first <= np.datetime64(hi)
         keep &= inside.fillna(False).to_numpy(dtype=bool)
+    if keep.all():          # nothing filtered out (the usual report): no copies, no lookups
+        return contacts, interactions
     c = contacts[keep].reset_index(drop=True)
-    i = interactions[interactions[CONTACT_ID].isin(c[CONTACT_ID])].reset_index(drop=True)
+    i = interactions[_isin(interactions[CONTACT_ID], c[CONTACT_ID])].reset_index(drop=True)
     return c, i
+
+
+def _isin(values, allowed):
+    """``values.isin(allowed)`` as a bool array; one Arrow hash pass on Arrow text
+    (pandas' own ``isin`` turns every allowed value into a Python object first)."""
+    from ..schema import _arrow
+    a, b = _arrow(values), _arrow(allowed)
+    if a is None or b is None:
+        return values.isin(allowed).to_numpy(dtype=bool)
+    import pyarrow.compute as pc
+
+    if hasattr(b, "combine_chunks"):
+        b = b.combine_chunks()
+    return pc.is_in(a, value_set=b).to_numpy(zero_copy_only=False).astype(bool, copy=False)
 
 
 
