@@ -206,10 +206,10 @@ class Report:
             put(name, _response_csv(table, group))
         put("funnel.csv", self.funnel[["stage", "current", "reached"]])
         growth = self.growth.copy()
-        growth["week"] = growth["week"].dt.strftime("%Y-%m-%d")
+        growth["week"] = _iso_days(growth["week"])
         put("network_growth.csv", growth)
         due = self.due.copy()
-        due["due_on"] = due["due_on"].dt.strftime("%Y-%m-%d")
+        due["due_on"] = _iso_days(due["due_on"])
         put("followups_due.csv", due)
         summary = dict(self.summary)
         summary["filters"] = {
@@ -608,6 +608,18 @@ class Report:
         # the chart's title states its finding: the image's alternative text
         alt = flatten(ax.get_title()) or name.replace("_", " ")
         return Image(data=save_figure(fig, name, self.out_dir), format="png", alt=alt)
+
+
+def _iso_days(dates):
+    """Dates (no gaps) as ``YYYY-MM-DD`` text, formatted by Arrow in one pass."""
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if dates.hasnans:
+        return dates.dt.strftime("%Y-%m-%d")
+    days = pc.strftime(pa.array(dates.to_numpy(dtype="datetime64[s]")), format="%Y-%m-%d")
+    return pd.Series(days, index=dates.index, dtype=pd.StringDtype("pyarrow", na_value=float("nan")))
 
 
 def _response_csv(table, group: str):

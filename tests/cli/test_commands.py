@@ -355,3 +355,23 @@ def test_report_help_lists_the_template_parameters_without_loading_papermill(tmp
         assert any(line.split()[:3] == [name, "default:", repr(default).split()[0]]
                    for line in lines), (name, default)
     assert lines[-1] == "PAPERMILL False"
+
+
+@pytest.mark.parametrize("argv, status", [
+    (["stats", "--by", "company", "--log", "data/sample", "--csv"], 0),
+    (["due", "--log", "data/sample", "--csv"], 0),
+    (["check", "no-such-folder"], 2),
+])
+def test_quick_exit_commands_print_everything_and_keep_their_status(argv, status):
+    """`check`, `stats` and `due` end with os._exit: the piped (block-buffered) output
+    must still be complete and the status the one main() returns."""
+    code = ("import sys; from infoint_nb import cli; "
+            "sys.argv = ['infoint', *sys.argv[1:]]; cli.console()")
+    ours = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+    plain = subprocess.run([sys.executable, "-c", "import sys; from infoint_nb import cli; "
+                            "sys.exit(cli.main(sys.argv[1:]))", *argv],
+                           capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert ours.returncode == plain.returncode == status
+    assert ours.stdout == plain.stdout and ours.stderr == plain.stderr
+    assert len(ours.stdout) > 200 or status
