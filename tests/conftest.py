@@ -1,4 +1,5 @@
-"""Shared fixtures: a temp copy of the sample log, the Agg backend, the browser gate."""
+"""Shared fixtures: a temp copy of the sample log (also with job leads), the Agg backend,
+the browser gate."""
 from __future__ import annotations
 
 import os
@@ -34,6 +35,22 @@ def empty_log_dir(tmp_path) -> Path:
     """A new, empty log folder."""
     from infoint_nb import ContactLog
     return ContactLog.init(tmp_path / "log").folder
+
+
+#: a job lead's text, with markup and a link in it (the report must show it as text)
+LEAD_TEXT = "Evaluation fellow <2027>, applications open in January — https://careers.example/f"
+
+
+@pytest.fixture
+def sample_with_leads(sample_log_dir):
+    """The sample campaign plus three job leads: two in it, one after its last day."""
+    from infoint_nb import ContactLog
+    from infoint_nb import schema as S
+    log = ContactLog.open(sample_log_dir)
+    log.add_interaction("C0046", S.LEAD, date="2026-09-17", notes=LEAD_TEXT)
+    log.add_interaction("C0016", S.LEAD, date="2026-07-09", notes="Data analyst posting")
+    log.add_interaction("C0016", S.LEAD, date="2026-10-01", notes="After the report day")
+    return log
 
 
 @pytest.fixture(autouse=True)

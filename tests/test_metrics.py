@@ -15,6 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy import stats
 
+from conftest import LEAD_TEXT
+from infoint_nb import ContactLog, config, metrics
 from infoint_nb import metrics as M
 from infoint_nb import schema as S
 from infoint_nb.errors import InfointError, ParameterError
@@ -836,3 +838,55 @@ def test_contact_positions_found_by_the_checks_are_reused_only_for_the_same_colu
     rev = fresh.tolist()
     assert M._positions(fresh, i[S.CONTACT_ID]).tolist() == [rev.index(x)
                                                               for x in i[S.CONTACT_ID]]
+
+
+# --- job leads (the lead record kind) ------------------------------------------------
+TODAY = "2026-09-18"
+
+
+@pytest.fixture
+def log(sample_with_leads):
+    """The sample campaign with job leads added (``sample_with_leads`` in tests/conftest.py)."""
+    return sample_with_leads
+
+
+def test_the_sample_has_leads_on_meeting_days_appended_after_its_events(sample_log_dir):
+    log = ContactLog.open(sample_log_dir)
+    table = metrics.leads(log.contacts, log.interactions, as_of=TODAY)
+    assert list(table[S.NAME]) == ["Olivia Chen", "Nkechi Adeyemi", "Lucia Ferreira"]
+    assert list(table[S.INTERACTION_ID]) == ["I00197", "I00195", "I00196"]
+    assert table["lead"].str.contains("fellowship").iloc[0]
+    # appended: the earlier ids did not move, and the sample still ends on its "today"
+    raw = log.raw_interactions
+    assert list(raw[S.INTERACTION_ID].iloc[-3:]) == ["I00195", "I00196", "I00197"]
+    assert raw.loc[raw[S.INTERACTION_ID] == "I00194", S.DATE].item() == "2026-09-18T14:05"
+    assert log.interactions[S.DATE].max() == pd.Timestamp("2026-09-18 14:05")
+    assert metrics.default_as_of(ContactLog.open(config.SAMPLE_DIR)).isoformat() == TODAY
+    held = log.interactions[log.interactions[S.KIND] == S.MEETING_HELD]
+    met = set(zip(held[S.CONTACT_ID], held[S.DATE].dt.normalize()))
+    assert all((c, d) in met for c, d in zip(table[S.CONTACT_ID], table["date"]))
+
+
+def test_leads_lists_newest_first_up_to_as_of(log):
+    table = metrics.leads(log.contacts, log.interactions, as_of=TODAY)
+    assert list(table.columns) == list(metrics.LEAD_COLUMNS)
+    mine = table[table[S.INTERACTION_ID] > "I00197"]       # the fixture's, after the sample's
+    assert list(mine[S.NAME]) == ["Olivia Chen", "Aisha Bello"]
+    assert list(mine["lead"]) == [LEAD_TEXT, "Data analyst posting"]
+    assert list(mine[S.COMPANY]) == ["Civic Sightline", "Lumen Health Analytics"]
+    assert list(table[S.NAME]) == ["Olivia Chen", "Olivia Chen", "Nkechi Adeyemi",
+                                   "Lucia Ferreira", "Aisha Bello"]
+    assert table["date"].is_monotonic_decreasing
+    assert table["date"].iloc[0] == pd.Timestamp("2026-09-17")
+    assert len(metrics.leads(log.contacts, log.interactions, as_of="2026-10-01")) == 6
+    empty = metrics.leads(log.contacts, log.interactions.iloc[0:0], as_of=TODAY)
+    assert empty.empty and list(empty.columns) == list(metrics.LEAD_COLUMNS)
+
+
+def test_leads_change_no_response_numbers(log, sample_log_dir):
+    plain = ContactLog.open(sample_log_dir)
+    for iid in metrics.leads(log.contacts, log.interactions, as_of="2026-12-31")[
+            S.INTERACTION_ID]:
+        plain.delete_interaction(iid)
+    assert metrics.summarize(log.contacts, log.interactions, as_of=TODAY) == \
+        metrics.summarize(plain.contacts, plain.interactions, as_of=TODAY)

@@ -8,7 +8,7 @@ import pytest
 from infoint_nb import ContactLog
 from infoint_nb.forms import ImportForm
 
-FIX = Path(__file__).resolve().parent / "fixtures" / "import"
+FIX = Path(__file__).resolve().parent.parent / "fixtures" / "import"
 
 
 @pytest.fixture
