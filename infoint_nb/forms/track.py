@@ -36,6 +36,8 @@ from .. import schema as S
 from ..errors import ConfirmationRequiredError, InfointError
 from ..markup import literal
 from ..planning import Check
+# ACTION_KINDS (the kind to log when a due action is done) is defined there
+from ..vocabulary import ACTION_KINDS, NO_GROUP_LABELS
 from ._base import Form, FormResult, contact_options
 from .prepare import _as_of_date, _esc, _given_as_of
 
@@ -46,18 +48,9 @@ __all__ = [
     "ALL",
 ]
 
-#: The kind to log when an action of :func:`metrics.followups_due` is done.
-ACTION_KINDS: dict[str, str] = {
-    "follow_up": S.FOLLOW_UP,
-    "resend": S.OUTREACH,
-    "thank_you": S.THANK_YOU,
-    "update": S.UPDATE,
-    "tell_referrer": S.UPDATE,
-    "outreach_next": S.OUTREACH,
-}
 #: The filter value that means "no filter".
 ALL = ""
-_NO_COMPANY = "(no company)"
+_NO_COMPANY = NO_GROUP_LABELS[S.COMPANY]
 _MAX_ROWS = 200
 _MAX_DUE_ROWS = 40  # a widget row each: more would make the list slow to build
 

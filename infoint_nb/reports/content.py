@@ -18,12 +18,13 @@ from pathlib import Path
 from .. import config
 from ..errors import ParameterError
 from ..markup import NO_MATH_CLASS, flatten, literal
+from ..vocabulary import ACTION_PHRASES as _ACTION_PHRASES  # how the findings say each action
+from ..vocabulary import FUNNEL_COLUMNS, NO_GROUP_LABELS
+from ..vocabulary import RESPONSE_CSV_COLUMNS as _RESPONSE_CSV_COLUMNS
 from .layout import FIGURES, FIGURES_DIR, SECTIONS, TABLES_DIR
 from .parameters import _parse_day, default_as_of
 from .redact import filter_frames, redact_log
 
-#: Columns of the response tables in ``OUT/tables`` after the group column.
-_RESPONSE_CSV_COLUMNS = ("contacted", "responded", "response_rate", "median_days_to_response")
 #: Rows a list table in the report shows at most (the CSV in ``tables/`` has them all).
 _TABLE_ROWS = 50
 
@@ -100,18 +101,6 @@ def load_report(log_dir="data/sample", *, as_of="", start="", end="", companies=
     if report.out_dir is not None:
         report.write_tables()
     return report
-
-
-#: (one, many, "the oldest is …") for each action of ``metrics.followups_due``.
-_ACTION_PHRASES = {
-    "follow_up": ("follow-up", "follow-ups", "a follow-up to {name}"),
-    "resend": ("resend", "resends", "sending {name} the message again"),
-    "thank_you": ("thank-you", "thank-yous", "a thank-you to {name}"),
-    "update": ("update", "updates", "an update to {name}"),
-    "tell_referrer": ("note to a referrer", "notes to referrers",
-                      "telling {name} how their referral went"),
-    "outreach_next": ("new outreach", "new outreaches", "reaching out to {name}"),
-}
 
 
 def _pct(x) -> str:
@@ -194,7 +183,7 @@ class Report:
                                    ("response_by_channel.csv", self.by_channel, "channel"),
                                    ("response_by_source.csv", self.by_source, "source")):
             put(name, _response_csv(table, group))
-        put("funnel.csv", self.funnel[["stage", "current", "reached"]])
+        put("funnel.csv", self.funnel[list(FUNNEL_COLUMNS)])
         growth = self.growth.copy()
         growth["week"] = growth["week"].dt.strftime("%Y-%m-%d")
         put("network_growth.csv", growth)
@@ -288,7 +277,6 @@ class Report:
                + (f"half of everyone contacted had answered within **{_days(med)}**."
                   if not math.isnan(med) else
                   "fewer than half have answered, so the typical wait is still open.")]
-        from ..metrics import NO_GROUP_LABELS
         reached = t[t["median_days_to_response"].notna()]
         # a lone person (or the people without a company) is no company's speed
         solid = reached[(reached["contacted"] >= 2)
