@@ -38,7 +38,7 @@ __all__ = [
     "CHANNELS", "SOURCES", "CHANNEL_LABELS", "SEND_CHANNELS", "MEETING_CHANNELS",
     "OUTREACH_CHANNELS", "ARRANGE_CHANNELS", "channel_options",
     # the command line's choices
-    "DRAFT_KINDS", "IMPORT_KINDS", "EXPORT_FORMATS", "RECORD_TYPES",
+    "DRAFT_KINDS", "IMPORT_KINDS", "EXPORT_FORMATS", "EXPORT_FORMAT_LABELS", "RECORD_TYPES",
     # output tables
     "TIMELINE_COLUMNS", "RESPONSE_COLUMNS", "RESPONSE_CSV_COLUMNS", "SURVIVAL_COLUMNS",
     "KM_COLUMNS", "FUNNEL_COLUMNS", "GROWTH_COLUMNS", "CHAIN_COLUMNS", "SUMMARY_KEYS",
@@ -86,11 +86,17 @@ class FollowUpAction:
         return (self.phrase, self.plural, self.sentence)
 
 
+#: Follow up on an attempt nobody answered.
 FOLLOW_UP_ACTION = "follow_up"
+#: Send a message again after a ``snafu`` (it bounced or went astray).
 RESEND_ACTION = "resend"
+#: Thank someone for a meeting or an answer.
 THANK_YOU_ACTION = "thank_you"
+#: Keep in touch: an update some time after the last meeting, thank-you or update.
 UPDATE_ACTION = "update"
+#: Tell a referrer how it went with the person they named.
 TELL_REFERRER_ACTION = "tell_referrer"
+#: 3B7 mode: reach the next person at a company that has not answered.
 OUTREACH_NEXT_ACTION = "outreach_next"
 
 #: Every follow-up action with its words, in the order rows due the same day are listed.
@@ -195,6 +201,9 @@ DRAFT_KINDS: tuple[str, ...] = ("outreach", "follow_up", "thank_you", "update",
 IMPORT_KINDS: tuple[str, ...] = ("linkedin", "sheet", "vcard", "mail", "calendar")
 #: What ``infoint export FORMAT`` can write.
 EXPORT_FORMATS: tuple[str, ...] = ("xlsx", "csv")
+#: How the download form names each export format.
+EXPORT_FORMAT_LABELS: dict[str, str] = {
+    "xlsx": "Excel workbook (.xlsx)", "csv": "CSV files, zipped (.zip)"}
 #: What ``infoint add`` and ``infoint delete`` work on.
 RECORD_TYPES: tuple[str, ...] = ("contact", "interaction")
 

@@ -188,7 +188,8 @@ def _write_index(result: EachResult, plan: ReportPlan) -> Path:
         tds = "".join(f"<td>{H.escape(str(v))}</td>" for v in cells)
         rows.append(f'<tr><td><a href="{H.escape(link, quote=True)}">{literal(g, into="html")}</a>'
                     f"{H.escape(status)}</td>{tds}</tr>")
-    title = f"Campaign reports by {EACH_LABELS[result.by]}"
+    what = EACH_LABELS[result.by]
+    title = f"Campaign reports by {what}"
     redacted = "<p>Names and contact details are left out of these reports.</p>" \
         if plan.redact else ""
     page = f"""<!DOCTYPE html>
@@ -197,7 +198,7 @@ def _write_index(result: EachResult, plan: ReportPlan) -> Path:
 table{{border-collapse:collapse}}td,th{{padding:.3em .8em;border-bottom:1px solid #ddd;
 text-align:left}}td:not(:first-child),th:not(:first-child){{text-align:right}}</style>
 </head><body><h1>{H.escape(title)}</h1>
-<p>As of {plan.as_of.isoformat()}. One report per {EACH_LABELS[result.by]}; each counts only its own
+<p>As of {plan.as_of.isoformat()}. One report per {what}; each counts only its own
 people.</p>{redacted}
 <table><thead><tr><th>{H.escape(result.by.capitalize())}</th><th>Contacted</th>
 <th>Responded</th><th>Response rate</th><th>Meetings held</th></tr></thead>
