@@ -42,7 +42,7 @@ __all__ = [
     # output tables
     "TIMELINE_COLUMNS", "RESPONSE_COLUMNS", "RESPONSE_CSV_COLUMNS", "SURVIVAL_COLUMNS",
     "KM_COLUMNS", "FUNNEL_COLUMNS", "GROWTH_COLUMNS", "CHAIN_COLUMNS", "SUMMARY_KEYS",
-    "FOLLOWUP_COLUMNS", "MEETING_COLUMNS", "LEAD_COLUMNS",
+    "FOLLOWUP_COLUMNS", "MEETING_COLUMNS", "LEAD_COLUMNS", "REPORT_HEADERS", "GROUP_HEADERS",
 ]
 
 
@@ -247,3 +247,14 @@ MEETING_COLUMNS: tuple[str, ...] = (
     CONTACT_ID, NAME, COMPANY, INTERACTION_ID, SCHEDULED_FOR, PLACE, CHANNEL)
 #: Columns of ``leads``.
 LEAD_COLUMNS: tuple[str, ...] = (DATE, CONTACT_ID, NAME, COMPANY, "lead", INTERACTION_ID)
+#: The headers the report's tables show above the output tables' columns.
+REPORT_HEADERS: dict[str, str] = {
+    "contacted": "Contacted", "responded": "Responded",
+    "response_rate": "Response rate (95% interval)",
+    "median_days_to_response": "Half answered within",
+    "due_on": "Due", "action": "To do", NAME: "Who", COMPANY: "Company", CHANNEL: "Channel",
+    "reason": "Why", SCHEDULED_FOR: "When", PLACE: "Place",
+}
+#: The header of the group column of the report's response tables.
+GROUP_HEADERS: dict[str, str] = {
+    COMPANY: REPORT_HEADERS[COMPANY], CHANNEL: "First contact by", SOURCE: "Found through"}

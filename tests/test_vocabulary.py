@@ -184,6 +184,8 @@ def test_tables_have_the_vocabularys_columns(campaign):
     assert cols(campaign.leads()) == V.LEAD_COLUMNS
     assert cols(metrics.kaplan_meier([1, 2], [True, False])) == V.KM_COLUMNS
     assert set(V.RESPONSE_CSV_COLUMNS) <= set(V.RESPONSE_COLUMNS)
+    tables = {*V.RESPONSE_COLUMNS, *V.FOLLOWUP_COLUMNS, *V.MEETING_COLUMNS}
+    assert set(V.REPORT_HEADERS) <= tables and set(V.GROUP_HEADERS) <= set(V.GROUPINGS)
 
 
 # --- nobody types the words again ------------------------------------------------------
@@ -215,6 +217,8 @@ def _vocabulary_phrases() -> dict[str, str]:
     for action in V.FOLLOW_UP_ACTIONS:
         out[action.sentence] = "FOLLOW_UP_ACTIONS"
     out.update({label: "EXPORT_FORMAT_LABELS" for label in V.EXPORT_FORMAT_LABELS.values()})
+    out.update({header: "REPORT_HEADERS" for header in V.REPORT_HEADERS.values()})
+    out.update({header: "GROUP_HEADERS" for header in V.GROUP_HEADERS.values()})
     # one word ("Thank", "phone") is too common to tell a retyped title from a button
     return {text: name for text, name in out.items() if " " in text}
 
@@ -275,6 +279,7 @@ def test_the_scan_finds_a_retyped_vocabulary():
     assert redeclared("OPTS = [('e-mail', 'email'), ('letter', 'letter')]")
     assert redeclared("label = '(no company)'")
     assert redeclared("t = 'Informational interview with'")
+    assert redeclared("frame = {'Response rate (95% interval)': rate}")
     assert redeclared("CHANNELS = ('email', 'letter', 'phone', 'linkedin', 'in_person', "
                       "'video', 'other')", "charts.py")
     assert not redeclared("CHANNELS = ('email', 'letter', 'phone', 'linkedin', 'in_person', "
@@ -321,3 +326,12 @@ def test_docstring_examples_run():
     import doctest
     result = doctest.testmod(V)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_report_tables_show_the_vocabularys_headers(campaign):
+    shown = content.Report._response_display(campaign.response_by("channel"), "channel")
+    assert tuple(shown.columns) == (
+        "First contact by", "Contacted", "Responded", "Response rate (95% interval)",
+        "Half answered within")
+    assert tuple(shown.columns) == (V.GROUP_HEADERS["channel"], *(
+        V.REPORT_HEADERS[c] for c in V.RESPONSE_CSV_COLUMNS))
