@@ -45,11 +45,11 @@ from .schema import (
 # the names here are the same objects, kept for old imports
 from .vocabulary import ACTION_NAMES as ACTIONS
 from .vocabulary import (
-    CHAIN_COLUMNS, DALTON_CLASSES, FOLLOW_UP_ACTION, FOLLOWUP_COLUMNS, FUNNEL_COLUMNS,
-    GROUPINGS, GROWTH_COLUMNS, KM_COLUMNS, LEAD_COLUMNS, MAIN_PATH, MEETING_COLUMNS, MODES,
-    NO_GROUP_LABELS, OFF_PATH, OUTREACH_NEXT_ACTION, RESEND_ACTION, RESPONSE_COLUMNS, STAGES,
-    SUMMARY_KEYS, SURVIVAL_COLUMNS, TELL_REFERRER_ACTION, THANK_YOU_ACTION, TIMELINE_COLUMNS,
-    UPDATE_ACTION,
+    CHAIN_COLUMNS, DALTON_CLASSES, DALTON_MODE, DEFAULT_MODE, FOLLOW_UP_ACTION,
+    FOLLOWUP_COLUMNS, FUNNEL_COLUMNS, GROUPINGS, GROWTH_COLUMNS, KM_COLUMNS, LEAD_COLUMNS,
+    MAIN_PATH, MEETING_COLUMNS, MODES, NO_GROUP_LABELS, OFF_PATH, OUTREACH_NEXT_ACTION,
+    RESEND_ACTION, RESPONSE_COLUMNS, STAGES, SUMMARY_KEYS, SURVIVAL_COLUMNS,
+    TELL_REFERRER_ACTION, THANK_YOU_ACTION, TIMELINE_COLUMNS, UPDATE_ACTION,
 )
 
 __all__ = [
@@ -1241,7 +1241,7 @@ def followups_due(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=N
                   follow_up_days: int = config.FOLLOW_UP_DAYS,
                   max_follow_ups: int = config.MAX_FOLLOW_UPS,
                   update_every_days: int = config.UPDATE_EVERY_DAYS,
-                  mode: str = "default",
+                  mode: str = DEFAULT_MODE,
                   follow_up_business_days: int = config.CURMUDGEON_BUSINESS_DAYS,
                   next_contact_business_days: int = config.THREE_B_SEVEN_NEXT_DAYS
                   ) -> pd.DataFrame:
@@ -1340,7 +1340,7 @@ def _due_table(log: _Log, f: dict, cadence: "Cadence") -> pd.DataFrame:
     # follow-up after the last unanswered attempt
     done = f["unanswered"] - 1
     last_un = f["last_unanswered"]
-    if mode == "3b7":
+    if mode == DALTON_MODE:
         due = _add_busdays(last_un, follow_up_business_days)
         wait = f"{follow_up_business_days} business days"
     else:
@@ -1408,7 +1408,7 @@ def _due_table(log: _Log, f: dict, cadence: "Cadence") -> pd.DataFrame:
             + "; send them an update"))
 
     # 3B7: the next person at a company that has not answered
-    if mode == "3b7":
+    if mode == DALTON_MODE:
         company = _text(log.contacts, COMPANY).str.strip()
         has_company = (company != "").to_numpy()
         comp_codes, _ = pd.factorize(company)

@@ -33,7 +33,7 @@ __all__ = [
     "TELL_REFERRER_ACTION", "OUTREACH_NEXT_ACTION",
     # groupings, stages, modes
     "GROUPINGS", "NO_GROUP_LABELS", "EACH", "EACH_LABELS",
-    "MAIN_PATH", "OFF_PATH", "STAGES", "DALTON_CLASSES", "MODES", "DEFAULT_MODE",
+    "MAIN_PATH", "OFF_PATH", "STAGES", "DALTON_CLASSES", "MODES", "DEFAULT_MODE", "DALTON_MODE",
     # channels and sources
     "CHANNELS", "SOURCES", "CHANNEL_LABELS", "SEND_CHANNELS", "MEETING_CHANNELS",
     "OUTREACH_CHANNELS", "ARRANGE_CHANNELS", "channel_options",
@@ -149,10 +149,12 @@ OFF_PATH: tuple[str, ...] = ("declined", "gone_quiet")
 STAGES: tuple[str, ...] = MAIN_PATH + OFF_PATH
 #: Dalton's classes (*The 2-Hour Job Search*), from first contact; ``""`` when not contacted.
 DALTON_CLASSES: tuple[str, ...] = ("booster", "obligate", "curmudgeon", "pending")
+#: The follow-up cadence used unless another is chosen: calendar days.
+DEFAULT_MODE = "default"
+#: Steve Dalton's 3B7 routine: business days, and the next person at a silent company.
+DALTON_MODE = "3b7"
 #: Follow-up cadences: ``default`` (calendar days) and Dalton's ``3b7``.
-MODES: tuple[str, ...] = ("default", "3b7")
-#: The cadence used unless another is chosen.
-DEFAULT_MODE = MODES[0]
+MODES: tuple[str, ...] = (DEFAULT_MODE, DALTON_MODE)
 
 
 # --- channels and sources ------------------------------------------------------------

@@ -37,7 +37,7 @@ from ..errors import ConfirmationRequiredError, InfointError
 from ..markup import literal
 from ..planning import Check
 # ACTION_KINDS (the kind to log when a due action is done) is defined there
-from ..vocabulary import ACTION_KINDS, NO_GROUP_LABELS
+from ..vocabulary import ACTION_KINDS, DALTON_MODE, DEFAULT_MODE, NO_GROUP_LABELS
 from ._base import Form, FormResult, contact_options
 from .prepare import _as_of_date, _esc, _given_as_of
 
@@ -341,8 +341,8 @@ class DueTodayForm(Form):
 
     def _build(self) -> None:
         self._dropdown("mode", "Follow-up routine", [
-            (f"every {config.FOLLOW_UP_DAYS} days (default)", "default"),
-            ("Dalton's 3B7", "3b7")], value="default")
+            (f"every {config.FOLLOW_UP_DAYS} days (default)", DEFAULT_MODE),
+            ("Dalton's 3B7", DALTON_MODE)], value=DEFAULT_MODE)
         self._text("notes", "Note for the next one you log", "e.g. Sent the follow-up from "
                    "my phone")
         self.rows_box = self.w.VBox([])
@@ -361,7 +361,7 @@ class DueTodayForm(Form):
         f = facts(self.log)  # once per version of the log, day and routine
         if len(f.interactions) == 0 and len(f.contacts) == 0:
             return pd.DataFrame(columns=list(metrics.FOLLOWUP_COLUMNS))
-        return f.due(self.today.isoformat(), self.controls["mode"].value or "default")
+        return f.due(self.today.isoformat(), self.controls["mode"].value or DEFAULT_MODE)
 
     def refresh(self) -> None:
         w = self.w
