@@ -3,11 +3,12 @@
 Follow-up actions (what :func:`metrics.followups_due` asks for, the kind logged
 when one is done, its calendar title and how the report says it), what a table
 can be grouped by and the label of an empty group, the stages and Dalton's
-classes, follow-up modes, the channel and source labels the forms show, what
-the command line offers (draft kinds, importers, export formats) and the column
-names of the output tables. :mod:`metrics`, :mod:`calendar`, :mod:`reports`,
-:mod:`forms` and :mod:`cli` import them from here; their old names
-(``metrics.ACTIONS``, ``calendar.ACTION_TITLES``, …) are the same objects.
+classes, follow-up modes, the channel labels the forms show, what the command
+line offers (draft kinds, importers, export formats), the log table's views,
+and the column names and report headers of the output tables. :mod:`metrics`,
+:mod:`calendar`, :mod:`reports`, :mod:`forms` and :mod:`cli` import them from
+here; their old names (``metrics.ACTIONS``, ``calendar.ACTION_TITLES``, …) are
+the same objects.
 
 The log's own allowed values (kinds, channels, sources) are defined in
 :mod:`infoint_nb.schema`, the one schema of the log; this module re-exports
@@ -39,6 +40,7 @@ __all__ = [
     "OUTREACH_CHANNELS", "ARRANGE_CHANNELS", "channel_options",
     # the command line's choices
     "DRAFT_KINDS", "IMPORT_KINDS", "EXPORT_FORMATS", "EXPORT_FORMAT_LABELS", "RECORD_TYPES",
+    "LOG_VIEWS", "LOG_VIEW_LABELS",
     # output tables
     "TIMELINE_COLUMNS", "RESPONSE_COLUMNS", "RESPONSE_CSV_COLUMNS", "SURVIVAL_COLUMNS",
     "KM_COLUMNS", "FUNNEL_COLUMNS", "GROWTH_COLUMNS", "CHAIN_COLUMNS", "SUMMARY_KEYS",
@@ -208,6 +210,10 @@ EXPORT_FORMAT_LABELS: dict[str, str] = {
     "xlsx": "Excel workbook (.xlsx)", "csv": "CSV files, zipped (.zip)"}
 #: What ``infoint add`` and ``infoint delete`` work on.
 RECORD_TYPES: tuple[str, ...] = ("contact", "interaction")
+#: How the log table can show the log: one row per person or per interaction.
+LOG_VIEWS: tuple[str, ...] = ("contacts", "interactions")
+#: How the log table's switch names each view.
+LOG_VIEW_LABELS: dict[str, str] = {"contacts": "People", "interactions": "Interactions"}
 
 
 # --- output tables -------------------------------------------------------------------

@@ -37,7 +37,8 @@ from ..errors import ConfirmationRequiredError, InfointError
 from ..markup import literal
 from ..planning import Check
 # ACTION_KINDS (the kind to log when a due action is done) is defined there
-from ..vocabulary import ACTION_KINDS, DALTON_MODE, DEFAULT_MODE, NO_GROUP_LABELS
+from ..vocabulary import (ACTION_KINDS, DALTON_MODE, DEFAULT_MODE, LOG_VIEW_LABELS, LOG_VIEWS,
+                          NO_GROUP_LABELS)
 from ._base import Form, FormResult, contact_options
 from .prepare import _as_of_date, _esc, _given_as_of
 
@@ -91,7 +92,7 @@ def filter_log(contacts: pd.DataFrame, interactions: pd.DataFrame, *, view: str 
     -------
     DataFrame
     """
-    if view not in ("contacts", "interactions"):
+    if view not in LOG_VIEWS:
         raise InfointError(f"filter_log: view {view!r} is not allowed; use 'contacts' or "
                            "'interactions'")
     return LogTable(contacts, interactions, as_of=as_of, timeline=timeline).filter(
@@ -180,7 +181,7 @@ class LogTable:
     def filter(self, *, view: str = "contacts", company: str = ALL, stage: str = ALL,
                kind: str = ALL, search: str = "") -> pd.DataFrame:
         """The table for these filters (see :func:`filter_log`)."""
-        if view not in ("contacts", "interactions"):
+        if view not in LOG_VIEWS:
             raise InfointError(f"filter_log: view {view!r} is not allowed; use 'contacts' or "
                                "'interactions'")
         keep = np.ones(len(self.contacts), dtype=bool)
@@ -277,8 +278,7 @@ class LogTableForm(Form):
     def _build(self) -> None:
         from .. import metrics
         w = self.w
-        view = w.ToggleButtons(options=[("People", "contacts"), ("Interactions",
-                                                                  "interactions")],
+        view = w.ToggleButtons(options=[(LOG_VIEW_LABELS[v], v) for v in LOG_VIEWS],
                                value="contacts", description="Show", style=self._style())
         self._register("view", view)
         from ._facts import facts
