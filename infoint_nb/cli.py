@@ -254,7 +254,7 @@ def _import_activity(args) -> bool:
     """``import mail`` / ``calendar`` and LinkedIn's messages.csv / Invitations.csv:
     run and print the import; False for the contact importers."""
     path = Path(args.file).expanduser()
-    if args.kind not in ("mail", "calendar", "linkedin"):
+    if args.kind not in V.ACTIVITY_IMPORT_KINDS:
         if args.me or args.with_body:
             raise UsageError(f"--me and --with-body are for `infoint import mail`, not {args.kind}")
         return False

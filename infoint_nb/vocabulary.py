@@ -39,7 +39,8 @@ __all__ = [
     "CHANNELS", "SOURCES", "CHANNEL_LABELS", "SEND_CHANNELS", "MEETING_CHANNELS",
     "OUTREACH_CHANNELS", "ARRANGE_CHANNELS", "channel_options",
     # the command line's choices
-    "DRAFT_KINDS", "IMPORT_KINDS", "EXPORT_FORMATS", "EXPORT_FORMAT_LABELS", "RECORD_TYPES",
+    "DRAFT_KINDS", "AUTO_KIND", "CONTACT_IMPORT_KINDS", "ACTIVITY_IMPORT_KINDS", "IMPORT_KINDS",
+    "AUTO_LABEL", "CONTACT_IMPORT_LABELS", "ACTIVITY_IMPORT_LABELS", "EXPORT_FORMATS", "EXPORT_FORMAT_LABELS", "RECORD_TYPES",
     "LOG_VIEWS", "LOG_VIEW_LABELS",
     # output tables
     "TIMELINE_COLUMNS", "RESPONSE_COLUMNS", "RESPONSE_CSV_COLUMNS", "SURVIVAL_COLUMNS",
@@ -201,8 +202,26 @@ def channel_options(channels, **labels: str) -> list[tuple[str, str]]:
 #: What ``infoint draft KIND`` can write.
 DRAFT_KINDS: tuple[str, ...] = ("outreach", "follow_up", "thank_you", "update",
                                 "tell_referrer", "network_ask")
+#: The import kind that means "recognise the file".
+AUTO_KIND = "auto"
+#: Importers of contacts: LinkedIn's Connections.csv, a spreadsheet, vCards.
+CONTACT_IMPORT_KINDS: tuple[str, ...] = ("linkedin", "sheet", "vcard")
+#: Importers of what already happened: a mailbox, LinkedIn's messages or invitations,
+#: a calendar (``linkedin`` is either, by the file).
+ACTIVITY_IMPORT_KINDS: tuple[str, ...] = ("mail", "linkedin", "calendar")
 #: What ``infoint import KIND`` can read.
-IMPORT_KINDS: tuple[str, ...] = ("linkedin", "sheet", "vcard", "mail", "calendar")
+IMPORT_KINDS: tuple[str, ...] = tuple(dict.fromkeys(CONTACT_IMPORT_KINDS
+                                                    + ACTIVITY_IMPORT_KINDS))
+#: How the forms name "recognise the file".
+AUTO_LABEL = "recognise it"
+#: How the contact import form names each kind of file.
+CONTACT_IMPORT_LABELS: dict[str, str] = {
+    AUTO_KIND: AUTO_LABEL, "linkedin": "LinkedIn Connections.csv",
+    "sheet": "spreadsheet (CSV or Excel)", "vcard": "address book (vCard .vcf)"}
+#: How the activity import form names each kind of file.
+ACTIVITY_IMPORT_LABELS: dict[str, str] = {
+    AUTO_KIND: AUTO_LABEL, "mail": "mailbox (mbox, .eml, a folder of .eml)",
+    "linkedin": "LinkedIn messages.csv / Invitations.csv", "calendar": "calendar (.ics)"}
 #: What ``infoint export FORMAT`` can write.
 EXPORT_FORMATS: tuple[str, ...] = ("xlsx", "csv")
 #: How the download form names each export format.

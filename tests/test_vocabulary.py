@@ -59,6 +59,16 @@ def test_forms_and_reports_use_the_vocabulary():
     assert follow_up._SEND_CHANNELS == V.channel_options(V.SEND_CHANNELS)
     assert follow_up._MEETING_CHANNELS == V.channel_options(V.MEETING_CHANNELS)
     assert charts._VOCABULARY == frozenset(V.CHANNELS) | frozenset(V.SOURCES)
+    from infoint_nb.forms import activity, importing
+    from infoint_nb.importers import reading
+    assert importing.KIND_CHOICES == (
+        ("recognise it", "auto"), ("LinkedIn Connections.csv", "linkedin"),
+        ("spreadsheet (CSV or Excel)", "sheet"), ("address book (vCard .vcf)", "vcard"))
+    assert activity.SOURCE_CHOICES == (
+        ("recognise it", "auto"), ("mailbox (mbox, .eml, a folder of .eml)", "mail"),
+        ("LinkedIn messages.csv / Invitations.csv", "linkedin"), ("calendar (.ics)", "calendar"))
+    assert (reading._LINKEDIN, reading._SHEET, reading._VCARD) == V.CONTACT_IMPORT_KINDS
+    assert V.IMPORT_KINDS == ("linkedin", "sheet", "vcard", "mail", "calendar")
     for action in V.ACTION_NAMES:
         assert getattr(metrics, f"{action.upper()}_ACTION") == action
 
