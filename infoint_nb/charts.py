@@ -27,7 +27,7 @@ import pandas as pd
 from . import metrics as M
 from ._docstrings import share_docs
 from .schema import CONTACT_ID, NAME, REFERRED_BY, SOURCE
-from .vocabulary import CHANNELS, RESPONSE_COLUMNS, SOURCES
+from .vocabulary import CHANNELS, RESPONSE_COLUMNS, RESPONSE_COUNT_COLUMNS, SOURCES
 
 __all__ = [
     "OKABE_ITO", "OTHERS_COLOR",
@@ -131,7 +131,7 @@ def _top_and_others(table: pd.DataFrame, group: str, top: int) -> pd.DataFrame:
                              kind="stable").head(top)
     rest = table.drop(keep.index)
     pooled = {group: f"{_OTHERS} ({len(rest)})"}
-    for col in ("contacted", "responded", "positive_replies", "meetings_held"):
+    for col in RESPONSE_COUNT_COLUMNS:
         pooled[col] = int(rest[col].sum())
     pooled["response_rate"] = pooled["responded"] / pooled["contacted"]
     pooled["ci_low"], pooled["ci_high"] = M.wilson_interval(pooled["responded"],

@@ -48,8 +48,8 @@ from .vocabulary import (
     CHAIN_COLUMNS, DALTON_CLASSES, DALTON_MODE, DEFAULT_MODE, FOLLOW_UP_ACTION,
     FOLLOWUP_COLUMNS, FUNNEL_COLUMNS, GROUPINGS, GROWTH_COLUMNS, KM_COLUMNS, LEAD_COLUMNS,
     MAIN_PATH, MEETING_COLUMNS, MODES, NO_GROUP_LABELS, OFF_PATH, OUTREACH_NEXT_ACTION,
-    RESEND_ACTION, RESPONSE_COLUMNS, STAGES, SUMMARY_KEYS, SURVIVAL_COLUMNS,
-    TELL_REFERRER_ACTION, THANK_YOU_ACTION, TIMELINE_COLUMNS, UPDATE_ACTION,
+    RESEND_ACTION, RESPONSE_COLUMNS, RESPONSE_COUNT_COLUMNS, STAGES, SUMMARY_KEYS,
+    SURVIVAL_COLUMNS, TELL_REFERRER_ACTION, THANK_YOU_ACTION, TIMELINE_COLUMNS, UPDATE_ACTION,
 )
 
 __all__ = [
@@ -809,7 +809,7 @@ def _response_table(timeline: pd.DataFrame, by: str, *, order: str) -> pd.DataFr
     table.index.name = by
     table = table.reset_index()
     table[by] = table[by].astype("str")
-    for col in ("contacted", "responded", "positive_replies", "meetings_held"):
+    for col in RESPONSE_COUNT_COLUMNS:
         table[col] = table[col].astype("int64")
     if order == "fastest":
         table = table.assign(_unreached=table["median_days_to_response"].isna()).sort_values(

@@ -38,14 +38,15 @@ __all__ = [
     # channels and sources
     "CHANNELS", "SOURCES", "CHANNEL_LABELS", "SEND_CHANNELS", "MEETING_CHANNELS",
     "OUTREACH_CHANNELS", "ARRANGE_CHANNELS", "channel_options",
-    # the command line's choices
-    "DRAFT_KINDS", "AUTO_KIND", "CONTACT_IMPORT_KINDS", "ACTIVITY_IMPORT_KINDS", "IMPORT_KINDS",
-    "AUTO_LABEL", "CONTACT_IMPORT_LABELS", "ACTIVITY_IMPORT_LABELS", "EXPORT_FORMATS", "EXPORT_FORMAT_LABELS", "RECORD_TYPES",
-    "LOG_VIEWS", "LOG_VIEW_LABELS",
+    # the command line's choices and the forms' labels for them
+    "DRAFT_KINDS", "AUTO_KIND", "CONTACT_IMPORT_KINDS", "ACTIVITY_IMPORT_KINDS",
+    "IMPORT_KINDS", "AUTO_LABEL", "CONTACT_IMPORT_LABELS", "ACTIVITY_IMPORT_LABELS",
+    "EXPORT_FORMATS", "EXPORT_FORMAT_LABELS", "RECORD_TYPES", "LOG_VIEWS", "LOG_VIEW_LABELS",
     # output tables
-    "TIMELINE_COLUMNS", "RESPONSE_COLUMNS", "RESPONSE_CSV_COLUMNS", "SURVIVAL_COLUMNS",
-    "KM_COLUMNS", "FUNNEL_COLUMNS", "GROWTH_COLUMNS", "CHAIN_COLUMNS", "SUMMARY_KEYS",
-    "FOLLOWUP_COLUMNS", "MEETING_COLUMNS", "LEAD_COLUMNS", "REPORT_HEADERS", "GROUP_HEADERS",
+    "TIMELINE_COLUMNS", "RESPONSE_COLUMNS", "RESPONSE_COUNT_COLUMNS", "RESPONSE_CSV_COLUMNS",
+    "SURVIVAL_COLUMNS", "KM_COLUMNS", "FUNNEL_COLUMNS", "GROWTH_COLUMNS", "CHAIN_COLUMNS",
+    "SUMMARY_KEYS", "FOLLOWUP_COLUMNS", "MEETING_COLUMNS", "LEAD_COLUMNS",
+    "REPORT_HEADERS", "GROUP_HEADERS",
 ]
 
 
@@ -246,6 +247,9 @@ TIMELINE_COLUMNS: tuple[str, ...] = (
 RESPONSE_COLUMNS: tuple[str, ...] = (
     "contacted", "responded", "response_rate", "ci_low", "ci_high", "positive_replies",
     "meetings_held", "median_days_to_response")
+#: The counts among ``RESPONSE_COLUMNS`` (whole numbers; they add up over groups).
+RESPONSE_COUNT_COLUMNS: tuple[str, ...] = (
+    "contacted", "responded", "positive_replies", "meetings_held")
 #: Columns of the response tables in a report's ``tables/`` after the group column.
 RESPONSE_CSV_COLUMNS: tuple[str, ...] = (
     "contacted", "responded", "response_rate", "median_days_to_response")

@@ -194,6 +194,9 @@ def test_tables_have_the_vocabularys_columns(campaign):
     assert cols(campaign.leads()) == V.LEAD_COLUMNS
     assert cols(metrics.kaplan_meier([1, 2], [True, False])) == V.KM_COLUMNS
     assert set(V.RESPONSE_CSV_COLUMNS) <= set(V.RESPONSE_COLUMNS)
+    assert set(V.RESPONSE_COUNT_COLUMNS) <= set(V.RESPONSE_COLUMNS)
+    table = campaign.response_by("company")
+    assert all(str(table[c].dtype) == "int64" for c in V.RESPONSE_COUNT_COLUMNS)
     tables = {*V.RESPONSE_COLUMNS, *V.FOLLOWUP_COLUMNS, *V.MEETING_COLUMNS}
     assert set(V.REPORT_HEADERS) <= tables and set(V.GROUP_HEADERS) <= set(V.GROUPINGS)
 
