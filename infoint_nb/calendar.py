@@ -28,6 +28,7 @@ from ._docstrings import share_docs
 from .errors import FileProblemError, ParameterError
 from .schema import CHANNEL, COMPANY, CONTACT_ID, NAME, PLACE, SCHEDULED_FOR
 from .store import write_atomically
+from .vocabulary import ACTION_TITLES, MEETING_EVENT  # the titles are defined there
 
 __all__ = ["PRODID", "UID_DOMAIN", "ACTION_TITLES", "event_uid", "build_calendar",
            "calendar_bytes", "write_ics"]
@@ -35,16 +36,6 @@ __all__ = ["PRODID", "UID_DOMAIN", "ACTION_TITLES", "event_uid", "build_calendar
 PRODID = "-//infoint_nb//informational interviews//EN"
 #: The part after ``@`` in every UID; give each log its own when you export several.
 UID_DOMAIN = "infoint-nb.invalid"
-#: How each action reads in an event's title.
-ACTION_TITLES: dict[str, str] = {
-    "follow_up": "Follow up with",
-    "resend": "Resend to",
-    "thank_you": "Thank",
-    "update": "Send an update to",
-    "tell_referrer": "Tell how it went:",
-    "outreach_next": "Reach out to",
-    "meeting": "Informational interview with",
-}
 _EPOCH = _dt.datetime(2020, 1, 1, tzinfo=_dt.timezone.utc)
 
 
@@ -158,8 +149,8 @@ def build_calendar(due: pd.DataFrame, meetings: pd.DataFrame | None = None, *,
             if pd.isna(start):
                 continue
             start = start.to_pydatetime().replace(tzinfo=None)
-            ev = new_event(event_uid("meeting", row[CONTACT_ID], uid_domain=uid_domain),
-                           f"{ACTION_TITLES['meeting']} {_who(row)}")
+            ev = new_event(event_uid(MEETING_EVENT, row[CONTACT_ID], uid_domain=uid_domain),
+                           f"{ACTION_TITLES[MEETING_EVENT]} {_who(row)}")
             ev.add("dtstart", start)
             ev.add("dtend", start + _dt.timedelta(minutes=meeting_minutes))
             place = str(row.get(PLACE, "") or "").strip()

@@ -18,6 +18,7 @@ import pandas as pd
 
 from . import config
 from . import metrics as M
+from .vocabulary import DEFAULT_MODE
 
 __all__ = ["Cadence", "Campaign"]
 
@@ -59,7 +60,7 @@ class Cadence:
     follow_up_days: int = config.FOLLOW_UP_DAYS
     max_follow_ups: int = config.MAX_FOLLOW_UPS
     update_every_days: int = config.UPDATE_EVERY_DAYS
-    mode: str = "default"
+    mode: str = DEFAULT_MODE
     follow_up_business_days: int = config.CURMUDGEON_BUSINESS_DAYS
     next_contact_business_days: int = config.THREE_B_SEVEN_NEXT_DAYS
     booster_business_days: int = config.BOOSTER_BUSINESS_DAYS

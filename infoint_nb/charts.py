@@ -26,7 +26,8 @@ import pandas as pd
 
 from . import metrics as M
 from ._docstrings import share_docs
-from .schema import CHANNELS, CONTACT_ID, NAME, REFERRED_BY, SOURCE, SOURCES
+from .schema import CONTACT_ID, NAME, REFERRED_BY, SOURCE
+from .vocabulary import CHANNELS, RESPONSE_COLUMNS, RESPONSE_COUNT_COLUMNS, SOURCES
 
 __all__ = [
     "OKABE_ITO", "OTHERS_COLOR",
@@ -108,7 +109,7 @@ def _empty(ax, title: str, message: str):
 
 def _group_column(table: pd.DataFrame) -> str:
     for col in table.columns:
-        if col not in M.RESPONSE_COLUMNS:
+        if col not in RESPONSE_COLUMNS:
             return col
     raise ValueError("the table has no group column; pass a table from metrics.response_by")
 
@@ -130,7 +131,7 @@ def _top_and_others(table: pd.DataFrame, group: str, top: int) -> pd.DataFrame:
                              kind="stable").head(top)
     rest = table.drop(keep.index)
     pooled = {group: f"{_OTHERS} ({len(rest)})"}
-    for col in ("contacted", "responded", "positive_replies", "meetings_held"):
+    for col in RESPONSE_COUNT_COLUMNS:
         pooled[col] = int(rest[col].sum())
     pooled["response_rate"] = pooled["responded"] / pooled["contacted"]
     pooled["ci_low"], pooled["ci_high"] = M.wilson_interval(pooled["responded"],

@@ -9,6 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import vocabulary as V
 from .errors import InfointError, ParameterError
 
 __all__ = ["main", "build_parser"]
@@ -253,7 +254,7 @@ def _import_activity(args) -> bool:
     """``import mail`` / ``calendar`` and LinkedIn's messages.csv / Invitations.csv:
     run and print the import; False for the contact importers."""
     path = Path(args.file).expanduser()
-    if args.kind not in ("mail", "calendar", "linkedin"):
+    if args.kind not in V.ACTIVITY_IMPORT_KINDS:
         if args.me or args.with_body:
             raise UsageError(f"--me and --with-body are for `infoint import mail`, not {args.kind}")
         return False
@@ -494,8 +495,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("stats", help="who answered and how fast, by group")
     s.add_argument("--log", metavar="DIR")
-    s.add_argument("--by", required=True,
-                   choices=["company", "industry", "channel", "source", "month"])
+    s.add_argument("--by", required=True, choices=list(V.GROUPINGS))
     s.add_argument("--as-of", metavar="DATE")
     s.add_argument("--csv", action="store_true", help="print CSV instead of a table")
     s.set_defaults(func=_cmd_stats)
@@ -504,7 +504,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--log", metavar="DIR")
     s.add_argument("--as-of", metavar="DATE")
     s.add_argument("--ics", metavar="FILE", help="also write them as a calendar file")
-    s.add_argument("--mode", choices=["default", "3b7"], default="default",
+    s.add_argument("--mode", choices=list(V.MODES), default=V.DEFAULT_MODE,
                    help="3b7: Dalton's 3B7 routine (business days)")
     s.add_argument("--csv", action="store_true", help="print CSV instead of a table")
     s.set_defaults(func=_cmd_due)
@@ -517,7 +517,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--end", metavar="DATE")
     s.add_argument("--company", metavar="NAME", action="append", default=[])
     s.add_argument("--industry", metavar="NAME", action="append", default=[])
-    s.add_argument("--each", choices=["company", "industry", "month"])
+    s.add_argument("--each", choices=list(V.EACH))
     s.add_argument("--redact", action="store_true",
                    help="leave out names, e-mails, phones, addresses, URLs and notes")
     s.add_argument("--no-html", action="store_true", help="skip the HTML export")
@@ -529,7 +529,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("import", help="bring contacts in from LinkedIn, a spreadsheet or vCards; "
                        "log what happened from a mailbox, LinkedIn messages/invitations or "
                        "a calendar")
-    s.add_argument("kind", choices=["linkedin", "sheet", "vcard", "mail", "calendar"])
+    s.add_argument("kind", choices=list(V.IMPORT_KINDS))
     s.add_argument("file", metavar="FILE")
     s.add_argument("--me", metavar="ADDRESS", action="append", default=[],
                    help="mail/LinkedIn: your own e-mail address, LinkedIn profile URL or name "
@@ -558,7 +558,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "only files an earlier export wrote and nobody changed since (it notes "
                        "them in .infoint-export.json beside them); --force replaces other "
                        "files too.")
-    s.add_argument("format", choices=["xlsx", "csv"])
+    s.add_argument("format", choices=list(V.EXPORT_FORMATS))
     s.add_argument("--log", metavar="DIR", required=True)
     s.add_argument("--out", metavar="PATH", required=True)
     s.add_argument("--raw", action="store_true",
@@ -573,14 +573,14 @@ def build_parser() -> argparse.ArgumentParser:
                        "infoint add contact --log L --name 'Dana Whitfield' --company Brightline; "
                        "infoint add interaction --log L --contact-id C0001 --kind outreach "
                        "--date 2026-05-05 --channel email")
-    s.add_argument("what", choices=["contact", "interaction"])
+    s.add_argument("what", choices=list(V.RECORD_TYPES))
     s.add_argument("--log", metavar="DIR", required=True)
     s.add_argument("--different-person", action="store_true",
                    help="add even though someone alike is in the log")
     s.set_defaults(func=_cmd_add)
 
     s = sub.add_parser("delete", help="delete a contact (with --confirm N) or an interaction")
-    s.add_argument("what", choices=["contact", "interaction"])
+    s.add_argument("what", choices=list(V.RECORD_TYPES))
     s.add_argument("id", metavar="ID")
     s.add_argument("--log", metavar="DIR", required=True)
     s.add_argument("--confirm", type=int, metavar="N",
@@ -589,8 +589,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("draft", help="write a message for the mail program (.eml, or .html "
                        "for a postal letter)")
-    s.add_argument("kind", choices=["outreach", "follow_up", "thank_you", "update",
-                                    "tell_referrer", "network_ask"])
+    s.add_argument("kind", choices=list(V.DRAFT_KINDS))
     s.add_argument("--contact-id", metavar="ID", required=True)
     s.add_argument("--log", metavar="DIR", required=True)
     s.add_argument("--out", metavar="FILE", required=True)

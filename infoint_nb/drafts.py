@@ -35,6 +35,7 @@ from urllib.parse import quote, unquote
 from . import planning as P
 from . import schema as S
 from .errors import ParameterError
+from .vocabulary import DRAFT_KINDS  # what ``infoint draft KIND`` can write, defined there
 
 __all__ = [
     "DRAFT_KINDS", "DRAFT_EXTENSIONS", "MAILTO_MAX_CHARS", "PROFILE_SECTION", "PROFILE_FIELDS",
@@ -43,9 +44,6 @@ __all__ = [
     "compose_draft", "subject_for", "with_resume", "network_ask_draft",
 ]
 
-#: What ``infoint draft KIND`` can write.
-DRAFT_KINDS: tuple[str, ...] = ("outreach", "follow_up", "thank_you", "update",
-                                "tell_referrer", "network_ask")
 #: File name ending per channel: e-mail drafts are ``.eml``, postal letters a page.
 DRAFT_EXTENSIONS: dict[str, str] = {"email": ".eml", "letter": ".html"}
 #: Longest ``mailto:`` link offered. Browsers and mail programs differ; links of about

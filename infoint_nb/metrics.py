@@ -41,6 +41,16 @@ from .schema import (
     RESPONSE_KINDS, SCHEDULED_FOR,
     SNAFU, SOURCE, SOURCES, THANK_YOU, UPDATE, KINDS, parse_when,
 )
+# the vocabulary (actions, groupings, stages, table columns) is defined once there;
+# the names here are the same objects, kept for old imports
+from .vocabulary import ACTION_NAMES as ACTIONS
+from .vocabulary import (
+    CHAIN_COLUMNS, DALTON_CLASSES, DALTON_MODE, DEFAULT_MODE, FOLLOW_UP_ACTION,
+    FOLLOWUP_COLUMNS, FUNNEL_COLUMNS, GROUPINGS, GROWTH_COLUMNS, KM_COLUMNS, LEAD_COLUMNS,
+    MAIN_PATH, MEETING_COLUMNS, MODES, NO_GROUP_LABELS, OFF_PATH, OUTREACH_NEXT_ACTION,
+    RESEND_ACTION, RESPONSE_COLUMNS, RESPONSE_COUNT_COLUMNS, STAGES, SUMMARY_KEYS,
+    SURVIVAL_COLUMNS, TELL_REFERRER_ACTION, THANK_YOU_ACTION, TIMELINE_COLUMNS, UPDATE_ACTION,
+)
 
 __all__ = [
     # vocabulary
@@ -57,45 +67,6 @@ __all__ = [
     "network_growth", "referral_chains", "summarize",
     "followups_due", "upcoming_meetings",
 ]
-
-# --- vocabulary --------------------------------------------------------------------
-#: What ``response_by`` can group by: a contact column, the channel of the first
-#: attempt, or the month of first contact.
-GROUPINGS: tuple[str, ...] = ("company", "industry", "channel", "source", "month")
-#: The label of a group whose value is empty.
-NO_GROUP_LABELS: dict[str, str] = {
-    "company": "(no company)", "industry": "(no industry)", "channel": "(no channel)",
-    "source": "(no source)", "month": "(no month)",
-}
-#: Stages on the main path, in order.
-MAIN_PATH: tuple[str, ...] = (
-    "identified", "contacted", "responded", "met", "thanked", "keeping_in_touch")
-#: Stages off the main path.
-OFF_PATH: tuple[str, ...] = ("declined", "gone_quiet")
-STAGES: tuple[str, ...] = MAIN_PATH + OFF_PATH
-#: Dalton's classes (*The 2-Hour Job Search*), from first contact; ``""`` when not contacted.
-DALTON_CLASSES: tuple[str, ...] = ("booster", "obligate", "curmudgeon", "pending")
-
-FOLLOW_UP_ACTION = "follow_up"
-RESEND_ACTION = "resend"
-THANK_YOU_ACTION = "thank_you"
-UPDATE_ACTION = "update"
-TELL_REFERRER_ACTION = "tell_referrer"
-OUTREACH_NEXT_ACTION = "outreach_next"
-#: What ``followups_due`` can ask for, in the order rows due the same day are listed.
-ACTIONS: tuple[str, ...] = (
-    RESEND_ACTION, THANK_YOU_ACTION, FOLLOW_UP_ACTION, OUTREACH_NEXT_ACTION,
-    TELL_REFERRER_ACTION, UPDATE_ACTION)
-#: Follow-up cadences: ``default`` (calendar days) and Dalton's ``3b7``.
-MODES: tuple[str, ...] = ("default", "3b7")
-
-#: Columns of ``followups_due`` (DESIGN.md's ``followups_due.csv``).
-FOLLOWUP_COLUMNS: tuple[str, ...] = (
-    CONTACT_ID, NAME, COMPANY, "action", "due_on", "overdue_days", CHANNEL, "reason")
-#: Columns of ``response_by`` after the group column.
-RESPONSE_COLUMNS: tuple[str, ...] = (
-    "contacted", "responded", "response_rate", "ci_low", "ci_high", "positive_replies",
-    "meetings_held", "median_days_to_response")
 
 #: The 97.5% quantile of the standard normal distribution (two-sided 95%).
 _Z95 = 1.959963984540054
@@ -373,7 +344,7 @@ def kaplan_meier(durations, observed, *, groups=None) -> pd.DataFrame:
     """
     d, e, g, labels = _km_inputs(durations, observed, groups)
     table = _km_table(d, e, g)
-    cols = ["time", "at_risk", "events", "censored", "survival"]
+    cols = list(KM_COLUMNS)
     if groups is None:
         return table[cols].reset_index(drop=True)
     table.insert(0, "group", labels.take(table["g"].to_numpy()))
@@ -838,7 +809,7 @@ def _response_table(timeline: pd.DataFrame, by: str, *, order: str) -> pd.DataFr
     table.index.name = by
     table = table.reset_index()
     table[by] = table[by].astype("str")
-    for col in ("contacted", "responded", "positive_replies", "meetings_held"):
+    for col in RESPONSE_COUNT_COLUMNS:
         table[col] = table[col].astype("int64")
     if order == "fastest":
         table = table.assign(_unreached=table["median_days_to_response"].isna()).sort_values(
@@ -847,10 +818,6 @@ def _response_table(timeline: pd.DataFrame, by: str, *, order: str) -> pd.DataFr
     return table[[by, *RESPONSE_COLUMNS]].reset_index(drop=True)
 
 
-#: Columns of :func:`survival_table` after the group column.
-SURVIVAL_COLUMNS: tuple[str, ...] = (
-    "contacted", "median_days_to_response", "time", "at_risk", "events", "censored",
-    "survival")
 __all__ += ["SURVIVAL_COLUMNS", "survival_table"]
 
 
@@ -907,7 +874,7 @@ def survival_table(timeline: pd.DataFrame, *, by: str = "company", top: int = 5
         "contacted": sizes.reindex(group).to_numpy().astype("int64"),
         "median_days_to_response": medians.reindex(group).to_numpy(dtype=float),
     })
-    for col in ("time", "at_risk", "events", "censored", "survival"):
+    for col in KM_COLUMNS:
         out[col] = km[col].to_numpy()
     return out
 
@@ -1047,8 +1014,7 @@ def network_growth(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=
 def _growth_table(log: _Log, is_target: np.ndarray) -> pd.DataFrame:
     """The table of :func:`network_growth` from a prepared log."""
     c = log.contacts
-    base = ["week", "added", "cumulative", "targets", "network", "cumulative_targets",
-            "cumulative_network", "referred", "cumulative_referred", "referral_share"]
+    base = list(GROWTH_COLUMNS)
     if len(c) == 0:
         return pd.DataFrame({col: pd.Series([], dtype="datetime64[us]" if col == "week"
                                             else "float64" if col == "referral_share"
@@ -1299,7 +1265,7 @@ def followups_due(contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=N
                   follow_up_days: int = config.FOLLOW_UP_DAYS,
                   max_follow_ups: int = config.MAX_FOLLOW_UPS,
                   update_every_days: int = config.UPDATE_EVERY_DAYS,
-                  mode: str = "default",
+                  mode: str = DEFAULT_MODE,
                   follow_up_business_days: int = config.CURMUDGEON_BUSINESS_DAYS,
                   next_contact_business_days: int = config.THREE_B_SEVEN_NEXT_DAYS
                   ) -> pd.DataFrame:
@@ -1398,7 +1364,7 @@ def _due_table(log: _Log, f: dict, cadence: "Cadence") -> pd.DataFrame:
     # follow-up after the last unanswered attempt
     done = f["unanswered"] - 1
     last_un = f["last_unanswered"]
-    if mode == "3b7":
+    if mode == DALTON_MODE:
         due = _add_busdays(last_un, follow_up_business_days)
         wait = f"{follow_up_business_days} business days"
     else:
@@ -1466,7 +1432,7 @@ def _due_table(log: _Log, f: dict, cadence: "Cadence") -> pd.DataFrame:
             + "; send them an update"))
 
     # 3B7: the next person at a company that has not answered
-    if mode == "3b7":
+    if mode == DALTON_MODE:
         company = _text(log.contacts, COMPANY).str.strip()
         has_company = (company != "").to_numpy()
         comp_codes, _ = pd.factorize(company)
@@ -1576,9 +1542,6 @@ def _meetings_table(log: _Log) -> pd.DataFrame:
 
 # --- job leads ---------------------------------------------------------------------
 __all__ += ["LEAD_COLUMNS", "leads"]
-
-#: Columns of :func:`leads`.
-LEAD_COLUMNS: tuple[str, ...] = ("date", CONTACT_ID, NAME, COMPANY, "lead", INTERACTION_ID)
 
 
 @share_docs

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .. import schema as S
+from ..vocabulary import DEFAULT_MODE
 
 __all__ = ["LogFacts", "facts"]
 
@@ -108,14 +109,14 @@ class LogFacts:
             self._memo[key] = make()
         return self._memo[key]
 
-    def campaign(self, as_of: str, mode: str = "default"):
+    def campaign(self, as_of: str, mode: str = DEFAULT_MODE):
         """The :class:`~infoint_nb.campaign.Campaign` of this log as of ``as_of`` (ISO
         text) in ``mode``: the log prepared once for every table a form shows that day."""
         from ..campaign import Cadence, Campaign
         return self._once(("campaign", as_of, mode), lambda: Campaign(
             self.contacts, self.interactions, as_of=as_of, cadence=Cadence(mode=mode)))
 
-    def due(self, as_of: str, mode: str = "default") -> pd.DataFrame:
+    def due(self, as_of: str, mode: str = DEFAULT_MODE) -> pd.DataFrame:
         """:meth:`Campaign.due` as of ``as_of`` (ISO text) in ``mode``."""
         return self._once(("due", as_of, mode), lambda: self.campaign(as_of, mode).due())
 

@@ -28,14 +28,14 @@ from pathlib import Path
 from .. import schema as S
 from ..config import resolve_project_path
 from ..errors import InfointError
+from ..vocabulary import ACTIVITY_IMPORT_KINDS, ACTIVITY_IMPORT_LABELS, AUTO_KIND
 from ._base import Form, FormResult
 
 __all__ = ["ActivityImportForm", "SOURCE_CHOICES", "REPLY_CHOICES", "detect_source"]
 
 #: The source dropdown: label → value.
-SOURCE_CHOICES: tuple[tuple[str, str], ...] = (
-    ("recognise it", "auto"), ("mailbox (mbox, .eml, a folder of .eml)", "mail"),
-    ("LinkedIn messages.csv / Invitations.csv", "linkedin"), ("calendar (.ics)", "calendar"))
+SOURCE_CHOICES: tuple[tuple[str, str], ...] = tuple(
+    (ACTIVITY_IMPORT_LABELS[k], k) for k in (AUTO_KIND, *ACTIVITY_IMPORT_KINDS))
 #: How a ``reply`` can be reclassified: label → kind.
 REPLY_CHOICES: tuple[tuple[str, str], ...] = (
     ("reply (not sorted yet)", S.REPLY), ("yes", S.REPLY_YES), ("no", S.REPLY_NO),
@@ -74,7 +74,7 @@ class ActivityImportForm(Form):
     submit_label = "Save to log"
     transient = ("me",)
 
-    def __init__(self, log, *, path: str = "", source: str = "auto"):
+    def __init__(self, log, *, path: str = "", source: str = AUTO_KIND):
         self._initial = (path, source)
         super().__init__(log)
         if path:
@@ -91,7 +91,7 @@ class ActivityImportForm(Form):
 
         self._text("path", "File or folder",
                    "e.g. ~/Takeout/Mail/All mail.mbox, messages.csv or calendar.ics")
-        self._dropdown("source", "What it is", list(SOURCE_CHOICES), value="auto")
+        self._dropdown("source", "What it is", list(SOURCE_CHOICES), value=AUTO_KIND)
         known = remembered_me(self.log)
         self._text("me", "Your addresses", "you@example.com, your LinkedIn URL or name",
                    value=", ".join(sorted(known.emails | known.urls)))
@@ -137,7 +137,7 @@ class ActivityImportForm(Form):
     def _run(self, *, dry_run: bool):
         path = self._path()
         source = self.controls["source"].value
-        if source == "auto":
+        if source == AUTO_KIND:
             source = detect_source(path)
         body = self.controls["with_body"].value
         if source == "mail":

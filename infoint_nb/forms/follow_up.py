@@ -41,6 +41,7 @@ from .. import drafts as D
 from .. import planning as P
 from .. import schema as S
 from ..errors import DuplicateContactError, InfointError, ParameterError
+from ..vocabulary import MEETING_CHANNELS, SEND_CHANNELS, channel_options
 from ._base import (EntryForm, FormResult, checks_html, contact_options,
                     last_interaction_date)
 from ._drafting import DraftButtons
@@ -52,10 +53,8 @@ from .prepare import (ContactForm, _as_of_date, _contact_row, _esc, _given_as_of
 __all__ = ["ThankYouForm", "RecordMeetingForm", "ReferralForm", "UpdateScheduleForm",
            "LeadForm", "last_met_contact", "your_name", "latest_response"]
 
-_SEND_CHANNELS = [("e-mail", "email"), ("letter or card", "letter"), ("LinkedIn", "linkedin"),
-                  ("in person", "in_person"), ("other", "other")]
-_MEETING_CHANNELS = [("in person", "in_person"), ("phone", "phone"), ("video", "video"),
-                     ("other", "other")]
+_SEND_CHANNELS = channel_options(SEND_CHANNELS)
+_MEETING_CHANNELS = channel_options(MEETING_CHANNELS)
 
 
 def last_met_contact(log, *, as_of=None) -> str | None:

@@ -27,14 +27,14 @@ from .. import importers as IM
 from ..config import resolve_project_path
 from ..errors import InfointError, LogValidationError
 from ..markup import literal
+from ..vocabulary import AUTO_KIND, CONTACT_IMPORT_KINDS, CONTACT_IMPORT_LABELS
 from ._base import Form, FormResult
 
 __all__ = ["ImportForm", "KIND_CHOICES"]
 
 #: The kind dropdown: label → value.
-KIND_CHOICES: tuple[tuple[str, str], ...] = (
-    ("recognise it", "auto"), ("LinkedIn Connections.csv", "linkedin"),
-    ("spreadsheet (CSV or Excel)", "sheet"), ("address book (vCard .vcf)", "vcard"))
+KIND_CHOICES: tuple[tuple[str, str], ...] = tuple(
+    (CONTACT_IMPORT_LABELS[k], k) for k in (AUTO_KIND, *CONTACT_IMPORT_KINDS))
 _PREVIEW_ROWS = 5
 _MAX_PROBLEMS = 12
 
@@ -64,7 +64,7 @@ class ImportForm(Form):
 
     def _build(self) -> None:
         self._text("path", "File", "e.g. ~/Downloads/Connections.csv or data/my_sheet.xlsx")
-        self._dropdown("kind", "What it is", list(KIND_CHOICES), value="auto")
+        self._dropdown("kind", "What it is", list(KIND_CHOICES), value=AUTO_KIND)
         self._dropdown("sheet", "Sheet", [("—", "")], value="")
         self.controls["sheet"].layout.display = "none"
         self._button("read", "Read the file", self.read_file)
@@ -117,7 +117,7 @@ class ImportForm(Form):
         self.mapping_box.children = []
         self.preview.value = self.counts.value = ""
         kind = self.controls["kind"].value
-        if kind == "auto":
+        if kind == AUTO_KIND:
             kind = IM.detect_kind(path)
         sheet_ctl = self.controls["sheet"]
         if kind == "sheet":
@@ -299,6 +299,6 @@ class ImportForm(Form):
         if self._loaded is None or not self._ready:
             return
         path, kind, sheet = self._loaded
-        if (self.controls["kind"].value not in ("auto", kind)
+        if (self.controls["kind"].value not in (AUTO_KIND, kind)
                 or self.controls["sheet"].value != sheet):
             self.read_file()

@@ -39,6 +39,7 @@ from .. import planning as P
 from .. import schema as S
 from ..errors import InfointError, ParameterError
 from ..markup import literal
+from ..vocabulary import ARRANGE_CHANNELS, OUTREACH_CHANNELS, channel_options
 from ._base import (EntryForm, Form, FormResult, _contact_row, checks_html,
                     contact_options, last_interaction_date)
 from ._drafting import OPEN_IN_MAIL, SAVE_DRAFT_FILE, DraftButtons
@@ -199,8 +200,8 @@ class LetterForm(DraftButtons, Form):
     def _build(self) -> None:
         t = self._text
         self._dropdown("contact_id", "Write to", contact_options(self.log))
-        self._dropdown("channel", "Sending by", [("e-mail", "email"), ("letter", "letter")],
-                       value="email")
+        self._dropdown("channel", "Sending by",
+                       channel_options(OUTREACH_CHANNELS, letter="letter"), value="email")
         self._checkbox("short", f"Short e-mail (under {P.SHORT_EMAIL_WORDS} words)")
         t("recipient_name", "Greeting (Dear …)", "e.g. Ms Raman")
         t("connection", "Shared connection",
@@ -551,8 +552,7 @@ class ScheduleMeetingForm(EntryForm):
         self._date("agreed_on", "Agreed on", value=_today())
         self._date("meeting_day", "Meeting day")
         self._text("meeting_time", "Time", "e.g. 08:30")
-        self._dropdown("channel", "How", [("in person", "in_person"), ("phone", "phone"),
-                                          ("video", "video")], value="in_person")
+        self._dropdown("channel", "How", channel_options(ARRANGE_CHANNELS), value="in_person")
         self._text("place", "Place or call/video link",
                    "e.g. Sawmill Coffee, 233 W. Ontario St — or https://meet.example/abc")
         self._int("minutes", "Minutes", value=20, lo=5, hi=180)

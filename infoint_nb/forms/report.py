@@ -22,6 +22,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from ..vocabulary import EXPORT_FORMAT_LABELS, EXPORT_FORMATS
 from ._base import FormResult, Form, download_html
 
 __all__ = ["ReportForm", "ExportForm"]
@@ -96,8 +97,8 @@ class ExportForm(Form):
     submit_label = "Prepare the download"
 
     def _build(self) -> None:
-        self._dropdown("format", "Format", [("Excel workbook (.xlsx)", "xlsx"),
-                                            ("CSV files, zipped (.zip)", "csv")])
+        self._dropdown("format", "Format",
+                       [(EXPORT_FORMAT_LABELS[f], f) for f in EXPORT_FORMATS])
         self.download = self._html("export-download")
 
     def _layout(self):

@@ -36,6 +36,9 @@ from .. import schema as S
 from ..errors import ConfirmationRequiredError, InfointError
 from ..markup import literal
 from ..planning import Check
+# ACTION_KINDS (the kind to log when a due action is done) is defined there
+from ..vocabulary import (ACTION_KINDS, DALTON_MODE, DEFAULT_MODE, LOG_VIEW_LABELS, LOG_VIEWS,
+                          NO_GROUP_LABELS)
 from ._base import Form, FormResult, contact_options
 from .prepare import _as_of_date, _esc, _given_as_of
 
@@ -46,18 +49,9 @@ __all__ = [
     "ALL",
 ]
 
-#: The kind to log when an action of :func:`metrics.followups_due` is done.
-ACTION_KINDS: dict[str, str] = {
-    "follow_up": S.FOLLOW_UP,
-    "resend": S.OUTREACH,
-    "thank_you": S.THANK_YOU,
-    "update": S.UPDATE,
-    "tell_referrer": S.UPDATE,
-    "outreach_next": S.OUTREACH,
-}
 #: The filter value that means "no filter".
 ALL = ""
-_NO_COMPANY = "(no company)"
+_NO_COMPANY = NO_GROUP_LABELS[S.COMPANY]
 _MAX_ROWS = 200
 _MAX_DUE_ROWS = 40  # a widget row each: more would make the list slow to build
 
@@ -98,7 +92,7 @@ def filter_log(contacts: pd.DataFrame, interactions: pd.DataFrame, *, view: str 
     -------
     DataFrame
     """
-    if view not in ("contacts", "interactions"):
+    if view not in LOG_VIEWS:
         raise InfointError(f"filter_log: view {view!r} is not allowed; use 'contacts' or "
                            "'interactions'")
     return LogTable(contacts, interactions, as_of=as_of, timeline=timeline).filter(
@@ -187,7 +181,7 @@ class LogTable:
     def filter(self, *, view: str = "contacts", company: str = ALL, stage: str = ALL,
                kind: str = ALL, search: str = "") -> pd.DataFrame:
         """The table for these filters (see :func:`filter_log`)."""
-        if view not in ("contacts", "interactions"):
+        if view not in LOG_VIEWS:
             raise InfointError(f"filter_log: view {view!r} is not allowed; use 'contacts' or "
                                "'interactions'")
         keep = np.ones(len(self.contacts), dtype=bool)
@@ -284,8 +278,7 @@ class LogTableForm(Form):
     def _build(self) -> None:
         from .. import metrics
         w = self.w
-        view = w.ToggleButtons(options=[("People", "contacts"), ("Interactions",
-                                                                  "interactions")],
+        view = w.ToggleButtons(options=[(LOG_VIEW_LABELS[v], v) for v in LOG_VIEWS],
                                value="contacts", description="Show", style=self._style())
         self._register("view", view)
         from ._facts import facts
@@ -348,8 +341,8 @@ class DueTodayForm(Form):
 
     def _build(self) -> None:
         self._dropdown("mode", "Follow-up routine", [
-            (f"every {config.FOLLOW_UP_DAYS} days (default)", "default"),
-            ("Dalton's 3B7", "3b7")], value="default")
+            (f"every {config.FOLLOW_UP_DAYS} days (default)", DEFAULT_MODE),
+            ("Dalton's 3B7", DALTON_MODE)], value=DEFAULT_MODE)
         self._text("notes", "Note for the next one you log", "e.g. Sent the follow-up from "
                    "my phone")
         self.rows_box = self.w.VBox([])
@@ -368,7 +361,7 @@ class DueTodayForm(Form):
         f = facts(self.log)  # once per version of the log, day and routine
         if len(f.interactions) == 0 and len(f.contacts) == 0:
             return pd.DataFrame(columns=list(metrics.FOLLOWUP_COLUMNS))
-        return f.due(self.today.isoformat(), self.controls["mode"].value or "default")
+        return f.due(self.today.isoformat(), self.controls["mode"].value or DEFAULT_MODE)
 
     def refresh(self) -> None:
         w = self.w

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ParameterError
+from ..vocabulary import AUTO_KIND, CONTACT_IMPORT_KINDS
 from .linkedin import import_linkedin
 from .reading import _LINKEDIN, _SHEET, _VCARD, detect_kind
 from .sheet import import_sheet
 from .vcard import import_vcard
 
 
-def import_file(log, path, *, kind: str = "auto", sheet: str | None = None,
+def import_file(log, path, *, kind: str = AUTO_KIND, sheet: str | None = None,
                 mapping: dict | None = None, dry_run: bool = False, today=None,
                 since: ImportReport | None = None) -> ImportReport:
     """Import any supported file; ``kind`` ``auto`` picks by :func:`detect_kind`.
@@ -29,13 +30,13 @@ def import_file(log, path, *, kind: str = "auto", sheet: str | None = None,
 
     Other parameters are as in :func:`import_sheet`.
     """
-    kinds = ("auto", _LINKEDIN, _SHEET, _VCARD)
+    kinds = (AUTO_KIND, *CONTACT_IMPORT_KINDS)
     if kind not in kinds:
         raise ParameterError(f"kind {kind!r} is not an import kind. Allowed: {', '.join(kinds)}.")
     path = Path(path)
     if not path.exists():
         raise ParameterError(f"{path}: no such file; check the path")
-    if kind == "auto":
+    if kind == AUTO_KIND:
         kind = detect_kind(path)
     if kind != _SHEET and (sheet is not None or mapping):
         raise ParameterError(f"--sheet and --map are for spreadsheets (`import sheet`), not "

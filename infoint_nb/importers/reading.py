@@ -24,11 +24,10 @@ import pandas as pd
 from .. import schema as S
 from ..errors import LogValidationError, ParameterError
 from ..exporters import unneutralize_csv_value
+from ..vocabulary import CONTACT_IMPORT_KINDS
 
 
-_LINKEDIN = "linkedin"
-_SHEET = "sheet"
-_VCARD = "vcard"
+_LINKEDIN, _SHEET, _VCARD = CONTACT_IMPORT_KINDS
 _WORKBOOK = "workbook"
 _KIND_LABELS = {
     _LINKEDIN: "LinkedIn connections",

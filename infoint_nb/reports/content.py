@@ -18,12 +18,14 @@ from pathlib import Path
 from .. import config
 from ..errors import ParameterError
 from ..markup import NO_MATH_CLASS, flatten, literal
+from ..vocabulary import ACTION_PHRASES as _ACTION_PHRASES  # how the findings say each action
+from ..vocabulary import FUNNEL_COLUMNS, GROUP_HEADERS, NO_GROUP_LABELS
+from ..vocabulary import REPORT_HEADERS as _H  # the tables' headers
+from ..vocabulary import RESPONSE_CSV_COLUMNS as _RESPONSE_CSV_COLUMNS
 from .layout import FIGURES, FIGURES_DIR, SECTIONS, TABLES_DIR
 from .parameters import _parse_day, default_as_of
 from .redact import filter_frames, redact_log
 
-#: Columns of the response tables in ``OUT/tables`` after the group column.
-_RESPONSE_CSV_COLUMNS = ("contacted", "responded", "response_rate", "median_days_to_response")
 #: Rows a list table in the report shows at most (the CSV in ``tables/`` has them all).
 _TABLE_ROWS = 50
 
@@ -100,18 +102,6 @@ def load_report(log_dir="data/sample", *, as_of="", start="", end="", companies=
     if report.out_dir is not None:
         report.write_tables()
     return report
-
-
-#: (one, many, "the oldest is …") for each action of ``metrics.followups_due``.
-_ACTION_PHRASES = {
-    "follow_up": ("follow-up", "follow-ups", "a follow-up to {name}"),
-    "resend": ("resend", "resends", "sending {name} the message again"),
-    "thank_you": ("thank-you", "thank-yous", "a thank-you to {name}"),
-    "update": ("update", "updates", "an update to {name}"),
-    "tell_referrer": ("note to a referrer", "notes to referrers",
-                      "telling {name} how their referral went"),
-    "outreach_next": ("new outreach", "new outreaches", "reaching out to {name}"),
-}
 
 
 def _pct(x) -> str:
@@ -204,7 +194,7 @@ class Report:
                                    ("response_by_channel.csv", self.by_channel, "channel"),
                                    ("response_by_source.csv", self.by_source, "source")):
             put(name, _response_csv(table, group))
-        put("funnel.csv", self.funnel[["stage", "current", "reached"]])
+        put("funnel.csv", self.funnel[list(FUNNEL_COLUMNS)])
         growth = self.growth.copy()
         growth["week"] = _iso_days(growth["week"])
         put("network_growth.csv", growth)
@@ -298,7 +288,6 @@ class Report:
                + (f"half of everyone contacted had answered within **{_days(med)}**."
                   if not math.isnan(med) else
                   "fewer than half have answered, so the typical wait is still open.")]
-        from ..metrics import NO_GROUP_LABELS
         reached = t[t["median_days_to_response"].notna()]
         # a lone person (or the people without a company) is no company's speed
         solid = reached[(reached["contacted"] >= 2)
@@ -471,16 +460,18 @@ class Report:
         return HTML(style + body + (f"<p><em>{note}</em></p>" if note else ""))
 
     @staticmethod
-    def _response_display(t, col: str, label: str):
+    def _response_display(t, col: str):
         import pandas as pd
         med = t["median_days_to_response"]
         return pd.DataFrame({
-            label: t[col].astype(str).str.replace("_", " ") if col != "company" else t[col],
-            "Contacted": t["contacted"], "Responded": t["responded"],
-            "Response rate (95% interval)": [
+            GROUP_HEADERS[col]: (t[col].astype(str).str.replace("_", " ") if col != "company"
+                                 else t[col]),
+            _H["contacted"]: t["contacted"], _H["responded"]: t["responded"],
+            _H["response_rate"]: [
                 f"{_pct(r)} ({_pct(lo)}–{_pct(hi)})"
                 for r, lo, hi in zip(t["response_rate"], t["ci_low"], t["ci_high"])],
-            "Half answered within": [_days(m) if m == m else "not reached" for m in med],
+            _H["median_days_to_response"]: [_days(m) if m == m else "not reached"
+                                            for m in med],
         })
 
     def _table_fastest(self):
@@ -490,15 +481,15 @@ class Report:
         if len(t) > len(shown):
             note = (f"The {len(shown)} fastest of {len(t)} companies; all of them are in "
                     "tables/response_by_company.csv.")
-        return self._response_display(shown, "company", "Company"), note or (
+        return self._response_display(shown, "company"), note or (
             "" if len(t) else "Nobody contacted yet.")
 
     def _table_channels(self):
-        return self._response_display(self.by_channel, "channel", "First contact by"), \
+        return self._response_display(self.by_channel, "channel"), \
             "" if len(self.by_channel) else "Nobody contacted yet."
 
     def _table_sources(self):
-        return self._response_display(self.by_source, "source", "Found through"), \
+        return self._response_display(self.by_source, "source"), \
             "" if len(self.by_source) else "Nobody contacted yet."
 
     def _table_due(self):
@@ -511,9 +502,9 @@ class Report:
                    else f"in {_plural(-late, 'day')}")
             when.append(f"{d:%Y-%m-%d} ({tag})")
         frame = pd.DataFrame({
-            "Due": when, "To do": [_ACTION_PHRASES.get(a, (a,))[0] for a in w["action"]],
-            "Who": w["name"], "Company": w["company"], "Channel": w["channel"],
-            "Why": w["reason"]})
+            _H["due_on"]: when,
+            _H["action"]: [_ACTION_PHRASES.get(a, (a,))[0] for a in w["action"]],
+            **{_H[col]: w[col] for col in ("name", "company", "channel", "reason")}})
         if len(self.due_week) > len(w):
             return frame, (f"The first {len(w)} of {len(self.due_week)} things due; all of "
                            "them are in tables/followups_due.csv.")
@@ -523,11 +514,11 @@ class Report:
         import pandas as pd
         m = self.meetings.head(_TABLE_ROWS)
         frame = pd.DataFrame({
-            "When": [f"{pd.Timestamp(t):%Y-%m-%d %H:%M}" if pd.notna(t) else ""
-                     for t in m["scheduled_for"]],
-            "Who": m["name"], "Company": m["company"], "Channel": m["channel"]})
+            _H["scheduled_for"]: [f"{pd.Timestamp(t):%Y-%m-%d %H:%M}" if pd.notna(t) else ""
+                                  for t in m["scheduled_for"]],
+            **{_H[col]: m[col] for col in ("name", "company", "channel")}})
         if not self.redacted:
-            frame["Place"] = m["place"].to_numpy()
+            frame[_H["place"]] = m["place"].to_numpy()
         if len(self.meetings) > len(m):
             return frame, f"The first {len(m)} of {len(self.meetings)} meetings ahead."
         return frame, "" if len(m) else "No meetings scheduled ahead."

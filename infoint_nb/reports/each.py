@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..errors import ParameterError, ReportFailedError
 from ..markup import flatten, literal
+from ..vocabulary import EACH_LABELS, NO_GROUP_LABELS
 from .layout import EACH, FIGURES_DIR, INDEX_FILE, NOTEBOOK_FILE, TABLES_DIR
 from .parameters import ReportPlan, plan_report
 from .redact import filter_frames
@@ -104,7 +105,7 @@ def render_each(by: str, log_dir=None, out_dir=None, *, parameters=None,
     else:
         targets = timeline[timeline["is_target"]]
         labels = targets[by].astype(str).str.strip()
-        labels = labels.where(labels != "", M.NO_GROUP_LABELS[by])
+        labels = labels.where(labels != "", NO_GROUP_LABELS[by])
         groups = sorted(labels.unique().tolist(), key=lambda g: (g.startswith("("), g.casefold()))
     if not groups:
         raise ParameterError(f"--each {by}: the report has no {by} to split by "
@@ -187,8 +188,8 @@ def _write_index(result: EachResult, plan: ReportPlan) -> Path:
         tds = "".join(f"<td>{H.escape(str(v))}</td>" for v in cells)
         rows.append(f'<tr><td><a href="{H.escape(link, quote=True)}">{literal(g, into="html")}</a>'
                     f"{H.escape(status)}</td>{tds}</tr>")
-    what = {"company": "company", "industry": "industry", "month": "month of first contact"}
-    title = f"Campaign reports by {what[result.by]}"
+    what = EACH_LABELS[result.by]
+    title = f"Campaign reports by {what}"
     redacted = "<p>Names and contact details are left out of these reports.</p>" \
         if plan.redact else ""
     page = f"""<!DOCTYPE html>
@@ -197,7 +198,7 @@ def _write_index(result: EachResult, plan: ReportPlan) -> Path:
 table{{border-collapse:collapse}}td,th{{padding:.3em .8em;border-bottom:1px solid #ddd;
 text-align:left}}td:not(:first-child),th:not(:first-child){{text-align:right}}</style>
 </head><body><h1>{H.escape(title)}</h1>
-<p>As of {plan.as_of.isoformat()}. One report per {what[result.by]}; each counts only its own
+<p>As of {plan.as_of.isoformat()}. One report per {what}; each counts only its own
 people.</p>{redacted}
 <table><thead><tr><th>{H.escape(result.by.capitalize())}</th><th>Contacted</th>
 <th>Responded</th><th>Response rate</th><th>Meetings held</th></tr></thead>

@@ -9,6 +9,8 @@ import them without importing each other.
 """
 from __future__ import annotations
 
+from ..vocabulary import EACH  # what ``--each`` can split a report by, defined there
+
 NOTEBOOK_FILE = "report.ipynb"
 HTML_FILE = "report.html"
 INDEX_FILE = "index.html"
@@ -24,7 +26,5 @@ FIGURES: tuple[str, ...] = (
     "referral_tree", "followup_calendar")
 #: The report's sections, each with findings in words.
 SECTIONS: tuple[str, ...] = ("fastest", "channels", "funnel", "network", "due")
-#: What ``--each`` can split a report by.
-EACH: tuple[str, ...] = ("company", "industry", "month")
 #: What a redacted notebook shows instead of a path.
 REDACTED = "(redacted)"

@@ -371,8 +371,8 @@ def plan_report(log_dir=None, out_dir=None, *, parameters=None, redact: bool = F
                                      "number of at least 1")
 
     # companies and industries must be in the log (a typo would give an empty report)
-    from ..metrics import NO_GROUP_LABELS
     from ..schema import COMPANY, INDUSTRY
+    from ..vocabulary import NO_GROUP_LABELS
     c = log.raw_contacts
     for name, column in (("companies", COMPANY), ("industries", INDUSTRY)):
         if values.get(name):

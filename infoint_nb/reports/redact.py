@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..vocabulary import NO_GROUP_LABELS
 from .parameters import _parse_day
 
 def _natural_key(text: str):
@@ -113,7 +114,7 @@ def filter_frames(contacts, interactions, *, as_of=None, start="", end="", compa
     for values, column in ((companies, COMPANY), (industries, INDUSTRY)):
         if values:
             labels = contacts[column].astype(str).str.strip()
-            labels = labels.where(labels != "", M.NO_GROUP_LABELS[column]).str.casefold()
+            labels = labels.where(labels != "", NO_GROUP_LABELS[column]).str.casefold()
             keep &= labels.isin([v.strip().casefold() for v in values]).to_numpy()
     lo, hi = _parse_day("start", start), _parse_day("end", end)
     if lo or hi:
