@@ -56,23 +56,24 @@ class LogTable:
         if timeline is None:
             timeline = pd.DataFrame({S.CONTACT_ID: pd.Series([], dtype="str"),
                                      "stage": pd.Series([], dtype="str")})
-        # Series look-ups (not dicts): no Python object per row on a large log
-        stage_of = pd.Series(timeline["stage"].to_numpy(),
-                             index=timeline[S.CONTACT_ID].to_numpy())
         self.contacts, self.interactions = c, interactions
-        self._company = c[S.COMPANY].where(c[S.COMPANY] != "", NO_COMPANY).to_numpy()
-        self._stage = c[S.CONTACT_ID].map(stage_of).fillna("")
-        self._stage_values = self._stage.to_numpy()
-        self._kinds = interactions[S.KIND].to_numpy()
-        # people and interactions linked by integer codes: code k is the k-th distinct
-        # contact id; an interaction of an unknown id gets -1, the last slot of every
-        # per-code mask, which is always False
-        ccodes, uniques = pd.factorize(c[S.CONTACT_ID].to_numpy(dtype=object))
-        self._ccodes = np.where(ccodes < 0, len(uniques), ccodes)
-        self._icodes = pd.Index(uniques).get_indexer(
-            interactions[S.CONTACT_ID].to_numpy(dtype=object)) if len(interactions) else \
-            np.zeros(0, dtype=np.intp)
+        nc, ni = len(c), len(interactions)
+        # people, their interactions and their stages linked by integer codes: one
+        # factorisation of every id (Arrow's dictionary encoding for Arrow text), no
+        # Python object per row; a missing id gets the last code, never set in a mask
+        ids = pd.concat([c[S.CONTACT_ID], interactions[S.CONTACT_ID],
+                         timeline[S.CONTACT_ID]], ignore_index=True)
+        codes, uniques = pd.factorize(ids)
         self._ncodes = len(uniques) + 1
+        codes = np.where(codes < 0, len(uniques), codes)
+        self._ccodes, self._icodes = codes[:nc], codes[nc:nc + ni]
+        stage_of = np.full(self._ncodes, "", dtype=object)
+        stage_of[codes[nc + ni:]] = timeline["stage"].to_numpy(dtype=object)
+        stage_of[-1] = ""
+        self._stage_values = stage_of[self._ccodes]
+        self._stage = pd.Series(self._stage_values, index=c.index, dtype="str")
+        self._company = c[S.COMPANY].where(c[S.COMPANY] != "", NO_COMPANY).to_numpy()
+        self._kinds = interactions[S.KIND].to_numpy()
         self._people = None
         self._inter = None
         self._said = None
@@ -81,16 +82,25 @@ class LogTable:
     def _people_table(self):
         if self._people is None:
             c, interactions = self.contacts, self.interactions
-            mine = interactions.groupby(S.CONTACT_ID)[S.DATE]
+            # per person: how many interactions and the latest day (by code, as a
+            # groupby by contact_id would count them)
+            counted = self._icodes[self._icodes < self._ncodes - 1]
+            size = np.bincount(counted, minlength=self._ncodes)
+            dates = interactions[S.DATE].to_numpy()
+            latest = np.full(self._ncodes, np.datetime64("NaT"), dtype=dates.dtype)
+            if len(counted):
+                ticks = latest.view("int64")  # NaT is the smallest: max skips it
+                np.maximum.at(ticks, self._icodes, dates.view("int64"))
+                latest[-1] = np.datetime64("NaT")
+            last = pd.Series(pd.DatetimeIndex(latest[self._ccodes]).strftime("%Y-%m-%d"),
+                             index=c.index, dtype="str").fillna("")
             out = pd.DataFrame({
                 S.CONTACT_ID: c[S.CONTACT_ID], S.NAME: c[S.NAME],
                 S.COMPANY: c[S.COMPANY], S.ROLE: c[S.ROLE],
                 "stage": self._stage,
                 S.PRIORITY: c[S.PRIORITY], S.SOURCE: c[S.SOURCE],
-                "interactions": c[S.CONTACT_ID].map(mine.size()).fillna(0)
-                .astype("int64"),
-                "last": c[S.CONTACT_ID].map(mine.max().dt.strftime("%Y-%m-%d"))
-                .fillna("").astype("str"),
+                "interactions": pd.Series(size[self._ccodes], index=c.index, dtype="int64"),
+                "last": last,
                 S.NOTES: c[S.NOTES],
             })
             self._people = (out, _haystack(out))
@@ -99,19 +109,37 @@ class LogTable:
     def _interaction_table(self):
         if self._inter is None:
             c, i = self.contacts, self.interactions
-            names = dict(zip(c[S.CONTACT_ID], c[S.NAME]))
-            companies = dict(zip(c[S.CONTACT_ID], c[S.COMPANY]))
             has_time = (i[S.DATE].dt.hour > 0) | (i[S.DATE].dt.minute > 0)
+            # "%Y-%m-%d %H:%M" costs 2 µs a row in strftime; the day and then the
+            # hour and minute of the rows that have one cost a tenth of that
+            day = i[S.DATE].dt.strftime("%Y-%m-%d")
+            if has_time.any():
+                when = i[S.DATE][has_time]
+                two = pd.Series([f"{k:02d}" for k in range(60)], dtype="str")
+                hour = two.take(when.dt.hour.to_numpy()).set_axis(when.index)
+                minute = two.take(when.dt.minute.to_numpy()).set_axis(when.index)
+                day = day.where(~has_time, day[has_time] + " " + hour + ":" + minute)
             out = pd.DataFrame({
-                S.INTERACTION_ID: i[S.INTERACTION_ID],
-                S.DATE: i[S.DATE].dt.strftime("%Y-%m-%d").where(
-                    ~has_time, i[S.DATE].dt.strftime("%Y-%m-%d %H:%M")),
-                S.CONTACT_ID: i[S.CONTACT_ID], S.NAME: i[S.CONTACT_ID].map(names),
-                S.COMPANY: i[S.CONTACT_ID].map(companies), S.KIND: i[S.KIND],
+                S.INTERACTION_ID: i[S.INTERACTION_ID], S.DATE: day,
+                S.CONTACT_ID: i[S.CONTACT_ID], S.NAME: self._of_interaction(c[S.NAME]),
+                S.COMPANY: self._of_interaction(c[S.COMPANY]), S.KIND: i[S.KIND],
                 S.CHANNEL: i[S.CHANNEL], S.NOTES: i[S.NOTES],
             })
             self._inter = (out, _haystack(out))
         return self._inter
+
+    def _of_interaction(self, column: pd.Series) -> pd.Series:
+        """The contacts' ``column`` for each interaction's person (missing for nobody)."""
+        row_of = np.full(self._ncodes, -1, dtype=np.intp)
+        row_of[self._ccodes] = np.arange(len(self._ccodes))
+        row_of[-1] = -1
+        rows = row_of[self._icodes]
+        if len(column) == 0:
+            return pd.Series(np.nan, index=self.interactions.index, dtype="str")
+        # a take on the Arrow text (no Python string per row), then the misses blanked
+        taken = pd.Series(column.take(np.where(rows < 0, 0, rows)).array,
+                          index=self.interactions.index)
+        return taken.where(rows >= 0)
 
     def _said_text(self):
         if self._said is None:
@@ -183,15 +211,33 @@ def _haystack(frame: pd.DataFrame):
     """Each row's text, case-folded, the columns joined by :data:`_SEP` (as :func:`_contains`
     sees them), as an Arrow string array."""
     import pyarrow as pa
+    import pyarrow.compute as pc
     if len(frame.columns) == 0 or len(frame) == 0:
         return pa.array([""] * len(frame), type=pa.large_string())
-    # a missing value matches nothing (as in _contains): it joins as "". Case folding
-    # maps each character on its own, so folding the joined text once per row is
-    # folding each cell
-    parts = [frame[col].astype(str).fillna("") for col in frame.columns]
-    joined = parts[0].str.cat(parts[1:], sep=_SEP, na_rep="")
-    folded = [text.casefold() for text in joined.tolist()]
-    return pa.array(folded, type=pa.large_string())
+    # a missing value matches nothing (as in _contains): it joins as ""
+    parts = [_arrow_text(frame[col].astype(str).fillna("")) for col in frame.columns]
+    joined = pc.binary_join_element_wise(*parts, pa.scalar(_SEP, type=pa.large_string()))
+    # Case folding maps each character on its own, so folding the joined text is
+    # folding each cell; on ASCII text it is lower-casing, which Arrow does at once.
+    # Only the other rows go through Python's str.casefold
+    folded = pc.ascii_lower(joined)
+    other = np.flatnonzero(~pc.string_is_ascii(joined).to_numpy(zero_copy_only=False))
+    if len(other):
+        texts = folded.to_numpy(zero_copy_only=False)
+        texts[other] = [t.casefold() for t in texts[other]]
+        folded = pa.array(texts, type=pa.large_string())
+    return folded
+
+
+def _arrow_text(column: pd.Series):
+    """``column`` (text, no missing values) as one Arrow large_string array."""
+    import pyarrow as pa
+    arr = S._arrow(column)
+    if arr is None:
+        return pa.array(column.to_numpy(dtype=object), type=pa.large_string())
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    return arr.cast(pa.large_string())
 
 
 def _hits(frame: pd.DataFrame, hay, needle: str) -> np.ndarray:

@@ -199,7 +199,8 @@ class LogTableForm(Form):
                                value="contacts", description="Show", style=self._style())
         self._register("view", view)
         from ._facts import facts
-        companies = sorted({x if x else _NO_COMPANY for x in facts(self.log).contacts[S.COMPANY]},
+        companies = sorted({x if x else _NO_COMPANY  # each name once, not once a person
+                            for x in facts(self.log).contacts[S.COMPANY].unique().tolist()},
                            key=str.casefold)
         self._dropdown("company", "Organisation", [("(all)", ALL)] + [(x, x) for x in companies],
                        value=ALL)
