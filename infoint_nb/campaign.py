@@ -10,6 +10,8 @@ decides what is prepared once and reused.
 from __future__ import annotations
 
 import dataclasses
+import datetime as _dt
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -19,8 +21,13 @@ import pandas as pd
 from . import config
 from . import metrics as M
 from .vocabulary import DEFAULT_MODE
+from . import schema as S
 
-__all__ = ["Cadence", "Campaign"]
+__all__ = ["Cadence", "Campaign", "DEFAULT_MINUTES"]
+
+#: Meeting length assumed when nothing says otherwise.
+DEFAULT_MINUTES = 20
+_MINUTES_RE = re.compile(r"\b(\d{1,3})\s*(?:minutes|min)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -115,6 +122,14 @@ class Campaign:
     - :meth:`survival` ``(by="company", top=5)`` — :func:`metrics.survival_table`,
       the table :func:`charts.plot_survival` draws
     - :meth:`leads` — :func:`metrics.leads`
+
+    Queries the forms ask (data in, data out; no widgets):
+
+    - :meth:`interactions_of` ``(contact_id)`` — one person's rows, in file order
+    - :meth:`latest_meeting` ``(contact_id)`` — the latest meeting scheduled and held
+    - :meth:`last_met_contact` — the person of the latest meeting held by ``as_of``
+    - :meth:`filter_log` ``(view=, company=, stage=, kind=, search=)`` — the log as one
+      table, filtered (:class:`~infoint_nb.log_table.LogTable`, prepared once)
 
     The log is clipped, matched to contacts and sorted once; the per-contact facts
     (first contact, response, stage, …) are worked out once, and the response
@@ -268,3 +283,132 @@ class Campaign:
         """Job leads contacts mentioned, newest first (:func:`metrics.leads`)."""
         return self._cached("leads", lambda: M._leads_table(
             self.contacts, self.interactions, self.as_of))
+
+    # -- queries the forms ask --------------------------------------------------------
+    @cached_property
+    def _positions(self) -> dict:
+        return positions_by_value(self.interactions[S.CONTACT_ID])
+
+    def interactions_of(self, contact_id: str | None) -> pd.DataFrame:
+        """``contact_id``'s interactions, in file order, all of them (not clipped to
+        ``as_of``); an empty frame for nobody. Shared rows: do not change them in place."""
+        i = self.interactions
+        pos = self._positions.get(contact_id) if contact_id else None
+        return i.iloc[pos] if pos is not None else i.iloc[:0]
+
+    def latest_meeting(self, contact_id: str | None) -> dict:
+        """What the log says about the latest meeting with ``contact_id``.
+
+        The whole log is read (a meeting scheduled after ``as_of`` is the one to
+        prepare for), so every ``Campaign`` of the same frames gives the same answer.
+
+        Returns
+        -------
+        dict
+            ``scheduled_for`` (Timestamp or None), ``when`` (text for people), ``place``,
+            ``channel``, ``minutes`` (from the notes, else :data:`DEFAULT_MINUTES`),
+            ``interaction_id`` of the ``meeting_scheduled`` row, and ``held_on``,
+            ``held_id``, ``held_notes``, ``held_channel`` of the latest ``meeting_held``
+            row (None or ``""`` when there is none).
+        """
+        out = _no_meeting()
+        if not contact_id:
+            return out
+        from .planning import human_date
+        mine = self.interactions_of(contact_id)
+        sched = mine[mine[S.KIND] == S.MEETING_SCHEDULED]
+        if len(sched):
+            row = sched.iloc[-1]
+            when = row[S.SCHEDULED_FOR]
+            out.update(interaction_id=row[S.INTERACTION_ID], place=row[S.PLACE],
+                       channel=row[S.CHANNEL])
+            m = _MINUTES_RE.search(row[S.NOTES] or "")
+            if m and 5 <= int(m.group(1)) <= 180:
+                out["minutes"] = int(m.group(1))
+            if when is not None and when == when:  # not NaT
+                out["scheduled_for"] = when
+                out["when"] = human_date(when) + (f", {when:%H:%M}"
+                                                  if (when.hour or when.minute) else "")
+        held = mine[mine[S.KIND] == S.MEETING_HELD]
+        if len(held):
+            row = held.sort_values(S.DATE, kind="stable").iloc[-1]
+            out.update(held_on=row[S.DATE].date(), held_id=row[S.INTERACTION_ID],
+                       held_notes=row[S.NOTES], held_channel=row[S.CHANNEL])
+        return out
+
+    @cached_property
+    def _held_by_date(self) -> pd.DataFrame:
+        i = self.interactions
+        held = i[i[S.KIND] == S.MEETING_HELD]
+        return held.sort_values(S.DATE, kind="stable")[[S.DATE, S.CONTACT_ID]]
+
+    def last_met_contact(self) -> str | None:
+        """The ``contact_id`` of the latest ``meeting_held`` on or before ``as_of`` (or None)."""
+        if len(self.interactions) == 0:
+            return None
+        end = _dt.datetime.combine(self.as_of.date(), _dt.time.max)
+        held = self._held_by_date
+        n = int(held[S.DATE].searchsorted(end, side="right")) if len(held) else 0
+        return str(held[S.CONTACT_ID].iloc[n - 1]) if n else None
+
+    def log_table(self):
+        """The :class:`~infoint_nb.log_table.LogTable` of this campaign (made once): the
+        people and interactions tables with the stages as of ``as_of``."""
+        if "log_table" not in self._tables:
+            from .log_table import LogTable
+            self._tables["log_table"] = LogTable(
+                self.contacts, self.interactions,
+                timeline=self.timeline() if len(self.contacts) else None)
+        return self._tables["log_table"]
+
+    def filter_log(self, *, view: str = "contacts", company: str = "", stage: str = "",
+                   kind: str = "", search: str = "") -> pd.DataFrame:
+        """The log as one table, filtered.
+
+        Parameters
+        ----------
+        view : {"contacts", "interactions"}
+            One row per person (with their stage and last interaction), or one row per
+            interaction (with the person's name and company), newest first.
+        company : str
+            Only this organisation (``"(no company)"`` for people without one); ``""``: all.
+        stage : str
+            Only people at this stage (:data:`infoint_nb.metrics.STAGES`) as of ``as_of``;
+            ``""``: all.
+        kind : str
+            Interactions of this kind; in the contacts view, people with at least one.
+        search : str
+            Only rows where any text contains this (case-insensitive); in the contacts
+            view also people with an interaction that mentions it.
+
+        Returns
+        -------
+        DataFrame
+            A new frame each call.
+
+        Raises
+        ------
+        InfointError
+            For a ``view`` not allowed.
+        """
+        from .log_table import check_view
+        check_view(view)
+        return self.log_table().filter(view=view, company=company, stage=stage, kind=kind,
+                                       search=search)
+
+
+def _no_meeting() -> dict:
+    """:meth:`Campaign.latest_meeting` of nobody (or of someone never met)."""
+    return {"scheduled_for": None, "when": "", "place": "", "channel": "",
+            "minutes": DEFAULT_MINUTES, "interaction_id": None, "held_on": None,
+            "held_id": None, "held_notes": "", "held_channel": ""}
+
+
+def positions_by_value(ids: pd.Series) -> dict:
+    """value → positions (ascending) of each distinct value of ``ids``."""
+    if len(ids) == 0:
+        return {}
+    codes, uniques = pd.factorize(ids.to_numpy(dtype=object), sort=False)
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
+    return {u: order[bounds[k]:bounds[k + 1]] for k, u in enumerate(uniques)}

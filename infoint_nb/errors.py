@@ -14,6 +14,7 @@ __all__ = [
     "InfointError",
     "Problem",
     "PROBLEM_CODES",
+    "IMPORT_PROBLEM_CODES",
     "ProblemCollector",
     "LogValidationError",
     "LogNotFoundError",
@@ -36,7 +37,8 @@ PROBLEM_CODES: dict[str, str] = {
     "missing-file": "a file of the log is missing",
     "not-a-file": "a folder (or something else) stands where a file should be",
     "empty-file": "the file is empty, without even a header row",
-    "encoding": "the bytes are not UTF-8 text",
+    "encoding": "the bytes are not UTF-8 text, or not text at all (a NUL byte, a byte-order "
+                "mark inside the file, two encodings mixed)",
     "line-ends": "the lines end with a bare carriage return (old Mac format)",
     "bad-quote": "a double quote breaks the CSV rules (stray, unclosed, text after it)",
     "bare-cr": "a carriage return on its own inside an unquoted value",
@@ -46,13 +48,21 @@ PROBLEM_CODES: dict[str, str] = {
     "missing-value": "a required cell is empty (id, name, date, kind …)",
     "duplicate-id": "an id is used by more than one row",
     "duplicate-ref": "a ref (where an imported row came from) is used by more than one row",
-    "bad-date": "not an ISO date or local date-time (or one with a time-zone offset)",
+    "bad-date": "not an ISO date or local date-time (or one with a time-zone offset); in "
+                "an imported file, a date in no form the importer reads",
     "not-allowed": "not one of the allowed values (kind, channel, source, priority …)",
     "unknown-contact": "a contact_id or referred_by that no contact has",
     "self-referral": "a contact names themselves in referred_by",
     "bad-json": "plan.json is not valid JSON or not a JSON object",
     "newer-version": "the file was written by a newer version of infoint_nb",
     "invalid": "any other broken rule (the message says which)",
+}
+#: The codes only an imported file's problems carry (a log never has them), with what
+#: they mean; an import's other problems use :data:`PROBLEM_CODES`.
+IMPORT_PROBLEM_CODES: dict[str, str] = {
+    "bad-csv": "the file cannot be read as CSV for a reason none of the other codes names "
+               "(the message gives the reader's)",
+    "cut-off": "the file ends inside a record (a vCard with BEGIN:VCARD but no END:VCARD)",
 }
 
 
@@ -62,7 +72,8 @@ class Problem:
 
     ``row`` is the spreadsheet row (the header is row 1), ``None`` for the
     whole file; ``column`` is ``None`` for a whole row. ``code`` is a short,
-    stable name of the kind of problem, one of :data:`PROBLEM_CODES`.
+    stable name of the kind of problem, one of :data:`PROBLEM_CODES` (or, for an
+    imported file, of :data:`IMPORT_PROBLEM_CODES`).
     """
 
     file: str

@@ -39,7 +39,7 @@ from .schema import (
     INTERACTION_ID, KIND, MEETING_HELD, MEETING_SCHEDULED, NAME, PLACE, POSITIVE_KINDS,
     PRIORITY, REFERRED_BY, RELATIONSHIP_KINDS, REPLY, REPLY_LATER, REPLY_NO,
     RESPONSE_KINDS, SCHEDULED_FOR,
-    SNAFU, SOURCE, SOURCES, THANK_YOU, UPDATE, KINDS, parse_when,
+    SNAFU, SOURCE, SOURCES, THANK_YOU, UPDATE, KINDS, parse_day,
 )
 # the vocabulary (actions, groupings, stages, table columns) is defined once there;
 # the names here are the same objects, kept for old imports
@@ -100,10 +100,7 @@ def resolve_as_of(as_of=None) -> pd.Timestamp:
     if isinstance(as_of, np.datetime64):
         as_of = pd.Timestamp(as_of)
     if isinstance(as_of, (_dt.date, pd.Timestamp)) or isinstance(as_of, str):
-        try:
-            return parse_when(as_of, what="as_of").normalize()
-        except ValueError as exc:
-            raise ParameterError(f"{exc}") from None
+        return parse_day(as_of, name="as_of", blank=False, timestamp=True)
     raise ParameterError(f"as_of must be a date such as 2026-05-05 (or None for today), "
                          f"but {as_of!r} was passed")
 

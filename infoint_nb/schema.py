@@ -204,12 +204,32 @@ def parse_date(value, *, what: str = "date") -> pd.Timestamp:
     return ts.normalize()
 
 
-def parse_day(value, *, name: str) -> _dt.date | None:
+def parse_day(value, *, name: str, prefix: str = "", blank: bool = True,
+              timestamp: bool = False):
     """A calendar day given by the user (``as_of``, ``--start``, a form field), or None.
 
+    The one parser of a day from a user: the CLI's options, the report's parameters,
+    :func:`metrics.resolve_as_of`, the forms' ``as_of`` and the planning functions'
+    dates all call it, each with its own message prefix and idea of "not given".
+
     Accepts a ``date``, ``datetime`` or Timestamp (the time part is dropped), ISO
-    text such as ``2026-05-05`` (or ``2026-05-05T09:30``), and ``None`` or blank
-    text (or ``NaT``), which mean "not given" (``None``).
+    text such as ``2026-05-05`` (or ``2026-05-05T09:30``), and — with ``blank`` —
+    ``None`` or blank text (or ``NaT``), which mean "not given" (``None``).
+
+    Parameters
+    ----------
+    value : str, date, datetime, Timestamp or None
+        What the user gave.
+    name : str
+        The parameter, as the user knows it (``"--as-of"``, ``"as_of"``); the message
+        names it with the value.
+    prefix : str
+        Put before the message (``"report parameter start: "``).
+    blank : bool
+        ``None``, ``NaT`` and blank text mean "not given" (``None`` is returned);
+        with ``blank=False`` every value is parsed, so they are errors.
+    timestamp : bool
+        Return the day as a midnight ``Timestamp`` instead of a ``date``.
 
     Raises
     ------
@@ -222,15 +242,20 @@ def parse_day(value, *, name: str) -> _dt.date | None:
     datetime.date(2026, 5, 5)
     >>> parse_day(" ", name="--as-of") is None
     True
+    >>> parse_day("2026-05-05T17:30", name="as_of", timestamp=True)
+    Timestamp('2026-05-05 00:00:00')
     """
-    if value is None or value is pd.NaT or (isinstance(value, str) and value.strip() == ""):
+    if blank and (value is None or value is pd.NaT
+                  or (isinstance(value, str) and value.strip() == "")):
         return None
-    if type(value) is _dt.date:
+    if type(value) is _dt.date and not timestamp:
         return value
     try:
-        return parse_when(value, what=name).date()
+        ts = parse_when(value, what=name)
     except ValueError as exc:
-        raise ParameterError(str(exc)) from None
+        raise ParameterError(f"{prefix}{exc}") from None
+    day = ts.normalize()  # (NaT given with blank=False fails here, as it always did)
+    return day if timestamp else day.date()
 
 
 _DIGITS_DATE = (0, 1, 2, 3, 5, 6, 8, 9)

@@ -776,10 +776,7 @@ def _as_of_date(as_of) -> _dt.date:
     """``as_of`` as a date; today when ``None`` or empty."""
     if as_of in (None, ""):
         return _dt.date.today()
-    try:
-        return S.parse_date(as_of, what="as_of").date()
-    except ValueError as exc:
-        raise ParameterError(f"as_of: {exc}") from None
+    return S.parse_day(as_of, name="as_of", prefix="as_of: ", blank=False)
 
 
 def _given_as_of(as_of) -> _dt.date | None:

@@ -12,17 +12,18 @@ and :class:`LogFacts` computes each thing at most once:
 - ``contact_row(cid)`` — the contacts-file row as text, by a dict look-up;
 - ``campaign(as_of, mode)`` — one :class:`~infoint_nb.campaign.Campaign` per day asked
   for, and from it ``due(as_of, mode)``, ``upcoming(as_of)``, ``timeline(as_of)``, each
-  made once (callers must not change them in place).
+  made once (callers must not change them in place); the campaign's queries
+  (``latest_meeting``, ``last_met_contact``, ``filter_log``) are the forms' too.
 """
 from __future__ import annotations
 
 from functools import cached_property
 
-import numpy as np
 import pandas as pd
 
 from .. import schema as S
 from ..vocabulary import DEFAULT_MODE
+from ..campaign import positions_by_value as _positions
 
 __all__ = ["LogFacts", "facts"]
 
@@ -112,9 +113,15 @@ class LogFacts:
     def campaign(self, as_of: str, mode: str = DEFAULT_MODE):
         """The :class:`~infoint_nb.campaign.Campaign` of this log as of ``as_of`` (ISO
         text) in ``mode``: the log prepared once for every table a form shows that day."""
+        return self._once(("campaign", as_of, mode), lambda: self._campaign(as_of, mode))
+
+    def _campaign(self, as_of: str, mode: str):
         from ..campaign import Cadence, Campaign
-        return self._once(("campaign", as_of, mode), lambda: Campaign(
-            self.contacts, self.interactions, as_of=as_of, cadence=Cadence(mode=mode)))
+        c = Campaign(self.contacts, self.interactions, as_of=as_of, cadence=Cadence(mode=mode))
+        # the per-person index is one per version of the log, shared by every day's
+        # campaign (a cached_property filled in ahead)
+        c.__dict__["_positions"] = self._positions
+        return c
 
     def due(self, as_of: str, mode: str = DEFAULT_MODE) -> pd.DataFrame:
         """:meth:`Campaign.due` as of ``as_of`` (ISO text) in ``mode``."""
@@ -132,16 +139,6 @@ class LogFacts:
     def once(self, key, make):
         """Anything else a form derives from this version of the log, made once."""
         return self._once(("other", key), make)
-
-
-def _positions(ids: pd.Series) -> dict:
-    """value → positions (ascending) of each distinct value of ``ids``."""
-    if len(ids) == 0:
-        return {}
-    codes, uniques = pd.factorize(ids.to_numpy(dtype=object), sort=False)
-    order = np.argsort(codes, kind="stable")
-    bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
-    return {u: order[bounds[k]:bounds[k + 1]] for k, u in enumerate(uniques)}
 
 
 _CACHE: list = []  # (LogFacts, …) of the last few logs, newest last

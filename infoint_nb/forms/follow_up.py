@@ -58,20 +58,13 @@ _MEETING_CHANNELS = channel_options(MEETING_CHANNELS)
 
 
 def last_met_contact(log, *, as_of=None) -> str | None:
-    """The person of the latest ``meeting_held`` on or before ``as_of`` (or None)."""
+    """The person of the latest ``meeting_held`` on or before ``as_of`` (or None)
+    (:meth:`Campaign.last_met_contact <infoint_nb.campaign.Campaign.last_met_contact>`)."""
     from ._facts import facts
     f = facts(log)
     if len(f.interactions) == 0:
         return None
-    end = _dt.datetime.combine(_as_of_date(as_of), _dt.time.max)
-
-    def make():
-        i = f.interactions
-        held = i[i[S.KIND] == S.MEETING_HELD]
-        return held.sort_values(S.DATE, kind="stable")[[S.DATE, S.CONTACT_ID]]
-    held = f.once("meetings_held_by_date", make)  # sorted once; each as_of a search
-    n = int(held[S.DATE].searchsorted(end, side="right")) if len(held) else 0
-    return str(held[S.CONTACT_ID].iloc[n - 1]) if n else None
+    return f.campaign(_as_of_date(as_of).isoformat()).last_met_contact()
 
 
 def latest_response(log, cid: str | None, *, as_of=None):

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from .. import planning as P
 from .. import schema as S
+from ..campaign import DEFAULT_MINUTES, _MINUTES_RE, _no_meeting  # noqa: F401
 from ..errors import ParameterError
 from ..store import write_atomically
 from ._base import (ContactForm, FormResult, _as_of_date, _contact_row,  # noqa: F401
@@ -49,9 +50,6 @@ __all__ = [
 
 #: Folder inside the log that holds the printable briefs.
 BRIEFS_DIRNAME = "briefs"
-#: Meeting length assumed when nothing says otherwise.
-DEFAULT_MINUTES = 20
-_MINUTES_RE = re.compile(r"\b(\d{1,3})\s*(?:minutes|min)\b", re.IGNORECASE)
 
 
 # --- helpers shared by notebooks 05–07 ---------------------------------------------------
@@ -60,7 +58,8 @@ _MINUTES_RE = re.compile(r"\b(\d{1,3})\s*(?:minutes|min)\b", re.IGNORECASE)
 
 
 def latest_meeting(log, contact_id: str | None) -> dict:
-    """What the log says about the latest meeting with ``contact_id``.
+    """What the log says about the latest meeting with ``contact_id``
+    (:meth:`Campaign.latest_meeting <infoint_nb.campaign.Campaign.latest_meeting>`).
 
     Returns
     -------
@@ -71,32 +70,13 @@ def latest_meeting(log, contact_id: str | None) -> dict:
         ``held_id``, ``held_notes``, ``held_channel`` of the latest ``meeting_held``
         row (None or ``""`` when there is none).
     """
-    out = {"scheduled_for": None, "when": "", "place": "", "channel": "",
-           "minutes": DEFAULT_MINUTES, "interaction_id": None, "held_on": None,
-           "held_id": None, "held_notes": "", "held_channel": ""}
     if not contact_id:
-        return out
+        return _no_meeting()
+    import datetime as _dt
+
     from ._facts import facts
-    mine = facts(log).interactions_of(contact_id)
-    sched = mine[mine[S.KIND] == S.MEETING_SCHEDULED]
-    if len(sched):
-        row = sched.iloc[-1]
-        when = row[S.SCHEDULED_FOR]
-        out.update(interaction_id=row[S.INTERACTION_ID], place=row[S.PLACE],
-                   channel=row[S.CHANNEL])
-        m = _MINUTES_RE.search(row[S.NOTES] or "")
-        if m and 5 <= int(m.group(1)) <= 180:
-            out["minutes"] = int(m.group(1))
-        if when is not None and when == when:  # not NaT
-            out["scheduled_for"] = when
-            out["when"] = P.human_date(when) + (f", {when:%H:%M}" if (when.hour or when.minute)
-                                                else "")
-    held = mine[mine[S.KIND] == S.MEETING_HELD]
-    if len(held):
-        row = held.sort_values(S.DATE, kind="stable").iloc[-1]
-        out.update(held_on=row[S.DATE].date(), held_id=row[S.INTERACTION_ID],
-                   held_notes=row[S.NOTES], held_channel=row[S.CHANNEL])
-    return out
+    # the whole log is read, whatever the day: any of its campaigns answers the same
+    return facts(log).campaign(_dt.date.today().isoformat()).latest_meeting(contact_id)
 
 
 # --- research ---------------------------------------------------------------------------

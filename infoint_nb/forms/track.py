@@ -26,6 +26,8 @@ RestoreForm
 """
 from __future__ import annotations
 
+import functools
+import re
 from pathlib import Path
 
 import numpy as np
@@ -34,6 +36,8 @@ import pandas as pd
 from .. import config
 from .. import schema as S
 from ..errors import ConfirmationRequiredError, InfointError
+from ..log_table import _SEP, ALL, LogTable, _contains, _haystack, _hits, check_view  # noqa: F401
+from ..log_table import NO_COMPANY as _NO_COMPANY
 from ..markup import literal
 from ..planning import Check
 # ACTION_KINDS (the kind to log when a due action is done) is defined there
@@ -49,9 +53,6 @@ __all__ = [
     "ALL",
 ]
 
-#: The filter value that means "no filter".
-ALL = ""
-_NO_COMPANY = NO_GROUP_LABELS[S.COMPANY]
 _MAX_ROWS = 200
 _MAX_DUE_ROWS = 40  # a widget row each: more would make the list slow to build
 
@@ -64,7 +65,8 @@ def _as_of_text(as_of) -> str:
 def filter_log(contacts: pd.DataFrame, interactions: pd.DataFrame, *, view: str = "contacts",
                company: str = ALL, stage: str = ALL, kind: str = ALL, search: str = "",
                as_of=None, timeline: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The log as one table, filtered.
+    """The log as one table, filtered (:meth:`Campaign.filter_log
+    <infoint_nb.campaign.Campaign.filter_log>`).
 
     Parameters
     ----------
@@ -92,156 +94,13 @@ def filter_log(contacts: pd.DataFrame, interactions: pd.DataFrame, *, view: str 
     -------
     DataFrame
     """
-    if view not in LOG_VIEWS:
-        raise InfointError(f"filter_log: view {view!r} is not allowed; use 'contacts' or "
-                           "'interactions'")
-    return LogTable(contacts, interactions, as_of=as_of, timeline=timeline).filter(
-        view=view, company=company, stage=stage, kind=kind, search=search)
-
-
-_SEP = "\x00"  # between the columns of a row's search text (never typed in a search box)
-
-
-class LogTable:
-    """The two tables of :func:`filter_log`, prepared once, filtered many times.
-
-    Building it computes (once) the unfiltered people and interactions tables and, per
-    table, one case-folded search text per row; :meth:`filter` then only combines
-    boolean masks and scans that one column, so a keystroke in a search box does not
-    rebuild the tables. ``LogTable(c, i, as_of=…).filter(**f)`` is exactly
-    ``filter_log(c, i, as_of=…, **f)``.
-    """
-
-    def __init__(self, contacts: pd.DataFrame, interactions: pd.DataFrame, *, as_of=None,
-                 timeline: pd.DataFrame | None = None):
-        from .. import metrics
-        c = contacts
-        if timeline is None:
-            timeline = metrics.contact_timeline(c, interactions, as_of=_as_of_text(as_of)) \
-                if len(c) else None
-        if timeline is None:
-            timeline = pd.DataFrame({S.CONTACT_ID: pd.Series([], dtype="str"),
-                                     "stage": pd.Series([], dtype="str")})
-        # Series look-ups (not dicts): no Python object per row on a large log
-        stage_of = pd.Series(timeline["stage"].to_numpy(),
-                             index=timeline[S.CONTACT_ID].to_numpy())
-        self.contacts, self.interactions = c, interactions
-        self._company = c[S.COMPANY].where(c[S.COMPANY] != "", _NO_COMPANY).to_numpy()
-        self._stage = c[S.CONTACT_ID].map(stage_of).fillna("")
-        self._cids = c[S.CONTACT_ID]
-        self._kinds = interactions[S.KIND].to_numpy()
-        self._icids = interactions[S.CONTACT_ID]
-        self._stage_of = stage_of
-        self._people = None
-        self._inter = None
-        self._said = None
-
-    # -- the unfiltered tables, each made on first use ------------------------------------
-    def _people_table(self):
-        if self._people is None:
-            c, interactions = self.contacts, self.interactions
-            mine = interactions.groupby(S.CONTACT_ID)[S.DATE]
-            out = pd.DataFrame({
-                S.CONTACT_ID: c[S.CONTACT_ID], S.NAME: c[S.NAME],
-                S.COMPANY: c[S.COMPANY], S.ROLE: c[S.ROLE],
-                "stage": self._stage,
-                S.PRIORITY: c[S.PRIORITY], S.SOURCE: c[S.SOURCE],
-                "interactions": c[S.CONTACT_ID].map(mine.size()).fillna(0)
-                .astype("int64"),
-                "last": c[S.CONTACT_ID].map(mine.max().dt.strftime("%Y-%m-%d"))
-                .fillna("").astype("str"),
-                S.NOTES: c[S.NOTES],
-            })
-            self._people = (out, _haystack(out))
-        return self._people
-
-    def _interaction_table(self):
-        if self._inter is None:
-            c, i = self.contacts, self.interactions
-            names = dict(zip(c[S.CONTACT_ID], c[S.NAME]))
-            companies = dict(zip(c[S.CONTACT_ID], c[S.COMPANY]))
-            has_time = (i[S.DATE].dt.hour > 0) | (i[S.DATE].dt.minute > 0)
-            out = pd.DataFrame({
-                S.INTERACTION_ID: i[S.INTERACTION_ID],
-                S.DATE: i[S.DATE].dt.strftime("%Y-%m-%d").where(
-                    ~has_time, i[S.DATE].dt.strftime("%Y-%m-%d %H:%M")),
-                S.CONTACT_ID: i[S.CONTACT_ID], S.NAME: i[S.CONTACT_ID].map(names),
-                S.COMPANY: i[S.CONTACT_ID].map(companies), S.KIND: i[S.KIND],
-                S.CHANNEL: i[S.CHANNEL], S.NOTES: i[S.NOTES],
-            })
-            self._inter = (out, _haystack(out))
-        return self._inter
-
-    def _said_text(self):
-        # what an interaction "mentions" for the people view
-        if self._said is None:
-            self._said = _haystack(self.interactions[[S.NOTES, S.PLACE, S.KIND, S.CHANNEL]])
-        return self._said
-
-    def filter(self, *, view: str = "contacts", company: str = ALL, stage: str = ALL,
-               kind: str = ALL, search: str = "") -> pd.DataFrame:
-        """The table for these filters (see :func:`filter_log`)."""
-        if view not in LOG_VIEWS:
-            raise InfointError(f"filter_log: view {view!r} is not allowed; use 'contacts' or "
-                               "'interactions'")
-        keep = np.ones(len(self.contacts), dtype=bool)
-        if company:
-            keep &= self._company == company
-        if stage:
-            keep &= (self._stage == stage).to_numpy()
-        people_ids = self._cids[keep]
-        if company or stage:
-            in_people = self._icids.isin(people_ids).to_numpy()
-        else:
-            in_people = np.ones(len(self.interactions), dtype=bool)
-        imask = in_people & (self._kinds == kind) if kind else in_people
-        if view == "contacts" and kind:
-            keep &= self._cids.isin(self._icids[imask]).to_numpy()
-        needle = search.strip().casefold() if search.strip() else ""
-        if view == "contacts":
-            table, hay = self._people_table()
-            rows = keep
-            if needle:
-                hit = _hits(table, hay, needle)
-                said = imask & _hits(self.interactions[[S.NOTES, S.PLACE, S.KIND,
-                                                        S.CHANNEL]],
-                                     self._said_text(), needle)
-                hit |= self._cids.isin(self._icids[said]).to_numpy()
-                rows = rows & hit
-            out = table[rows]
-        else:
-            table, hay = self._interaction_table()
-            rows = imask
-            if needle:
-                rows = rows & _hits(table, hay, needle)
-            out = table[rows].iloc[::-1]
-        return out.reset_index(drop=True)
-
-
-def _haystack(frame: pd.DataFrame):
-    """Each row's text, case-folded, the columns joined by :data:`_SEP` (as :func:`_contains`
-    sees them), as a NumPy array of str."""
-    if len(frame.columns) == 0 or len(frame) == 0:
-        return np.array([""] * len(frame), dtype=object)
-    # a missing value matches nothing (as in _contains): it joins as ""
-    parts = [frame[col].astype(str).str.casefold().fillna("") for col in frame.columns]
-    joined = parts[0].str.cat(parts[1:], sep=_SEP, na_rep="")
-    return joined.to_numpy(dtype=object)
-
-
-def _hits(frame: pd.DataFrame, hay, needle: str):
-    """Rows of ``frame`` whose text contains ``needle`` (case-folded), via its haystack."""
-    if _SEP in needle:  # cannot happen from a text box; the column-by-column way then
-        return _contains(frame, needle).to_numpy()
-    return np.fromiter((needle in h for h in hay), dtype=bool, count=len(hay))
-
-
-def _contains(frame: pd.DataFrame, needle: str) -> pd.Series:
-    """Rows where any column's text contains ``needle`` (already case-folded)."""
-    hit = pd.Series(False, index=frame.index)
-    for col in frame.columns:
-        hit |= frame[col].astype(str).str.casefold().str.contains(needle, regex=False)
-    return hit
+    check_view(view)
+    filters = dict(view=view, company=company, stage=stage, kind=kind, search=search)
+    if timeline is not None:  # the caller's own stages: nothing else to prepare
+        return LogTable(contacts, interactions, timeline=timeline).filter(**filters)
+    from ..campaign import Campaign
+    day = _as_of_text(as_of) if len(contacts) else None  # no stages to work out: no day
+    return Campaign(contacts, interactions, as_of=day).filter_log(**filters)
 
 
 _TABLE_CSS = ("<style>.infoint-table td, .infoint-table th {padding: 2px 8px; "
@@ -249,19 +108,70 @@ _TABLE_CSS = ("<style>.infoint-table td, .infoint-table th {padding: 2px 8px; "
               " .infoint-table td:last-child {white-space: normal; min-width: 24em}</style>")
 
 
-def _table_html(frame: pd.DataFrame, *, max_rows: int = _MAX_ROWS, width: int = 120) -> str:
-    """A read-only HTML table: text escaped, missing values blank, long notes shortened."""
-    shown = frame.head(max_rows).astype("string").fillna("")
-    if S.NOTES in shown:
-        notes = shown[S.NOTES].str.replace(r"\s+", " ", regex=True)
-        shown[S.NOTES] = notes.where(notes.str.len() <= width,
-                                     notes.str.slice(0, width - 1) + "…")
-    more = (f"<div><i>Showing the first {max_rows} of {len(frame)} rows; narrow the "
-            "filters to see the rest.</i></div>") if len(frame) > max_rows else ""
-    shown = shown.map(lambda v: literal(v, into="html"))     # the one escaping function
-    shown.columns = [literal(c, into="html") for c in shown.columns]
-    body = shown.to_html(index=False, escape=False, border=0, classes="infoint-table")
+def _table_html(frame: pd.DataFrame, *, max_rows: int = _MAX_ROWS, width: int = 120,
+                total: int | None = None) -> str:
+    """A read-only HTML table: text escaped, missing values blank, long notes shortened.
+
+    Only the first ``max_rows`` rows of ``frame`` are shown; ``total`` is the number of
+    rows of the whole table when ``frame`` holds only its first rows (default
+    ``len(frame)``). The markup is what ``DataFrame.to_html(index=False, escape=False,
+    border=0, classes="infoint-table")`` writes, built directly: pandas' writer
+    costs 0.5 ms a row.
+    """
+    total = len(frame) if total is None else total
+    shown = frame.head(max_rows)
+    # each column as a list of text, missing values blank (astype("string") of the
+    # whole frame costs more than the rest of the table)
+    columns = {c: _texts(shown[c]) for c in shown.columns}
+    if S.NOTES in columns:
+        notes = [_SPACES.sub(" ", n) for n in columns[S.NOTES]]
+        columns[S.NOTES] = [n if len(n) <= width else n[:width - 1] + "…" for n in notes]
+    more = (f"<div><i>Showing the first {max_rows} of {total} rows; narrow the "
+            "filters to see the rest.</i></div>") if total > max_rows else ""
+    head = [literal(c, into="html") for c in shown.columns]     # the one escaping function
+    cells = [[_literal_html(v) for v in values] for values in columns.values()]
+    body = _html_table(head, list(zip(*cells)) if cells else [()] * len(shown))
     return f"{_TABLE_CSS}<div style='max-height:30em;overflow:auto'>{body}</div>{more}"
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _texts(column: pd.Series) -> list[str]:
+    """``column.astype("string").fillna("")`` as a list."""
+    if pd.api.types.is_string_dtype(column.dtype) and column.dtype != object:
+        return column.fillna("").tolist()
+    return column.astype("string").fillna("").tolist()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _literal_html(text: str) -> str:
+    # cells repeat from one keystroke to the next (names, companies, stages)
+    return literal(text, into="html")
+
+
+_PRINTED = str.maketrans({"\t": "\\t", "\n": "\\n", "\r": "\\r"})  # as pandas prints them
+
+
+def _html_table(head: list[str], rows: list) -> str:
+    """``to_html(index=False, escape=False, border=0, classes="infoint-table")`` of cells
+    already escaped."""
+    out = ['<table class="dataframe infoint-table">', "  <thead>",
+           '    <tr style="text-align: right;">']
+    out += [f"      <th>{_cell(h)}</th>" for h in head]
+    out += ["    </tr>", "  </thead>", "  <tbody>"]
+    for row in rows:
+        out.append("    <tr>")
+        out += [f"      <td>{_cell(v)}</td>" for v in row]
+        out.append("    </tr>")
+    out += ["  </tbody>", "</table>"]
+    return "\n".join(out)
+
+
+def _cell(text: str) -> str:
+    # pandas' HTML writer: control characters printed as escapes, the cell stripped,
+    # runs of two spaces kept as non-breaking ones
+    return text.translate(_PRINTED).strip().replace("  ", "&nbsp;&nbsp;")
 
 
 class LogTableForm(Form):
@@ -282,7 +192,8 @@ class LogTableForm(Form):
                                value="contacts", description="Show", style=self._style())
         self._register("view", view)
         from ._facts import facts
-        companies = sorted({x if x else _NO_COMPANY for x in facts(self.log).contacts[S.COMPANY]},
+        companies = sorted({x if x else _NO_COMPANY  # each name once, not once a person
+                            for x in facts(self.log).contacts[S.COMPANY].unique().tolist()},
                            key=str.casefold)
         self._dropdown("company", "Organisation", [("(all)", ALL)] + [(x, x) for x in companies],
                        value=ALL)
@@ -294,26 +205,31 @@ class LogTableForm(Form):
         self.count = self._html("count")
         self.table = self._html("table")
 
+    def _filters(self, value: dict | None = None) -> dict:
+        v = self.value if value is None else value
+        return dict(view=v.get("view") or "contacts", company=v.get("company") or ALL,
+                    stage=v.get("stage") or ALL, kind=v.get("kind") or ALL,
+                    search=v.get("search") or "")
+
+    def _table(self) -> LogTable:
+        # the tables and their search text once per version of the log and day (the
+        # day's Campaign); a keystroke only filters them
+        from ._facts import facts
+        return facts(self.log).campaign(_as_of_text(self.as_of)).log_table()
+
     def frame(self, value: dict | None = None) -> pd.DataFrame:
         """The filtered table for ``value`` (default: the filters set now)."""
-        from ._facts import facts
-        v = self.value if value is None else value
-        day = _as_of_text(self.as_of)
-        f = facts(self.log)
-        # the tables and their search text once per version of the log and day; a
-        # keystroke only filters them
-        table = f.once(("log_table", day), lambda: LogTable(
-            f.contacts, f.interactions, as_of=day, timeline=f.timeline(day)))
-        return table.filter(view=v.get("view") or "contacts", company=v.get("company") or ALL,
-                            stage=v.get("stage") or ALL, kind=v.get("kind") or ALL,
-                            search=v.get("search") or "")
+        return self._table().filter(**self._filters(value))
 
     def refresh(self) -> None:
-        v = self.value
-        out = self.frame(v)
-        what = "people" if v.get("view") == "contacts" else "interactions"
-        self.count.value = f"<b>{len(out)} {what}</b> match."
-        self.table.value = _table_html(out)
+        filters = self._filters()
+        table = self._table()
+        rows = table.positions(**filters)
+        # only the rows shown are taken out of the table and written as HTML
+        shown = table.table(filters["view"]).iloc[rows[:_MAX_ROWS]]
+        what = "people" if filters["view"] == "contacts" else "interactions"
+        self.count.value = f"<b>{len(rows)} {what}</b> match."
+        self.table.value = _table_html(shown, total=len(rows))
 
     def _saved_message(self, value: dict, data: dict) -> str:
         return "Filters remembered; they come back when you reopen this notebook."

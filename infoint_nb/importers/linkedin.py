@@ -78,7 +78,7 @@ def _linkedin_candidates(table: SourceTable, *, today: str, problems: _Problems,
                 added_on = parse_import_date(connected, dayfirst=True)[:10]
             except ValueError as exc:
                 problems.add(row, "Connected On", connected,
-                             f"{exc}; LinkedIn writes dates like 08 Feb 2023")
+                             f"{exc}; LinkedIn writes dates like 08 Feb 2023", "bad-date")
         else:
             undated += 1
         candidates.append(_Candidate(row, fields, {S.SOURCE: _LINKEDIN, S.ADDED_ON: added_on},

@@ -300,5 +300,5 @@ def _fold_choice(value: str, allowed, what: str, column: str, row: int, problems
         return guess
     hint = f"; did you mean {guess!r}?" if guess else ""
     problems.add(row, column, value, f"not {what}{hint} Allowed: " + ", ".join(allowed)
-                 + ". Correct it in the file, or leave the cell empty.")
+                 + ". Correct it in the file, or leave the cell empty.", "not-allowed")
     return ""

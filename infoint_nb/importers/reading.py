@@ -159,15 +159,16 @@ def _long_fields():
         csv.field_size_limit(old)
 
 
-_CSV_ERRORS = (
+_CSV_ERRORS = (  # (what csv.Error says, what to tell the user, the problem's code)
     ("new-line character", "a carriage return (CR) inside a value that is not in double "
      "quotes; put the whole value in double quotes or remove the CR (saving the file again "
-     "from Excel as 'CSV UTF-8' writes it correctly)"),
+     "from Excel as 'CSV UTF-8' writes it correctly)", "bare-cr"),
     ("expected after", "a value in double quotes is followed by more text before the next "
-     "separator; inside a quoted value write each double quote twice (\"\")"),
+     "separator; inside a quoted value write each double quote twice (\"\")", "bad-quote"),
     ("unexpected end of data", "a double quote opens a value that is never closed (the file "
-     "ends inside it); close the quote, or write a double quote inside a value twice (\"\")"),
-    ("NUL", "holds a NUL byte (\\x00): this is not a text file, or it is damaged"),
+     "ends inside it); close the quote, or write a double quote inside a value twice (\"\")",
+     "bad-quote"),
+    ("NUL", "holds a NUL byte (\\x00): this is not a text file, or it is damaged", "encoding"),
 )
 
 
@@ -197,9 +198,10 @@ def _records(text: str, delimiter: str, *, file: str = "the file") -> list[list[
             except StopIteration:
                 break
             except csv.Error as exc:
-                why = next((msg for key, msg in _CSV_ERRORS if key in str(exc)),
-                           f"cannot be read as CSV ({exc})")
-                problems.add(len(records) + 1, None, None, why)
+                why, code = next(((msg, code) for key, msg, code in _CSV_ERRORS
+                                  if key in str(exc)),
+                                 (f"cannot be read as CSV ({exc})", "bad-csv"))
+                problems.add(len(records) + 1, None, None, why, code)
                 records.append([])  # keep the rows below numbered as in a spreadsheet
     problems.raise_if_any()
     return records
@@ -228,11 +230,11 @@ def _check_text(file: str, cells, *, encoding: str | None) -> None:
         if "\x00" in value:
             problems.add(row, column, value, "holds a NUL byte (\\x00), which is not text: the "
                          "file is damaged or not a text export; remove the character or export "
-                         "the file again")
+                         "the file again", "encoding")
         if "\ufeff" in value:
             problems.add(row, column, value, "holds a byte-order mark (U+FEFF) inside the file, "
                          "usually where two files were joined; remove it (and a second header "
-                         "row after it)")
+                         "row after it)", "encoding")
         if legacy and not value.isascii():
             if _mojibake(value, encoding):
                 mixed.append((row, column, value))
@@ -244,7 +246,8 @@ def _check_text(file: str, cells, *, encoding: str | None) -> None:
             other = f" (row {plain} is not)" if plain is not None else ""
             problems.add(m[0], m[1], m[2], f"is UTF-8 text ({fixed[id(m)]!r}) in a file that is "
                          f"not UTF-8{other}: the file mixes two encodings. Fix these rows in a "
-                         "text editor and save the whole file as UTF-8 (in Excel: 'CSV UTF-8')")
+                         "text editor and save the whole file as UTF-8 (in Excel: 'CSV UTF-8')",
+                         "encoding")
     problems.raise_if_any()
 
 

@@ -67,7 +67,8 @@ def _sheet_candidates(table: SourceTable, mapping: dict, *, today: str,
                         problems.add(row, col, piece.strip(),
                                      f"{exc}; the column is mapped to {target}, which needs "
                                      f"the date of each {kind.replace('_', ' ')}: {_DATE_HELP}; "
-                                     "several dates in one cell are separated by ';'")
+                                     "several dates in one cell are separated by ';'",
+                                     "bad-date")
                         continue
                     interactions.append({S.DATE: when, S.KIND: kind, S.CHANNEL: channel,
                                          S.NOTES: f"imported from {table.path.name} ({col})"})
@@ -83,7 +84,7 @@ def _sheet_candidates(table: SourceTable, mapping: dict, *, today: str,
                     defaults[S.ADDED_ON] = when
                 except ValueError as exc:
                     problems.add(row, col, value, f"{exc}; added_on is the date the person "
-                                 f"entered your log: {_DATE_HELP}")
+                                 f"entered your log: {_DATE_HELP}", "bad-date")
             elif target == S.SOURCE:
                 fields[S.SOURCE] = _fold_choice(value, S.SOURCES, "a source", col, row,
                                                 problems, folded)
@@ -96,7 +97,7 @@ def _sheet_candidates(table: SourceTable, mapping: dict, *, today: str,
                     fields[S.PRIORITY] = v
                 else:
                     problems.add(row, col, value, "priority is a whole number from 1 (highest) "
-                                 "to 5, or empty")
+                                 "to 5, or empty", "not-allowed")
             elif target == S.NOTES and fields.get(S.NOTES):
                 fields[S.NOTES] += "\n" + (raw if exact else value)
             else:
@@ -250,7 +251,8 @@ def import_sheet(log, source, *, sheet: str | None = None, mapping: dict | None 
         if ref and ref not in known:
             col = next(k for k, v in final.items() if v == S.REFERRED_BY)
             problems.add(c.row, col, ref, "referred_by must be the contact_id of someone in "
-                         "the log or in this file; put a name in mutual_connection instead")
+                         "the log or in this file; put a name in mutual_connection instead",
+                         "unknown-contact")
     problems.raise_if_any()
     _set_skipped(report, skipped)
     return _commit(log, _planner(candidates, report), dry_run=dry_run,

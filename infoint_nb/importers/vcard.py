@@ -126,7 +126,7 @@ def _vcard_candidates(path: Path, *, today: str, problems: _Problems,
                 current[1].append(prop)
     if current is not None:
         problems.add(current[0], None, None, "this vCard has BEGIN:VCARD but no END:VCARD; "
-                     "the file seems cut off — export it again")
+                     "the file seems cut off — export it again", "cut-off")
     if not cards:
         raise ParameterError(f"{path.name}: no vCards found (no BEGIN:VCARD … END:VCARD); "
                              "export contacts from your address book as .vcf")

@@ -13,7 +13,7 @@ import re
 import textwrap
 
 from ..errors import ParameterError
-from ..schema import parse_date
+from ..schema import parse_date, parse_day
 
 __all__ = [
     "count_words", "count_lines", "human_date", "day_and_month", "DEFAULT_LOCALE", "LOCALES",
@@ -228,7 +228,4 @@ def _sentence(text: str) -> str:
 
 
 def _day(value, *, what: str) -> _dt.date:
-    try:
-        return parse_date(value, what=what).date()
-    except ValueError as exc:
-        raise ParameterError(str(exc)) from None
+    return parse_day(value, name=what, blank=False)

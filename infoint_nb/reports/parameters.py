@@ -257,13 +257,8 @@ def default_out_dir(log_name: str, as_of, *, redact: bool = False) -> Path:
 
 
 def _parse_day(name: str, value) -> _dt.date | None:
-    from ..schema import parse_date
-    if value is None or (isinstance(value, str) and value.strip() == ""):
-        return None
-    try:
-        return parse_date(value, what=name).date()
-    except ValueError as exc:
-        raise ParameterError(f"report parameter {name}: {exc}") from None
+    from ..schema import parse_day
+    return parse_day(value, name=name, prefix=f"report parameter {name}: ")
 
 
 def _match_names(param: str, wanted, present, empty_label: str) -> list[str]:

@@ -164,3 +164,49 @@ def test_xlsx_beyond_the_documented_size_is_refused(log, tmp_path):
                         "--dry-run"], capture_output=True, text=True, timeout=120)
     assert r.returncode == 2 and "cell A1048576 holds a value" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+# --- every import problem carries a code that says what kind of problem it is -----------
+def _codes(log, path, importer=IM.import_sheet):
+    with pytest.raises(LogValidationError) as exc:
+        importer(log, path, today=TODAY)
+    return [(p.row, p.column, p.code) for p in exc.value.problems]
+
+
+def test_import_problems_carry_specific_codes(log, tmp_path):
+    from infoint_nb.errors import IMPORT_PROBLEM_CODES, PROBLEM_CODES
+    assert sorted(_codes(log, FIX / "bad_values.csv"), key=str) == sorted([
+        (2, "Priority", "not-allowed"), (3, "Source", "not-allowed"),
+        (3, "Date Emailed", "bad-date"), (4, "Date Emailed", "bad-date")], key=str)
+    nul = tmp_path / "nul.csv"
+    nul.write_bytes(b"Name,Company,Notes\nBo,Initech,bad\x00byte\n")
+    assert _codes(log, nul) == [(2, "Notes", "encoding")]
+    joined = tmp_path / "joined.csv"
+    joined.write_bytes(b"\xef\xbb\xbfName,Company\nAda,Acme\n\xef\xbb\xbfName,Company\nBo,X\n")
+    assert _codes(log, joined) == [(3, "Name", "encoding")]
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_bytes("Name,Company\nZoë,Brightline\n".encode("utf-8")
+                      + "Renée,Crème\n".encode("cp1252"))
+    assert _codes(log, mixed) == [(2, "Name", "encoding")]
+    head = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    bad = tmp_path / "Connections.csv"
+    bad.write_text(head + "Bo,Diaz,,,Acme\rCorp,Analyst,08 Feb 2023\n"
+                   + 'Cy,Ng,,,"Initech" Ltd,Dev,08 Feb 2023\n'
+                   + 'Ed,Fu,,,"never closed,Dev,08 Feb 2023\n', encoding="utf-8")
+    assert _codes(log, bad, IM.import_linkedin) == [(2, None, "bare-cr"), (3, None, "bad-quote"),
+                                                    (4, None, "bad-quote")]
+    dated = tmp_path / "Connections2.csv"
+    dated.write_text(head + "Bo,Diaz,,,Acme,Analyst,sometime\n", encoding="utf-8")
+    assert _codes(log, dated, IM.import_linkedin) == [(2, "Connected On", "bad-date")]
+    added = tmp_path / "added.csv"
+    added.write_text("Name,Added On\nBo,01/02/2026x\n", encoding="utf-8")
+    assert _codes(log, added) == [(2, "Added On", "bad-date")]
+    referred = tmp_path / "referred.csv"  # checked once every row has been read
+    referred.write_text("Name,referred_by\nAda,C0999\n", encoding="utf-8")
+    assert _codes(log, referred) == [(2, "referred_by", "unknown-contact")]
+    cut = tmp_path / "cut.vcf"
+    cut.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:Ada\nEND:VCARD\nBEGIN:VCARD\nFN:Bo\n",
+                   encoding="utf-8")
+    assert [code for *_, code in _codes(log, cut, IM.import_vcard)] == ["cut-off"]
+    assert set(IMPORT_PROBLEM_CODES) == {"bad-csv", "cut-off"}
+    assert not set(IMPORT_PROBLEM_CODES) & set(PROBLEM_CODES)
