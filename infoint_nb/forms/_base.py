@@ -137,10 +137,17 @@ def contact_options(log, *, targets_first: bool = True) -> list[tuple[str, str]]
     c = facts(log).contacts
     if len(c) == 0:
         return []
-    c = c.assign(_p=c[S.PRIORITY].fillna(99).astype(int), _n=c[S.NAME].str.casefold())
-    c = c.sort_values(["_p", "_n"] if targets_first else ["_n"], kind="stable")
+    import numpy as np
+    # plain lists, not a per-row walk of the Arrow columns; one stable sort by
+    # (priority, case-folded name) or by name alone
+    ids, names = c[S.CONTACT_ID].tolist(), c[S.NAME].tolist()
+    companies = c[S.COMPANY].tolist()
+    folded = np.array([n.casefold() for n in names], dtype=object)
+    keys = ((folded, c[S.PRIORITY].fillna(99).astype(int).to_numpy()) if targets_first
+            else (folded,))
     out = []
-    for cid, name, company in zip(c[S.CONTACT_ID], c[S.NAME], c[S.COMPANY]):
+    for k in np.lexsort(keys).tolist():
+        name, company, cid = names[k], companies[k], ids[k]
         label = f"{name} — {company}" if company else name
         out.append((f"{label} ({cid})", cid))
     _OPTIONS.update(key=key, value=tuple(out))  # one version at a time
@@ -652,7 +659,8 @@ class EntryForm(Form):
 
 #: Dropdowns with more options than this use :func:`_long_dropdown`.
 _LONG_OPTIONS = 200
-_PREPARED: list = []  # (options tuple, full options, labels, values, value → index), newest last
+_PREPARED: list = []  # (options tuple, full options, labels, values, value → index, all
+# (label, value) pairs), newest last
 _LONG_DROPDOWN: list = []
 
 
@@ -664,18 +672,42 @@ def _prepared_options(options) -> tuple:
     for entry in _PREPARED:
         if entry[0] is opts or (type(entry[0]) is type(opts) and entry[0] == opts):
             return entry
-    full = _make_options(opts)
+    entry = _extended(opts, _make_options) or _prepare(opts, _make_options(opts))
+    _PREPARED.append(entry)
+    del _PREPARED[:-6]
+    return entry
+
+
+def _prepare(opts, full) -> tuple:
     values = tuple(v for _, v in full)
-    index: dict = {}
+    index: dict | None = {}
     try:
         for k, v in enumerate(values):
             index.setdefault(v, k)
     except TypeError:  # unhashable values: the widget's own linear search
         index = None
-    entry = (opts, full, tuple(str(lbl) for lbl, _ in full), values, index)
-    _PREPARED.append(entry)
-    del _PREPARED[:-6]
-    return entry
+    pairs = isinstance(opts, tuple) and all(
+        isinstance(i, (list, tuple)) and len(i) == 2 for i in opts)
+    return (opts, full, tuple(str(lbl) for lbl, _ in full), values, index, pairs)
+
+
+def _extended(opts, make_options) -> tuple | None:
+    """A list made of a few first options and a list prepared already (``[("— nobody
+    —", "")] + contact_options(log)``), prepared from that one's parts."""
+    if not isinstance(opts, tuple):
+        return None
+    for base in reversed(_PREPARED):
+        k = len(opts) - len(base[0])
+        if not 0 < k <= 3 or base[4] is None or not base[5] or opts[k:] != base[0]:
+            continue
+        head = _prepare(opts[:k], make_options(opts[:k]))
+        if head[4] is None or not head[5]:  # (label, value) pairs throughout, or not at all
+            return None
+        index = dict(head[4])
+        for v, at in base[4].items():
+            index.setdefault(v, at + k)
+        return (opts, head[1] + base[1], head[2] + base[2], head[3] + base[3], index, True)
+    return None
 
 
 def _long_dropdown(w):
@@ -716,6 +748,19 @@ def _long_dropdown(w):
                         self.index = 0
                 else:
                     self.index = None
+
+        def send_state(self, key=None):
+            # the prepared labels are text only: ipywidgets' search of them for binary
+            # buffers (a Python walk of 10k labels, on every form) finds nothing, so the
+            # message is sent as it would be, without that walk
+            entry = getattr(self, "_prepared", None)
+            if (key != "_options_labels" or entry is None or not hasattr(self, "_send")
+                    or self._options_labels is not entry[2]):
+                return super().send_state(key)
+            state = self.get_state(key=key)
+            if self._property_lock and key in self._property_lock:
+                self._property_lock[key] = state[key]
+            self._send({"method": "update", "state": state, "buffer_paths": []}, buffers=[])
 
         @validate("value")
         def _validate_value(self, proposal):
