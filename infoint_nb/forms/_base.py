@@ -184,9 +184,24 @@ def last_interaction_date(log, contact_id: str | None, kinds) -> _dt.date | None
     if not contact_id:
         return None
     from ._facts import facts
-    i = facts(log).interactions_of(contact_id)
-    hit = i[i[S.KIND].isin(list(kinds))]
-    return hit[S.DATE].max().date() if len(hit) else None
+    f = facts(log)
+    kinds = list(kinds)
+
+    def make():
+        i = f.interactions_of(contact_id)
+        hit = i[i[S.KIND].isin(kinds)]
+        return hit[S.DATE].max().date() if len(hit) else None
+    # asked on every keystroke of some forms: once per version of the log
+    return f.once(("last_interaction_date", contact_id, tuple(kinds)), make)
+
+
+def _meeting_of(log, contact_id: str | None) -> dict:
+    """:func:`~infoint_nb.forms.prepare.latest_meeting` of ``contact_id``, worked out once
+    per version of the log (each caller gets its own dict)."""
+    from ._facts import facts
+    from .prepare import latest_meeting
+    return dict(facts(log).once(("latest_meeting", contact_id),
+                                lambda: latest_meeting(log, contact_id)))
 
 
 def _to_json(value: Any) -> Any:

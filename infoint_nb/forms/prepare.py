@@ -37,8 +37,8 @@ from .. import schema as S
 from ..errors import ParameterError
 from ..store import write_atomically
 from ._base import (ContactForm, FormResult, _as_of_date, _contact_row,  # noqa: F401
-                    _given_as_of, checks_html, link_contacts, next_meeting_contact,
-                    profile_locale)
+                    _given_as_of, _meeting_of, checks_html, link_contacts,
+                    next_meeting_contact, profile_locale)
 from ._base import _esc_quoted as _esc
 
 __all__ = [
@@ -130,7 +130,7 @@ class ResearchForm(ContactForm):
 
     def refresh(self) -> None:
         row = _contact_row(self.log, self.contact_id)
-        meeting = latest_meeting(self.log, self.contact_id)
+        meeting = _meeting_of(self.log, self.contact_id)
         facts = [("Organisation", row.get(S.COMPANY)), ("Role", row.get(S.ROLE)),
                  ("Industry", row.get(S.INDUSTRY)), ("Location", row.get(S.LOCATION)),
                  ("LinkedIn", row.get(S.LINKEDIN_URL)),
@@ -239,7 +239,7 @@ class QuestionPlanForm(ContactForm):
             return
         reset = {k: v for k, v in self._defaults.items()
                  if k not in self.transient and k != "contact_id"}
-        reset["minutes"] = latest_meeting(self.log, self.contact_id)["minutes"]
+        reset["minutes"] = _meeting_of(self.log, self.contact_id)["minutes"]
         reset["questions"] = (P.starter_questions(locale=profile_locale(self.log))
                               if self.contact_id else [])
         self._set_values(reset)
@@ -531,7 +531,7 @@ class LogisticsForm(ContactForm):
     def _load_current(self) -> None:
         super()._load_current()
         if not isinstance(self.saved_state(), dict) and self.contact_id:
-            m = latest_meeting(self.log, self.contact_id)
+            m = _meeting_of(self.log, self.contact_id)
             self._set_values({"venue": P.guess_venue(m["place"], m["channel"])})
 
     def checks(self, value: dict) -> list[P.Check]:
@@ -546,7 +546,7 @@ class LogisticsForm(ContactForm):
             ctl = self.controls[key]
             ctl.description = keys.get(key, key)
             ctl.layout.display = "" if key in keys else "none"
-        m = latest_meeting(self.log, self.contact_id)
+        m = _meeting_of(self.log, self.contact_id)
         bits = [b for b in (m["when"], m["place"]) if b]
         self.meeting.value = ("<b>Meeting:</b> " + _esc(" · ".join(bits))) if bits else (
             "<i>No meeting scheduled with this person in the log.</i>")
@@ -579,7 +579,7 @@ class MeetingBriefForm(ContactForm):
             return data if isinstance(data, dict) else {}
 
         q = section("questions")
-        meeting = latest_meeting(self.log, cid)
+        meeting = _meeting_of(self.log, cid)
         minutes = q.get("minutes") or meeting["minutes"]
         pitch = section("pitch")
         logistics = section("logistics")
