@@ -130,13 +130,19 @@ def contact_options(log, *, targets_first: bool = True) -> list[tuple[str, str]]
     """
     # every form of a notebook asks for the same list: build it once per version of the
     # log (a change or reload replaces the log's raw frames)
-    key = (*log_version(log), targets_first)
-    if same_version(_OPTIONS.get("key"), key):
-        return list(_OPTIONS["value"])
     from ._facts import facts
-    c = facts(log).contacts
+    f = facts(log)
+    out = f.once(("contact_options", bool(targets_first)),
+                 lambda: _make_contact_options(f.contacts, targets_first))
+    if out and not any(known is out for known in _CONTACT_LISTS):
+        _CONTACT_LISTS.append(out)  # a long list _prepared_options may find as a tail
+        del _CONTACT_LISTS[:-4]
+    return list(out)
+
+
+def _make_contact_options(c, targets_first: bool) -> tuple:
     if len(c) == 0:
-        return []
+        return ()
     import numpy as np
     # plain lists, not a per-row walk of the Arrow columns; one stable sort by
     # (priority, case-folded name) or by name alone
@@ -150,11 +156,10 @@ def contact_options(log, *, targets_first: bool = True) -> list[tuple[str, str]]
         name, company, cid = names[k], companies[k], ids[k]
         label = f"{name} — {company}" if company else name
         out.append((f"{label} ({cid})", cid))
-    _OPTIONS.update(key=key, value=tuple(out))  # one version at a time
-    return out
+    return tuple(out)
 
 
-_OPTIONS: dict = {}
+_CONTACT_LISTS: list = []  # the contact lists handed out last (tuples), newest last
 
 
 def log_version(log) -> tuple:
@@ -711,6 +716,12 @@ def _extended(opts, make_options) -> tuple | None:
     —", "")] + contact_options(log)``), prepared from that one's parts."""
     if not isinstance(opts, tuple):
         return None
+    for known in reversed(_CONTACT_LISTS):  # a contact list not shown alone yet
+        k = len(opts) - len(known)
+        if 0 < k <= 3 and opts[k:] == known and not any(
+                len(e[0]) == len(known) and e[0] == known for e in _PREPARED):
+            _PREPARED.append(_prepare(known, make_options(known)))
+            break
     for base in reversed(_PREPARED):
         k = len(opts) - len(base[0])
         if not 0 < k <= 3 or base[4] is None or not base[5] or opts[k:] != base[0]:
