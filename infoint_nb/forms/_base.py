@@ -692,23 +692,25 @@ def _prepared_options(options) -> tuple:
     for entry in _PREPARED:
         if entry[0] is opts or (type(entry[0]) is type(opts) and entry[0] == opts):
             return entry
-    entry = _extended(opts, _make_options) or _prepare(opts, _make_options(opts))
+    entry = _extended(opts, _make_options) or _prepare(opts, _make_options)
     _PREPARED.append(entry)
     del _PREPARED[:-6]
     return entry
 
 
-def _prepare(opts, full) -> tuple:
-    values = tuple(v for _, v in full)
-    index: dict | None = {}
-    try:
-        for k, v in enumerate(values):
-            index.setdefault(v, k)
-    except TypeError:  # unhashable values: the widget's own linear search
-        index = None
+def _prepare(opts, make_options) -> tuple:
     pairs = isinstance(opts, tuple) and all(
         isinstance(i, (list, tuple)) and len(i) == 2 for i in opts)
-    return (opts, full, tuple(str(lbl) for lbl, _ in full), values, index, pairs)
+    if pairs and all(type(i) is tuple and type(i[0]) is str for i in opts):
+        full = opts  # already what make_options would make of it, item for item
+    else:
+        full = make_options(opts)
+    labels, values = (tuple(part) for part in zip(*full)) if full else ((), ())
+    try:  # value → its first position
+        index: dict | None = dict(zip(reversed(values), range(len(values) - 1, -1, -1)))
+    except TypeError:  # unhashable values: the widget's own linear search
+        index = None
+    return (opts, full, tuple(map(str, labels)), values, index, pairs)
 
 
 def _extended(opts, make_options) -> tuple | None:
@@ -720,18 +722,17 @@ def _extended(opts, make_options) -> tuple | None:
         k = len(opts) - len(known)
         if 0 < k <= 3 and opts[k:] == known and not any(
                 len(e[0]) == len(known) and e[0] == known for e in _PREPARED):
-            _PREPARED.append(_prepare(known, make_options(known)))
+            _PREPARED.append(_prepare(known, make_options))
             break
     for base in reversed(_PREPARED):
         k = len(opts) - len(base[0])
         if not 0 < k <= 3 or base[4] is None or not base[5] or opts[k:] != base[0]:
             continue
-        head = _prepare(opts[:k], make_options(opts[:k]))
+        head = _prepare(opts[:k], make_options)
         if head[4] is None or not head[5]:  # (label, value) pairs throughout, or not at all
             return None
-        index = dict(head[4])
-        for v, at in base[4].items():
-            index.setdefault(v, at + k)
+        index = {v: at + k for v, at in base[4].items()}
+        index.update(head[4])  # a value among the first options is found there first
         return (opts, head[1] + base[1], head[2] + base[2], head[3] + base[3], index, True)
     return None
 

@@ -55,11 +55,11 @@ class LogFacts:
 
     # -- one person ----------------------------------------------------------------------
     @cached_property
-    def _positions(self) -> dict:
+    def _positions(self) -> _Positions:
         return _positions(self.interactions[S.CONTACT_ID])
 
     @cached_property
-    def _raw_positions(self) -> dict:
+    def _raw_positions(self) -> _Positions:
         return _positions(self.raw_interactions[S.CONTACT_ID])
 
     def interactions_of(self, cid: str | None) -> pd.DataFrame:
@@ -106,7 +106,7 @@ class LogFacts:
         return dict(row)
 
     @cached_property
-    def _referred_positions(self) -> dict:
+    def _referred_positions(self) -> _Positions | dict:
         c = self.raw_contacts
         return _positions(c[S.REFERRED_BY]) if S.REFERRED_BY in c else {}
 
@@ -147,14 +147,27 @@ class LogFacts:
         return self._once(("other", key), make)
 
 
-def _positions(ids: pd.Series) -> dict:
-    """value → positions (ascending) of each distinct value of ``ids``."""
-    if len(ids) == 0:
-        return {}
-    codes, uniques = pd.factorize(ids.to_numpy(dtype=object), sort=False)
-    order = np.argsort(codes, kind="stable")
-    bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
-    return {u: order[bounds[k]:bounds[k + 1]] for k, u in enumerate(uniques)}
+class _Positions:
+    """value → positions (ascending) of each distinct value of a column: one sort of the
+    column, and a slice of it per value asked for (not one array per distinct value)."""
+
+    def __init__(self, ids: pd.Series):
+        codes, uniques = pd.factorize(ids, sort=False)
+        codes = np.asarray(codes)
+        self._order = np.argsort(codes, kind="stable")
+        self._bounds = np.searchsorted(codes[self._order], np.arange(len(uniques) + 1))
+        self._code = dict(zip(uniques.tolist(), range(len(uniques))))
+
+    def get(self, value, default=None):
+        k = self._code.get(value)
+        if k is None:
+            return default
+        return self._order[self._bounds[k]:self._bounds[k + 1]]
+
+
+def _positions(ids: pd.Series) -> _Positions:
+    """value → positions (ascending) of each distinct value of ``ids`` (``.get(value)``)."""
+    return _Positions(ids)
 
 
 _CACHE: list = []  # (LogFacts, …) of the last few logs, newest last
