@@ -133,30 +133,37 @@ def contact_options(log, *, targets_first: bool = True) -> list[tuple[str, str]]
     from ._facts import facts
     f = facts(log)
     out = f.once(("contact_options", bool(targets_first)),
-                 lambda: _make_contact_options(f.contacts, targets_first))
+                 lambda: _order_contact_options(f.once("contact_options", lambda: (
+                     _make_contact_options(f.contacts))), targets_first))
     if out and not any(known is out for known in _CONTACT_LISTS):
         _CONTACT_LISTS.append(out)  # a long list _prepared_options may find as a tail
         del _CONTACT_LISTS[:-4]
     return list(out)
 
 
-def _make_contact_options(c, targets_first: bool) -> tuple:
-    if len(c) == 0:
-        return ()
+def _make_contact_options(c) -> tuple:
+    """``(options in file order, case-folded names, priorities)``: the (label, id) pairs
+    made once, shared by both orders of the list."""
     import numpy as np
-    # plain lists, not a per-row walk of the Arrow columns; one stable sort by
-    # (priority, case-folded name) or by name alone
+    # plain lists, not a per-row walk of the Arrow columns
     ids, names = c[S.CONTACT_ID].tolist(), c[S.NAME].tolist()
     companies = c[S.COMPANY].tolist()
-    folded = np.array([n.casefold() for n in names], dtype=object)
-    keys = ((folded, c[S.PRIORITY].fillna(99).astype(int).to_numpy()) if targets_first
-            else (folded,))
-    out = []
-    for k in np.lexsort(keys).tolist():
-        name, company, cid = names[k], companies[k], ids[k]
+    pairs = []
+    for name, company, cid in zip(names, companies, ids):
         label = f"{name} — {company}" if company else name
-        out.append((f"{label} ({cid})", cid))
-    return tuple(out)
+        pairs.append((f"{label} ({cid})", cid))
+    folded = np.array([n.casefold() for n in names], dtype=object)
+    return pairs, folded, c[S.PRIORITY].fillna(99).astype(int).to_numpy()
+
+
+def _order_contact_options(made: tuple, targets_first: bool) -> tuple:
+    """One stable sort by (priority, case-folded name), or by name alone."""
+    import numpy as np
+    pairs, folded, priority = made
+    if not pairs:
+        return ()
+    order = np.lexsort((folded, priority) if targets_first else (folded,))
+    return tuple([pairs[k] for k in order.tolist()])
 
 
 _CONTACT_LISTS: list = []  # the contact lists handed out last (tuples), newest last

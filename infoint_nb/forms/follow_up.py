@@ -850,17 +850,20 @@ class LeadForm(EntryForm):
         return " — ".join(p for p in parts if p)
 
     def refresh(self) -> None:
-        from .. import metrics
-        table = metrics.leads(self.log.contacts, self.log.interactions,
-                              as_of=self.today.isoformat())
-        if len(table):
+        from ._facts import facts
+        f = facts(self.log)
+        day = self.today.isoformat()
+
+        def leads_html():  # once per version of the log and day, not on every keystroke
+            table = f.campaign(day).leads()  # metrics.leads
+            if not len(table):
+                return "<i>No leads logged yet.</i>"
             rows = "".join(
                 f"<li>{d:%Y-%m-%d} · {_esc(n)}{' (' + _esc(c) + ')' if c else ''}: "
                 f"{_esc(t)}</li>" for d, n, c, t in zip(table["date"], table[S.NAME],
                                                         table[S.COMPANY], table["lead"]))
-            self.leads_view.value = f"<b>Leads so far ({len(table)}):</b><ul>{rows}</ul>"
-        else:
-            self.leads_view.value = "<i>No leads logged yet.</i>"
+            return f"<b>Leads so far ({len(table)}):</b><ul>{rows}</ul>"
+        self.leads_view.value = f.once(("leads_html", day), leads_html)
         v = self.value
         shown = [c for c in self.checks(v) if c.message and (c.name != "opening" or
                                                               v.get("opening"))]
