@@ -286,7 +286,7 @@ class Campaign:
 
     # -- queries the forms ask --------------------------------------------------------
     @cached_property
-    def _positions(self) -> dict:
+    def _positions(self) -> Positions:
         return positions_by_value(self.interactions[S.CONTACT_ID])
 
     def interactions_of(self, contact_id: str | None) -> pd.DataFrame:
@@ -404,11 +404,25 @@ def _no_meeting() -> dict:
             "held_id": None, "held_notes": "", "held_channel": ""}
 
 
-def positions_by_value(ids: pd.Series) -> dict:
-    """value → positions (ascending) of each distinct value of ``ids``."""
-    if len(ids) == 0:
-        return {}
-    codes, uniques = pd.factorize(ids.to_numpy(dtype=object), sort=False)
-    order = np.argsort(codes, kind="stable")
-    bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
-    return {u: order[bounds[k]:bounds[k + 1]] for k, u in enumerate(uniques)}
+class Positions:
+    """value → positions (ascending) of each distinct value of a column: one sort of the
+    column, and a slice of it per value asked for (not one array per distinct value)."""
+
+    def __init__(self, ids: pd.Series):
+        codes, uniques = pd.factorize(ids, sort=False)
+        codes = np.asarray(codes)
+        self._order = np.argsort(codes, kind="stable")
+        self._bounds = np.searchsorted(codes[self._order], np.arange(len(uniques) + 1))
+        self._code = dict(zip(uniques.tolist(), range(len(uniques))))
+
+    def get(self, value, default=None):
+        """The positions of ``value`` (an array), or ``default`` when it never occurs."""
+        k = self._code.get(value)
+        if k is None:
+            return default
+        return self._order[self._bounds[k]:self._bounds[k + 1]]
+
+
+def positions_by_value(ids: pd.Series) -> Positions:
+    """value → positions (ascending) of each distinct value of ``ids`` (``.get(value)``)."""
+    return Positions(ids)

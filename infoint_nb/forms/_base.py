@@ -130,24 +130,43 @@ def contact_options(log, *, targets_first: bool = True) -> list[tuple[str, str]]
     """
     # every form of a notebook asks for the same list: build it once per version of the
     # log (a change or reload replaces the log's raw frames)
-    key = (*log_version(log), targets_first)
-    if same_version(_OPTIONS.get("key"), key):
-        return list(_OPTIONS["value"])
     from ._facts import facts
-    c = facts(log).contacts
-    if len(c) == 0:
-        return []
-    c = c.assign(_p=c[S.PRIORITY].fillna(99).astype(int), _n=c[S.NAME].str.casefold())
-    c = c.sort_values(["_p", "_n"] if targets_first else ["_n"], kind="stable")
-    out = []
-    for cid, name, company in zip(c[S.CONTACT_ID], c[S.NAME], c[S.COMPANY]):
+    f = facts(log)
+    out = f.once(("contact_options", bool(targets_first)),
+                 lambda: _order_contact_options(f.once("contact_options", lambda: (
+                     _make_contact_options(f.contacts))), targets_first))
+    if out and not any(known is out for known in _CONTACT_LISTS):
+        _CONTACT_LISTS.append(out)  # a long list _prepared_options may find as a tail
+        del _CONTACT_LISTS[:-4]
+    return list(out)
+
+
+def _make_contact_options(c) -> tuple:
+    """``(options in file order, case-folded names, priorities)``: the (label, id) pairs
+    made once, shared by both orders of the list."""
+    import numpy as np
+    # plain lists, not a per-row walk of the Arrow columns
+    ids, names = c[S.CONTACT_ID].tolist(), c[S.NAME].tolist()
+    companies = c[S.COMPANY].tolist()
+    pairs = []
+    for name, company, cid in zip(names, companies, ids):
         label = f"{name} — {company}" if company else name
-        out.append((f"{label} ({cid})", cid))
-    _OPTIONS.update(key=key, value=tuple(out))  # one version at a time
-    return out
+        pairs.append((f"{label} ({cid})", cid))
+    folded = np.array([n.casefold() for n in names], dtype=object)
+    return pairs, folded, c[S.PRIORITY].fillna(99).astype(int).to_numpy()
 
 
-_OPTIONS: dict = {}
+def _order_contact_options(made: tuple, targets_first: bool) -> tuple:
+    """One stable sort by (priority, case-folded name), or by name alone."""
+    import numpy as np
+    pairs, folded, priority = made
+    if not pairs:
+        return ()
+    order = np.lexsort((folded, priority) if targets_first else (folded,))
+    return tuple([pairs[k] for k in order.tolist()])
+
+
+_CONTACT_LISTS: list = []  # the contact lists handed out last (tuples), newest last
 
 
 def log_version(log) -> tuple:
@@ -177,9 +196,24 @@ def last_interaction_date(log, contact_id: str | None, kinds) -> _dt.date | None
     if not contact_id:
         return None
     from ._facts import facts
-    i = facts(log).interactions_of(contact_id)
-    hit = i[i[S.KIND].isin(list(kinds))]
-    return hit[S.DATE].max().date() if len(hit) else None
+    f = facts(log)
+    kinds = list(kinds)
+
+    def make():
+        i = f.interactions_of(contact_id)
+        hit = i[i[S.KIND].isin(kinds)]
+        return hit[S.DATE].max().date() if len(hit) else None
+    # asked on every keystroke of some forms: once per version of the log
+    return f.once(("last_interaction_date", contact_id, tuple(kinds)), make)
+
+
+def _meeting_of(log, contact_id: str | None) -> dict:
+    """:func:`~infoint_nb.forms.prepare.latest_meeting` of ``contact_id``, worked out once
+    per version of the log (each caller gets its own dict)."""
+    from ._facts import facts
+    from .prepare import latest_meeting
+    return dict(facts(log).once(("latest_meeting", contact_id),
+                                lambda: latest_meeting(log, contact_id)))
 
 
 def _to_json(value: Any) -> Any:
@@ -652,7 +686,8 @@ class EntryForm(Form):
 
 #: Dropdowns with more options than this use :func:`_long_dropdown`.
 _LONG_OPTIONS = 200
-_PREPARED: list = []  # (options tuple, full options, labels, values, value → index), newest last
+_PREPARED: list = []  # (options tuple, full options, labels, values, value → index, all
+# (label, value) pairs), newest last
 _LONG_DROPDOWN: list = []
 
 
@@ -664,18 +699,49 @@ def _prepared_options(options) -> tuple:
     for entry in _PREPARED:
         if entry[0] is opts or (type(entry[0]) is type(opts) and entry[0] == opts):
             return entry
-    full = _make_options(opts)
-    values = tuple(v for _, v in full)
-    index: dict = {}
-    try:
-        for k, v in enumerate(values):
-            index.setdefault(v, k)
-    except TypeError:  # unhashable values: the widget's own linear search
-        index = None
-    entry = (opts, full, tuple(str(lbl) for lbl, _ in full), values, index)
+    entry = _extended(opts, _make_options) or _prepare(opts, _make_options)
     _PREPARED.append(entry)
     del _PREPARED[:-6]
     return entry
+
+
+def _prepare(opts, make_options) -> tuple:
+    pairs = isinstance(opts, tuple) and all(
+        isinstance(i, (list, tuple)) and len(i) == 2 for i in opts)
+    if pairs and all(type(i) is tuple and type(i[0]) is str for i in opts):
+        full = opts  # already what make_options would make of it, item for item
+    else:
+        full = make_options(opts)
+    labels, values = (tuple(part) for part in zip(*full)) if full else ((), ())
+    try:  # value → its first position
+        index: dict | None = dict(zip(reversed(values), range(len(values) - 1, -1, -1)))
+    except TypeError:  # unhashable values: the widget's own linear search
+        index = None
+    return (opts, full, tuple(map(str, labels)), values, index, pairs)
+
+
+def _extended(opts, make_options) -> tuple | None:
+    """A list made of a few first options and a list prepared already (``[("— nobody
+    —", "")] + contact_options(log)``), prepared from that one's parts."""
+    if not isinstance(opts, tuple):
+        return None
+    for known in reversed(_CONTACT_LISTS):  # a contact list not shown alone yet
+        k = len(opts) - len(known)
+        if 0 < k <= 3 and opts[k:] == known and not any(
+                len(e[0]) == len(known) and e[0] == known for e in _PREPARED):
+            _PREPARED.append(_prepare(known, make_options))
+            break
+    for base in reversed(_PREPARED):
+        k = len(opts) - len(base[0])
+        if not 0 < k <= 3 or base[4] is None or not base[5] or opts[k:] != base[0]:
+            continue
+        head = _prepare(opts[:k], make_options)
+        if head[4] is None or not head[5]:  # (label, value) pairs throughout, or not at all
+            return None
+        index = {v: at + k for v, at in base[4].items()}
+        index.update(head[4])  # a value among the first options is found there first
+        return (opts, head[1] + base[1], head[2] + base[2], head[3] + base[3], index, True)
+    return None
 
 
 def _long_dropdown(w):
@@ -716,6 +782,19 @@ def _long_dropdown(w):
                         self.index = 0
                 else:
                     self.index = None
+
+        def send_state(self, key=None):
+            # the prepared labels are text only: ipywidgets' search of them for binary
+            # buffers (a Python walk of 10k labels, on every form) finds nothing, so the
+            # message is sent as it would be, without that walk
+            entry = getattr(self, "_prepared", None)
+            if (key != "_options_labels" or entry is None or not hasattr(self, "_send")
+                    or self._options_labels is not entry[2]):
+                return super().send_state(key)
+            state = self.get_state(key=key)
+            if self._property_lock and key in self._property_lock:
+                self._property_lock[key] = state[key]
+            self._send({"method": "update", "state": state, "buffer_paths": []}, buffers=[])
 
         @validate("value")
         def _validate_value(self, proposal):

@@ -10,6 +10,7 @@ and :class:`LogFacts` computes each thing at most once:
 - the typed ``contacts`` and ``interactions`` (one copy, not one per look-up);
 - ``interactions_of(cid)`` — one person's rows in file order, from an index built once;
 - ``contact_row(cid)`` — the contacts-file row as text, by a dict look-up;
+- ``referred_by(cid)`` — the contacts-file rows of the people ``cid`` referred;
 - ``campaign(as_of, mode)`` — one :class:`~infoint_nb.campaign.Campaign` per day asked
   for, and from it ``due(as_of, mode)``, ``upcoming(as_of)``, ``timeline(as_of)``, each
   made once (callers must not change them in place); the campaign's queries
@@ -23,6 +24,7 @@ import pandas as pd
 
 from .. import schema as S
 from ..vocabulary import DEFAULT_MODE
+from ..campaign import Positions as _Positions
 from ..campaign import positions_by_value as _positions
 
 __all__ = ["LogFacts", "facts"]
@@ -56,11 +58,11 @@ class LogFacts:
 
     # -- one person ----------------------------------------------------------------------
     @cached_property
-    def _positions(self) -> dict:
+    def _positions(self) -> _Positions:
         return _positions(self.interactions[S.CONTACT_ID])
 
     @cached_property
-    def _raw_positions(self) -> dict:
+    def _raw_positions(self) -> _Positions:
         return _positions(self.raw_interactions[S.CONTACT_ID])
 
     def interactions_of(self, cid: str | None) -> pd.DataFrame:
@@ -102,7 +104,20 @@ class LogFacts:
         k = self._row_at.get(cid) if cid else None
         if k is None:
             return {}
-        return {key: str(v) for key, v in self.raw_contacts.iloc[k].items()}
+        row = self._once(("contact_row", k), lambda: {
+            key: str(v) for key, v in self.raw_contacts.iloc[k].items()})
+        return dict(row)
+
+    @cached_property
+    def _referred_positions(self) -> _Positions | dict:
+        c = self.raw_contacts
+        return _positions(c[S.REFERRED_BY]) if S.REFERRED_BY in c else {}
+
+    def referred_by(self, cid: str | None) -> pd.DataFrame:
+        """The contacts-file rows whose ``referred_by`` is ``cid``, in file order."""
+        c = self.raw_contacts
+        pos = self._referred_positions.get(cid) if cid else None
+        return c.iloc[pos] if pos is not None else c.iloc[:0]
 
     # -- metrics tables, once per day ----------------------------------------------------
     def _once(self, key, make):

@@ -42,7 +42,7 @@ from .. import planning as P
 from .. import schema as S
 from ..errors import DuplicateContactError, InfointError, ParameterError
 from ..vocabulary import MEETING_CHANNELS, SEND_CHANNELS, channel_options
-from ._base import (EntryForm, FormResult, checks_html, contact_options,
+from ._base import (EntryForm, FormResult, _meeting_of, checks_html, contact_options,
                     last_interaction_date)
 from ._drafting import DraftButtons
 from .reach_out import _hd
@@ -72,13 +72,17 @@ def latest_response(log, cid: str | None, *, as_of=None):
     if not cid:
         return None
     from ._facts import facts
-    i = facts(log).interactions_of(cid)
+    f = facts(log)
     end = _dt.datetime.combine(_as_of_date(as_of), _dt.time.max)
-    hit = i[i[S.KIND].isin(S.RESPONSE_KINDS) & (i[S.DATE] <= end)]
-    if len(hit) == 0:
-        return None
-    row = hit.sort_values(S.DATE, kind="stable").iloc[-1]
-    return str(row[S.KIND]), row[S.DATE].date()
+
+    def make():
+        i = f.interactions_of(cid)
+        hit = i[i[S.KIND].isin(S.RESPONSE_KINDS) & (i[S.DATE] <= end)]
+        if len(hit) == 0:
+            return None
+        row = hit.sort_values(S.DATE, kind="stable").iloc[-1]
+        return str(row[S.KIND]), row[S.DATE].date()
+    return f.once(("latest_response", cid, end), make)  # once per version of the log
 
 
 def your_name(log) -> str:
@@ -98,7 +102,7 @@ def your_name(log) -> str:
 
 def _meeting_day(log, cid: str | None, today: _dt.date) -> _dt.date | None:
     """When you met ``cid``: the latest meeting held, else a scheduled day already past."""
-    m = latest_meeting(log, cid)
+    m = _meeting_of(log, cid)
     if m["held_on"] is not None:
         return m["held_on"]
     when = m["scheduled_for"]
@@ -130,7 +134,7 @@ def _log_points(log, cid: str | None) -> list[str]:
         points = P.note_points(dict(ordered))
         if points:
             return points
-    held = latest_meeting(log, cid)["held_notes"] if cid else ""
+    held = _meeting_of(log, cid)["held_notes"] if cid else ""
     held = str(held or "")
     return P.note_points(P._LINE_END.split(held) if held else [])
 
@@ -139,8 +143,7 @@ def _referrals_of(log, cid: str | None) -> list[str]:
     if not cid:
         return []
     from ._facts import facts
-    c = facts(log).raw_contacts
-    return list(c.loc[c[S.REFERRED_BY] == cid, S.NAME]) if S.REFERRED_BY in c else []
+    return facts(log).referred_by(cid)[S.NAME].tolist()
 
 
 def _logged_on(log, cid: str, kind: str, day: _dt.date) -> str | None:
@@ -383,7 +386,7 @@ class RecordMeetingForm(_FollowUpForm):
         cid = self.contact_id
         if isinstance(self.saved_state(), dict) or not cid:
             return
-        m = latest_meeting(self.log, cid)
+        m = _meeting_of(self.log, cid)
         notes = _notes_for(self.log, cid)
         day = _meeting_day(self.log, cid, self.today) or self.today
         meeting_channels = {v for _, v in _MEETING_CHANNELS}
@@ -404,14 +407,14 @@ class RecordMeetingForm(_FollowUpForm):
         (str, str or None)
             ``("update", interaction_id)``, ``("meeting_held", None)`` or ``("note", None)``.
         """
+        from ._facts import facts
         cid = self.contact_id
         state = self.saved_state() or {}
-        i = self.log.raw_interactions
-        mine = i[i[S.CONTACT_ID] == cid] if cid else i.iloc[0:0]
+        mine = facts(self.log).raw_interactions_of(cid)
         iid = state.get("interaction_id") if isinstance(state, dict) else None
         if iid and (mine[S.INTERACTION_ID] == iid).any():
             return "update", iid
-        m = latest_meeting(self.log, cid)
+        m = _meeting_of(self.log, cid)
         sched = m["scheduled_for"]
         if m["held_on"] is None or (sched is not None and m["held_on"] < sched.date()):
             return S.MEETING_HELD, None
@@ -452,7 +455,7 @@ class RecordMeetingForm(_FollowUpForm):
         else:
             day = value.get("held_on") or self.today.isoformat()
             when = day
-            m = latest_meeting(self.log, cid)
+            m = _meeting_of(self.log, cid)
             if how == S.MEETING_HELD and m["scheduled_for"] is not None and (
                     m["scheduled_for"].date().isoformat() == day):
                 when = m["scheduled_for"].strftime("%Y-%m-%dT%H:%M")
@@ -654,10 +657,10 @@ class UpdateScheduleForm(DraftButtons, _FollowUpForm):
         answered last, or ``None``."""
         from ._facts import facts
         cid = self.contact_id
-        c = facts(self.log).raw_contacts
-        if not cid or S.REFERRED_BY not in c:
+        f = facts(self.log)
+        if not cid or S.REFERRED_BY not in f.raw_contacts:
             return None
-        theirs = c[c[S.REFERRED_BY] == cid]
+        theirs = f.referred_by(cid)
         best = None
         for other, name in zip(theirs[S.CONTACT_ID], theirs[S.NAME]):
             got = latest_response(self.log, other, as_of=self.today)
@@ -839,17 +842,20 @@ class LeadForm(EntryForm):
         return " — ".join(p for p in parts if p)
 
     def refresh(self) -> None:
-        from .. import metrics
-        table = metrics.leads(self.log.contacts, self.log.interactions,
-                              as_of=self.today.isoformat())
-        if len(table):
+        from ._facts import facts
+        f = facts(self.log)
+        day = self.today.isoformat()
+
+        def leads_html():  # once per version of the log and day, not on every keystroke
+            table = f.campaign(day).leads()  # metrics.leads
+            if not len(table):
+                return "<i>No leads logged yet.</i>"
             rows = "".join(
                 f"<li>{d:%Y-%m-%d} · {_esc(n)}{' (' + _esc(c) + ')' if c else ''}: "
                 f"{_esc(t)}</li>" for d, n, c, t in zip(table["date"], table[S.NAME],
                                                         table[S.COMPANY], table["lead"]))
-            self.leads_view.value = f"<b>Leads so far ({len(table)}):</b><ul>{rows}</ul>"
-        else:
-            self.leads_view.value = "<i>No leads logged yet.</i>"
+            return f"<b>Leads so far ({len(table)}):</b><ul>{rows}</ul>"
+        self.leads_view.value = f.once(("leads_html", day), leads_html)
         v = self.value
         shown = [c for c in self.checks(v) if c.message and (c.name != "opening" or
                                                               v.get("opening"))]

@@ -40,12 +40,15 @@ def target_locations(log) -> list[str]:
     """The ``location`` of every target contact (one with a priority or an interaction)."""
     from ._facts import facts
     f = facts(log)
-    c = f.contacts
-    if len(c) == 0:
-        return []
-    touched = set(f.interactions[S.CONTACT_ID])
-    is_target = c[S.PRIORITY].notna() | c[S.CONTACT_ID].isin(touched)
-    return [loc for loc in c.loc[is_target, S.LOCATION] if loc]
+
+    def make():
+        c = f.contacts
+        if len(c) == 0:
+            return []
+        touched = f.interactions[S.CONTACT_ID].unique()
+        is_target = c[S.PRIORITY].notna() | c[S.CONTACT_ID].isin(touched)
+        return [loc for loc in c.loc[is_target, S.LOCATION].tolist() if loc]
+    return list(f.once("target_locations", make))  # once per version of the log
 
 
 class GoalsForm(Form):

@@ -13,8 +13,9 @@ from __future__ import annotations
 from .. import planning as P
 from .. import schema as S
 from ..errors import ParameterError
-from .prepare import (DEFAULT_MINUTES, ContactForm, _contact_row, _esc, latest_meeting,
-                      profile_locale)
+from ._base import _meeting_of
+from .prepare import (DEFAULT_MINUTES, ContactForm, _contact_row, _esc,  # noqa: F401
+                      latest_meeting, profile_locale)
 
 __all__ = ["MeetingDayForm", "meeting_questions"]
 
@@ -29,7 +30,7 @@ def meeting_questions(log, contact_id: str | None) -> tuple[P.QuestionPlan, bool
         it was saved; without one, the suggested starter questions and ``False``.
     """
     saved = log.plan_section("questions", contact_id) if contact_id else None
-    minutes = latest_meeting(log, contact_id)["minutes"] if contact_id else DEFAULT_MINUTES
+    minutes = _meeting_of(log, contact_id)["minutes"] if contact_id else DEFAULT_MINUTES
     if isinstance(saved, dict) and saved.get("questions"):
         good = []
         for q in saved["questions"]:
@@ -149,7 +150,7 @@ class MeetingDayForm(ContactForm):
             self.budget.value = ""
             return
         row = _contact_row(self.log, cid)
-        m = latest_meeting(self.log, cid)
+        m = _meeting_of(self.log, cid)
         who = ", ".join(b for b in (row.get(S.NAME), row.get(S.ROLE), row.get(S.COMPANY)) if b)
         bits = [b for b in (m["when"], m["place"], f"{self.plan_.minutes:g} minutes") if b]
         head = f"<h4 style='margin:0.2em 0'>{_esc(who)}</h4><div>{_esc(' · '.join(bits))}</div>"

@@ -138,10 +138,12 @@ def check_places(places, contact_locations, *, max_places: int = MAX_PLACES) -> 
 
     names: dict[str, str] = {}
     counts: Counter = Counter()
-    for loc in contact_locations:
+    # each distinct location once (a large log repeats a few hundred places 10k times),
+    # in the order they first appear
+    for loc, n in Counter(contact_locations).items():
         k = place_key(loc)
         if k:
-            counts[k] += 1
+            counts[k] += n
             names.setdefault(k, _norm(str(loc)).split(",")[0].strip())
     listing = ", ".join(f"{names[k]} {n}" for k, n in counts.most_common())
     if len(counts) > max_places:
